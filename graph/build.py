@@ -1,0 +1,348 @@
+"""Build: input paths -> DIR/graph.ttl, DIR/graph.html, DIR/store/, DIR/report.json.
+
+Stages run in order (ingest -> extract -> resolve -> rdf -> shacl -> outputs). Ingest streams into
+extraction; only articles missing from the extraction cache (`DIR/cache/`) are extracted, unless
+`full`. Everything is written into a staging folder and committed atomically under the build lock
+(graph.fsutil), so a failed or killed build never damages the previous output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import shutil
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph
+from tqdm import tqdm
+
+from graph import __version__
+from graph.cache import ExtractionCache
+from graph.errors import (
+    NoArticlesError,
+    OutputNotWritableError,
+    ShapeViolationError,
+    StrictInputError,
+    UsageError,
+)
+from graph.fsutil import (
+    atomic_write_bytes,
+    atomic_write_text,
+    build_lock,
+    commit_staging,
+    staging_dir,
+)
+from graph.ingest import discover, read_articles
+from graph.model import Article, ArticleExtraction, KnowledgeBase, Skipped
+from graph.parallel import extract_all
+from graph.rdf import serialize_turtle, to_graph
+from graph.resolve import resolve
+from graph.shacl import validate
+from graph.store import write_store
+from graph.view import render_html
+
+REPORT_NAME = "report.json"
+TURTLE_NAME = "graph.ttl"
+HTML_NAME = "graph.html"
+STORE_NAME = "store"
+CACHE_NAME = "cache"
+_SUMMARY_PROBLEM_LINES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    strict: bool = False  # any input problem (skipped file, warning, SHACL violation) is fatal
+    workers: int = 1
+    progress: bool = False  # a tqdm bar on stderr; the CLI enables it only on a terminal
+    executor: str = "local"
+    scheduler: str | None = None
+    full: bool = False  # ignore the extraction cache
+    batch_size: int = 16
+    title: str = "DiploGraph"
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build did; `to_json` is the stable schema of report.json."""
+
+    out: Path
+    inputs: list[str]
+    started: dt.datetime
+    finished: dt.datetime | None = None
+    read: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    counts: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    cache: dict[str, int] = field(default_factory=lambda: {"hits": 0, "misses": 0})
+    shacl: dict[str, Any] = field(default_factory=lambda: {"conforms": None, "violations": []})
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": __version__,
+            "started": self.started.isoformat(timespec="seconds"),
+            "finished": self.finished.isoformat(timespec="seconds") if self.finished else None,
+            "inputs": self.inputs,
+            "outputs": {
+                "turtle": str(self.out / TURTLE_NAME),
+                "html": str(self.out / HTML_NAME),
+                "store": str(self.out / STORE_NAME),
+                "report": str(self.out / REPORT_NAME),
+            },
+            "read": self.read,
+            "skipped": self.skipped,
+            "counts": self.counts,
+            "timings": self.timings,
+            "cache": self.cache,
+            "shacl": self.shacl,
+        }
+
+    def problem_lines(self) -> list[str]:
+        """One line per skipped input and per warning, in input order."""
+        lines = [f"skipped {item['source']}: {item['reason']}" for item in self.skipped]
+        for item in self.read:
+            lines.extend(f"warning {item['path']}: {warning}" for warning in item["warnings"])
+        return lines
+
+    def summary(self) -> str:
+        counts = self.counts
+        entities = sum(counts.get("entities", {}).values())
+        facts = sum(counts.get("facts", {}).values())
+        problems = self.problem_lines()
+        lines = [f"  {line}" for line in problems[:_SUMMARY_PROBLEM_LINES]]
+        if len(problems) > _SUMMARY_PROBLEM_LINES:
+            lines.append(f"  ... and {len(problems) - _SUMMARY_PROBLEM_LINES} more "
+                         f"(see {self.out / REPORT_NAME})")
+        shacl = self.shacl
+        conformance = ("conforms" if shacl["conforms"]
+                       else f"{len(shacl['violations'])} violations (see report.json)")
+        lines += [
+            f"Read {_plural(counts.get('articles', 0), 'article')}, "
+            f"skipped {len(self.skipped)}.",
+            f"Graph: {entities} entities, {facts} facts, {counts.get('triples', 0)} triples; "
+            f"SHACL: {conformance}.",
+            f"Wrote {self.out / TURTLE_NAME}, {self.out / HTML_NAME}, "
+            f"{self.out / STORE_NAME}/, {self.out / REPORT_NAME}",
+            f"Done in {self.timings.get('total', 0.0):.1f} s "
+            f"(extraction cache: {self.cache['hits']} hits, {self.cache['misses']} misses).",
+        ]
+        return "\n".join(lines)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+class _Stopwatch:
+    """Seconds spent per stage, accumulated."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(stage, time.perf_counter() - start)
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    def rounded(self) -> dict[str, float]:
+        return {stage: round(seconds, 3) for stage, seconds in self.seconds.items()}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).astimezone()
+
+
+def _read_entry(path: Path, article: Article) -> dict[str, Any]:
+    return {
+        "source": article.source,
+        "path": str(path),
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "publisher": article.publisher,
+        "warnings": list(article.warnings),
+    }
+
+
+def _counts(kb: KnowledgeBase, graph: Graph) -> dict[str, Any]:
+    entities = Counter(ref.type.value for ref in kb.entities)
+    facts = Counter(fact.relation.value for fact in kb.facts)
+    return {
+        "articles": len(kb.articles),
+        "skipped": 0,  # filled in by the caller
+        "entities": dict(sorted(entities.items())),
+        "facts": dict(sorted(facts.items())),
+        "triples": len(graph),
+    }
+
+
+class _Ingest:
+    """Streams articles from the input files into extraction, recording what was read.
+
+    Cache hits are kept aside and the misses are yielded, so that extraction can start on the
+    first article while later files are still being read.
+    """
+
+    def __init__(self, files: list[Path], options: BuildOptions, cache: ExtractionCache,
+                 report: BuildReport, stopwatch: _Stopwatch, bar: tqdm) -> None:
+        self.files, self.options, self.cache = files, options, cache
+        self.report, self.stopwatch, self.bar = report, stopwatch, bar
+        self.articles: list[Article] = []
+        self.hits: dict[str, ArticleExtraction] = {}
+
+    def misses(self) -> Iterator[Article]:
+        items = read_articles(self.files)
+        for path in self.files:
+            start = time.perf_counter()
+            item = next(items)
+            self.stopwatch.add("ingest", time.perf_counter() - start)
+            if isinstance(item, Skipped):
+                self._skip(item)
+                continue
+            if self.options.strict and item.warnings:
+                raise StrictInputError(source=path, reason=item.warnings[0])
+            self.articles.append(item)
+            self.report.read.append(_read_entry(path, item))
+            cached = None if self.options.full else self.cache.get(item)
+            if cached is not None:
+                self.hits[item.key] = cached
+                self.bar.update(1)
+            else:
+                yield item
+
+    def _skip(self, item: Skipped) -> None:
+        if self.options.strict:
+            raise StrictInputError(source=item.source, reason=item.reason)
+        self.report.skipped.append({"source": item.source, "reason": item.reason})
+        self.bar.update(1)
+
+
+def _check_inputs(inputs: Sequence[Path | str]) -> list[Path]:
+    if not inputs:
+        raise UsageError(detail="no input given: name article files or folders")
+    return [Path(given) for given in inputs]
+
+
+def _no_articles(paths: list[Path], skipped: list[dict[str, str]]) -> NoArticlesError:
+    shown = "; ".join(f"{item['source']}: {item['reason']}" for item in skipped[:3])
+    more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    detail = f"; skipped {shown}{more}" if shown else ""
+    return NoArticlesError(paths=", ".join(str(path) for path in paths), detail=detail)
+
+
+def build(inputs: Sequence[Path | str], out: Path | str,
+          options: BuildOptions | None = None) -> BuildReport:
+    """Read the articles at `inputs` and write the graph into `out`; return what was done.
+
+    Raises a DiploGraphError (one-line message) for unusable inputs or arguments, a locked or
+    unwritable output folder, and with `options.strict` for any input problem. In every failure
+    case the previous contents of `out` are left as they were.
+    """
+    options = options or BuildOptions()
+    paths = _check_inputs(inputs)
+    out = Path(out)
+    stopwatch = _Stopwatch()
+    begin = time.perf_counter()
+    report = BuildReport(out=out, inputs=[str(path) for path in paths], started=_now())
+
+    with stopwatch("discover"):
+        files, ignored = discover(paths)
+    for item in ignored:
+        if options.strict:
+            raise StrictInputError(source=item.source, reason=item.reason)
+        report.skipped.append({"source": item.source, "reason": item.reason})
+    if not files:
+        raise _no_articles(paths, report.skipped)
+
+    with build_lock(out), staging_dir(out) as staging:
+        cache = ExtractionCache(out / CACHE_NAME)
+        extractions = _ingest_and_extract(files, options, cache, report, stopwatch, staging)
+        if not extractions:
+            raise _no_articles(paths, report.skipped)
+        try:
+            _write_outputs(extractions, options, report, stopwatch, staging)
+            report.timings = {**stopwatch.rounded(),
+                              "total": round(time.perf_counter() - begin, 3)}
+            report.finished = _now()
+            atomic_write_text(staging / REPORT_NAME,
+                              json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+            commit_staging(staging, out)
+        except OSError as err:
+            raise OutputNotWritableError(path=out, detail=err.strerror or err) from err
+        with contextlib.suppress(OSError):  # a stale cache only costs time on the next build
+            cache.prune({extraction.article.content_hash for extraction in extractions})
+    return report
+
+
+def _ingest_and_extract(files: list[Path], options: BuildOptions, cache: ExtractionCache,
+                        report: BuildReport, stopwatch: _Stopwatch,
+                        staging: Path) -> list[ArticleExtraction]:
+    """All extractions (cached and new) in input order."""
+    shard_dir = staging / ".shards" if options.executor == "dask" else None
+    if shard_dir is not None:
+        shard_dir.mkdir()
+    bar = tqdm(total=len(files), desc="extracting", unit="article", file=sys.stderr,
+               disable=not options.progress, leave=False)
+    ingest = _Ingest(files, options, cache, report, stopwatch, bar)
+    fresh: dict[str, ArticleExtraction] = {}
+    start = time.perf_counter()
+    with bar:
+        for extraction in extract_all(ingest.misses(), workers=options.workers,
+                                      executor=options.executor, scheduler=options.scheduler,
+                                      batch_size=options.batch_size, shard_dir=shard_dir):
+            fresh[extraction.article.key] = extraction
+            cache.put(extraction)
+            bar.update(1)
+    stopwatch.add("extract", time.perf_counter() - start - stopwatch.seconds.get("ingest", 0.0))
+    if shard_dir is not None:
+        shutil.rmtree(shard_dir, ignore_errors=True)
+    report.cache = {"hits": len(ingest.hits), "misses": len(fresh)}
+    report.counts["skipped"] = len(report.skipped)
+    return [ingest.hits.get(article.key) or fresh[article.key] for article in ingest.articles]
+
+
+def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
+                   report: BuildReport, stopwatch: _Stopwatch, staging: Path) -> None:
+    stages = tqdm(total=6, desc="writing", unit="stage", file=sys.stderr,
+                  disable=not options.progress, leave=False)
+    with stages:
+        stages.set_postfix_str("resolve")
+        with stopwatch("resolve"):
+            kb = resolve(extractions)
+        stages.update(1)
+        stages.set_postfix_str("rdf")
+        with stopwatch("rdf"):
+            graph = to_graph(kb)
+        stages.update(1)
+        stages.set_postfix_str("shacl")
+        with stopwatch("shacl"):
+            result = validate(graph)
+        report.shacl = {"conforms": result.conforms, "violations": list(result.violations)}
+        if options.strict and not result.conforms:
+            raise ShapeViolationError(count=len(result.violations), first=result.violations[0])
+        stages.update(1)
+        stages.set_postfix_str("turtle")
+        with stopwatch("turtle"):
+            atomic_write_bytes(staging / TURTLE_NAME, serialize_turtle(graph))
+        stages.update(1)
+        stages.set_postfix_str("store")
+        with stopwatch("store"):
+            write_store(graph, staging / STORE_NAME)
+        stages.update(1)
+        stages.set_postfix_str("html")
+        with stopwatch("html"):
+            render_html(graph, staging / HTML_NAME, title=options.title)
+        stages.update(1)
+    skipped = report.counts.get("skipped", len(report.skipped))
+    report.counts = {**_counts(kb, graph), "skipped": skipped}

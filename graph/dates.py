@@ -1,0 +1,50 @@
+"""Dates in news text: "January 9, 2023", "9 January 2023", "on September 15" (year of the article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {name: i + 1 for i, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"))}
+MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATE_PATTERN = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})\s+{_MONTH.replace('month', 'month2')}(?:,?\s+(?P<year2>\d{{4}}))?)\b"
+)
+
+
+def parse_date(text: str, reference: dt.date | None) -> dt.date | None:
+    """The first date in `text`; a date without a year takes the year of `reference`.
+
+    Without a year and without a reference, there is no date (None): a guessed year would be a
+    wrong fact.
+    """
+    match = DATE_PATTERN.search(text)
+    if match is None:
+        return None
+    return date_of_match(match, reference)
+
+
+def date_of_match(match: re.Match[str], reference: dt.date | None) -> dt.date | None:
+    month_name = match.group("month") or match.group("month2")
+    day = int(match.group("day") or match.group("day2"))
+    year_text = match.group("year") or match.group("year2")
+    month = MONTHS[month_name.lower().rstrip(".")]
+    if year_text:
+        year = int(year_text)
+    elif reference is not None:
+        year = reference.year
+        # "on December 30" in an article of January 2 is last year's December.
+        if month - reference.month > 6:
+            year -= 1
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

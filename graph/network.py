@@ -1,0 +1,275 @@
+"""Network: the RDF graph as a networkx multigraph of entities, for views and graph exports.
+
+Nodes are entities (id = the entity IRI as a string); edges are the contract's direct edges
+between two entities, each carrying every provenance record (`rdf:Statement`) behind it.
+Facts whose object is a literal (`dg:documentNumber`, `dg:date`) are not edges: they are kept
+as node attributes named after the relation, and in full by `literal_facts`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypedDict
+
+import networkx as nx
+from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from graph.model import EntityType, Relation
+from graph.vocab import DG, DG_NS
+
+CORE_TYPES: frozenset[str] = frozenset(t.value for t in EntityType)
+RELATIONS: frozenset[str] = frozenset(r.value for r in Relation)
+# Relations whose object is a literal, never another entity.
+LITERAL_RELATIONS: frozenset[str] = frozenset({Relation.DOCUMENT_NUMBER.value, Relation.DATE.value})
+
+
+class Provenance(TypedDict):
+    """Where one fact was read: one `rdf:Statement`, with its article resolved."""
+
+    evidence: str
+    article: str  # the Article's IRI
+    source: str  # the article's input file name ("" when unknown)
+    title: str  # the article's title ("" when unknown)
+    date: str  # ISO date the fact was observed on, or the article's date ("" when unknown)
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class LiteralFact:
+    """A fact whose object is a literal, e.g. a document's number or an event's date."""
+
+    subject: str
+    relation: str
+    value: str
+    provenance: tuple[Provenance, ...]
+
+
+def local_name(iri: Node) -> str:
+    """The local name of a `dg:` term ("...ontology#holdsRole" -> "holdsRole"); else ""."""
+    text = str(iri)
+    return text[len(DG_NS):] if text.startswith(str(DG_NS)) else ""
+
+
+def _text(value: Node | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _iso(value: Node | None) -> str:
+    if isinstance(value, Literal):
+        python = value.toPython()
+        if isinstance(python, dt.date):
+            return python.isoformat()
+        return str(value)
+    return ""
+
+
+def _confidence(value: Node | None) -> float:
+    try:
+        return float(value.toPython()) if isinstance(value, Literal) else 0.0
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _articles(graph: Graph) -> dict[Node, dict[str, str]]:
+    return {
+        article: {
+            "source": _text(graph.value(article, DCTERMS.source)),
+            "title": _text(graph.value(article, DCTERMS.title)),
+            "date": _iso(graph.value(article, DCTERMS.date)),
+        }
+        for article in graph.subjects(RDF.type, DG.Article)
+    }
+
+
+def provenance_index(graph: Graph) -> dict[tuple[Node, Node, Node], list[Provenance]]:
+    """Every `rdf:Statement`, keyed by the (subject, predicate, object) it is about."""
+    articles = _articles(graph)
+    index: dict[tuple[Node, Node, Node], list[Provenance]] = defaultdict(list)
+    for statement in graph.subjects(RDF.type, RDF.Statement):
+        triple = (
+            graph.value(statement, RDF.subject),
+            graph.value(statement, RDF.predicate),
+            graph.value(statement, RDF.object),
+        )
+        if None in triple:
+            continue
+        article = graph.value(statement, PROV.wasDerivedFrom)
+        info = articles.get(article, {}) if article is not None else {}
+        observed = _iso(graph.value(statement, DG.observedOn)) or info.get("date", "")
+        index[triple].append(Provenance(
+            evidence=_text(graph.value(statement, DG.evidence)),
+            article=_text(article),
+            source=info.get("source", ""),
+            title=info.get("title", ""),
+            date=observed,
+            confidence=_confidence(graph.value(statement, DG.confidence)),
+        ))
+    for records in index.values():
+        records.sort(key=lambda record: (record["date"], record["source"], record["evidence"]))
+    return dict(index)
+
+
+def _entity_types(graph: Graph) -> dict[Node, tuple[str, list[str]]]:
+    """Core type and more specific `dg:` classes of every typed entity (statements excluded)."""
+    classes: dict[Node, set[str]] = defaultdict(set)
+    for subject, class_ in graph.subject_objects(RDF.type):
+        name = local_name(class_)
+        if name and isinstance(subject, URIRef):
+            classes[subject].add(name)
+    typed = {}
+    for subject, names in classes.items():
+        core = sorted(names & CORE_TYPES)
+        if core:
+            typed[subject] = (core[0], sorted(names - CORE_TYPES))
+    return typed
+
+
+def _node_attributes(graph: Graph, node: Node, core: str, subtypes: list[str]) -> dict:
+    label = graph.value(node, RDFS.label)
+    alt_labels = sorted({str(alt) for alt in graph.objects(node, SKOS.altLabel)} - {str(label)})
+    attributes: dict = {
+        "label": str(label) if label is not None else str(node).rsplit("/", 1)[-1],
+        "type": core,
+        "alt_labels": alt_labels,
+        "subtypes": subtypes,
+    }
+    if core == EntityType.ARTICLE:
+        attributes["source"] = _text(graph.value(node, DCTERMS.source))
+        attributes["title"] = _text(graph.value(node, DCTERMS.title))
+        attributes["date"] = _iso(graph.value(node, DCTERMS.date))
+        publisher = graph.value(node, DCTERMS.publisher)
+        if publisher is not None:
+            attributes["publisher"] = str(publisher)
+    return attributes
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """The entities of `graph` and the direct edges between them, with provenance.
+
+    Node attributes: `label`, `type` (core class local name), `alt_labels` (list), `subtypes`
+    (list); articles also `source`, `title`, `date`; literal facts as `documentNumber` / `date`
+    (values joined with "; "). Edge key and attribute `relation`: the relation's local name;
+    `provenance`: a list of `Provenance` records, sorted by date.
+    """
+    network = nx.MultiDiGraph()
+    types = _entity_types(graph)
+    for node, (core, subtypes) in sorted(types.items()):
+        network.add_node(str(node), **_node_attributes(graph, node, core, subtypes))
+
+    provenance = provenance_index(graph)
+    for fact in literal_facts(graph, provenance):
+        attributes = network.nodes.get(fact.subject)
+        if attributes is None or attributes["type"] == EntityType.ARTICLE:
+            continue  # an article's own date is dct:date, already an attribute
+        previous = attributes.get(fact.relation)
+        attributes[fact.relation] = f"{previous}; {fact.value}" if previous else fact.value
+
+    for subject, predicate, obj in graph:
+        relation = local_name(predicate)
+        if relation not in RELATIONS or relation in LITERAL_RELATIONS:
+            continue
+        if not isinstance(obj, URIRef) or subject not in types:
+            continue
+        if obj not in types:  # an edge to an untyped resource still gets a (bare) node
+            network.add_node(str(obj), label=str(obj).rsplit("/", 1)[-1], type="",
+                             alt_labels=[], subtypes=[])
+        network.add_edge(str(subject), str(obj), key=relation, relation=relation,
+                         provenance=list(provenance.get((subject, predicate, obj), [])))
+    return network
+
+
+def literal_facts(
+    graph: Graph,
+    provenance: Mapping[tuple[Node, Node, Node], list[Provenance]] | None = None,
+) -> list[LiteralFact]:
+    """Every fact whose object is a literal, with its provenance, sorted."""
+    index = provenance_index(graph) if provenance is None else provenance
+    facts = []
+    for relation in sorted(LITERAL_RELATIONS):
+        predicate = DG[relation]
+        for subject, value in graph.subject_objects(predicate):
+            if isinstance(value, Literal):
+                facts.append(LiteralFact(
+                    subject=str(subject), relation=relation,
+                    value=_iso(value) or str(value),
+                    provenance=tuple(index.get((subject, predicate, value), [])),
+                ))
+    return sorted(facts, key=lambda fact: (fact.subject, fact.relation, fact.value))
+
+
+def importance(network: nx.MultiDiGraph) -> dict[str, float]:
+    """How central each node is: the evidence behind its edges plus its distinct neighbours.
+
+    Mentions count less than extracted relations, so a name cited in many articles does not
+    outrank the people and bodies the facts are about. Not normalised; 0 for an isolated node.
+    """
+    score: dict[str, float] = dict.fromkeys(network.nodes, 0.0)
+    for source, target, data in network.edges(data=True):
+        weight = 0.25 if data.get("relation") == Relation.MENTIONED_IN else 1.0
+        evidence = max(1, len(data.get("provenance", ())))
+        score[source] += weight * evidence
+        score[target] += weight * evidence
+    for node in network.nodes:
+        neighbours = set(network.successors(node)) | set(network.predecessors(node))
+        score[node] += len(neighbours) * 0.5
+    return score
+
+
+def neighbourhood(
+    network: nx.MultiDiGraph, centres: Iterable[str], hops: int, *, via_mentions: bool = False,
+) -> nx.MultiDiGraph:
+    """The subgraph within `hops` edges (either direction) of any of `centres`.
+
+    Unless `via_mentions`, paths do not run through `mentionedIn` edges: every entity of an
+    article is two hops from every other, which would make any neighbourhood the whole corpus.
+    The centres' own articles are kept.
+    """
+    undirected = nx.Graph()
+    undirected.add_nodes_from(network.nodes)
+    undirected.add_edges_from(
+        (source, target) for source, target, relation in network.edges(keys=True)
+        if via_mentions or relation != Relation.MENTIONED_IN
+    )
+    keep: set[str] = set()
+    for centre in centres:
+        keep |= set(nx.single_source_shortest_path_length(undirected, centre, cutoff=hops))
+        keep |= {target for _, target, relation in network.out_edges(centre, keys=True)
+                 if relation == Relation.MENTIONED_IN}
+    return network.subgraph(keep).copy()
+
+
+def article_subgraph(network: nx.MultiDiGraph, article: str) -> nx.MultiDiGraph:
+    """What one article says: its node, the entities it mentions and the facts read from it.
+
+    Edges keep only the provenance records of that article; edges without one are dropped.
+    """
+    sub = nx.MultiDiGraph()
+    if article not in network:
+        return sub
+    sub.add_node(article, **network.nodes[article])
+    for source, target, relation, data in network.edges(keys=True, data=True):
+        records = [record for record in data.get("provenance", ()) if record["article"] == article]
+        if not records and not (relation == Relation.MENTIONED_IN and target == article):
+            continue
+        for node in (source, target):
+            if node not in sub:
+                sub.add_node(node, **network.nodes[node])
+        sub.add_edge(source, target, key=relation, **{**data, "provenance": records})
+    return sub
+
+
+__all__ = [
+    "LiteralFact",
+    "Provenance",
+    "article_subgraph",
+    "importance",
+    "literal_facts",
+    "local_name",
+    "neighbourhood",
+    "provenance_index",
+    "to_networkx",
+]

@@ -1,0 +1,123 @@
+"""Store: the embedded Oxigraph database that `query`, `serve`, `export` and `push` read.
+
+`write_store` bulk-loads a graph into a fresh directory next to the target and swaps it in
+only once it is complete, so a failed build never leaves a half-written store behind and an
+older store stays usable until the new one is ready. Everything else opens the store
+read-only: one process may write a store at a time.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph
+
+from graph.errors import StoreError, StoreMissingError
+from graph.vocab import bind_prefixes
+
+STORE_DIRNAME = "store"
+# RocksDB writes this file when a database is created; its absence means "not a store".
+_MARKER = "CURRENT"
+
+
+def store_path(graph_dir: Path) -> Path:
+    """Where the store of a build output folder lives (`DIR/store/`)."""
+    return Path(graph_dir) / STORE_DIRNAME
+
+
+def to_ntriples(graph: Graph) -> bytes:
+    """N-Triples of an rdflib graph (the fastest way to hand triples to Oxigraph)."""
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
+def write_store(graph: Graph, store_dir: Path) -> int:
+    """Replace the Oxigraph store at `store_dir` with the triples of `graph`; return their count.
+
+    The new store is built in a sibling temporary directory and renamed into place, so readers
+    and a failed write never see a partial store.
+    """
+    store_dir = Path(store_dir)
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
+    try:
+        store = pyoxigraph.Store(str(staging))
+        store.bulk_load(to_ntriples(graph), pyoxigraph.RdfFormat.N_TRIPLES)
+        store.flush()
+        count = len(store)
+        del store  # releases the RocksDB lock before the rename
+    except (OSError, SyntaxError, ValueError) as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise StoreError(path=store_dir, detail=str(err)) from err
+    _swap_in(staging, store_dir)
+    return count
+
+
+def _swap_in(staging: Path, store_dir: Path) -> None:
+    old = None
+    if store_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.old-", dir=store_dir.parent))
+        os.replace(store_dir, old / STORE_DIRNAME)
+    os.replace(staging, store_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def open_store(graph_dir: Path) -> pyoxigraph.Store:
+    """Open the store of a build output folder read-only.
+
+    Raises StoreMissingError when there is no built store, StoreError when it cannot be read
+    (damaged, or not an Oxigraph store).
+    """
+    graph_dir = Path(graph_dir)
+    path = store_path(graph_dir)
+    if not (path / _MARKER).is_file():
+        raise StoreMissingError(path=graph_dir)
+    if _held_by_writer(path):
+        raise StoreError(
+            path=path, detail="another process has it open for writing; stop it and try again"
+        )
+    try:
+        return pyoxigraph.Store.read_only(str(path))
+    except (OSError, RuntimeError) as err:  # RocksDB reports corruption as RuntimeError
+        raise StoreError(path=path, detail=str(err)) from err
+
+
+def _held_by_writer(path: Path) -> bool:
+    """Whether another process holds RocksDB's write lock (reading it then is undefined)."""
+    try:
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except OSError:
+        return False  # no LOCK file: nobody can be writing
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as err:
+        return err.errno in (errno.EACCES, errno.EAGAIN)
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def load_graph(graph_dir: Path) -> Graph:
+    """The whole store as an rdflib Graph (for exports that need rdflib or networkx)."""
+    store = open_store(graph_dir)
+    graph = Graph()
+    bind_prefixes(graph)
+    graph.parse(data=dump_ntriples(store), format="nt")
+    return graph
+
+
+def dump_ntriples(store: pyoxigraph.Store) -> bytes:
+    """The default graph of the store as N-Triples."""
+    try:
+        return store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES,
+                          from_graph=pyoxigraph.DefaultGraph())
+    except OSError as err:
+        raise StoreError(path="the store", detail=str(err)) from err

@@ -1,0 +1,163 @@
+"""graph.network: the RDF graph as a networkx multigraph with provenance on the edges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.model import Article, Entity, EntityRef, EntityType, Fact, KnowledgeBase, Relation
+from graph.network import importance, literal_facts, neighbourhood, to_networkx
+from graph.rdf import to_graph
+from graph.vocab import entity_iri
+
+HUE = EntityRef(EntityType.PERSON, "vuong-dinh-hue")
+SON = EntityRef(EntityType.PERSON, "bui-thanh-son")
+CHAIRMAN = EntityRef(EntityType.ROLE, "chairman-of-the-national-assembly")
+MINISTER = EntityRef(EntityType.ROLE, "minister-of-foreign-affairs")
+RESOLUTION = EntityRef(EntityType.LEGAL_DOCUMENT, "resolution-34-nq-tw")
+POLITBURO = EntityRef(EntityType.ORGANIZATION, "politburo")
+CONFERENCE = EntityRef(EntityType.EVENT, "32nd-diplomatic-conference")
+HANOI = EntityRef(EntityType.PLACE, "hanoi")
+
+FIRST = Article(source="first.txt", text="...", content_hash="1", title="Hue meets envoys",
+                date=dt.date(2023, 12, 21), publisher="VNA")
+SECOND = Article(source="second.txt", text="...", content_hash="2")  # no title, no date
+
+
+def iri(ref: EntityRef) -> str:
+    return str(entity_iri(ref))
+
+
+def fact(subject, relation, obj, evidence, article=FIRST, confidence=0.9) -> Fact:
+    return Fact(subject, relation, obj, evidence, confidence, article.key)
+
+
+@pytest.fixture(scope="module")
+def knowledge_base() -> KnowledgeBase:
+    entities = [
+        Entity(HUE, "Vương Đình Huệ", frozenset({"Vuong Dinh Hue", "Hue", "Vương Đình Huệ"})),
+        Entity(SON, "Bui Thanh Son", subtypes=frozenset({"Person"})),
+        Entity(CHAIRMAN, "Chairman of the National Assembly"),
+        Entity(MINISTER, "Minister of Foreign Affairs"),
+        Entity(RESOLUTION, "Resolution 34-NQ/TW"),
+        Entity(POLITBURO, "Politburo"),
+        Entity(CONFERENCE, "32nd Diplomatic Conference"),
+        Entity(HANOI, "Hanoi"),
+    ]
+    facts = [
+        fact(HUE, Relation.HOLDS_ROLE, CHAIRMAN, "NA Chairman Vuong Dinh Hue held a session."),
+        fact(HUE, Relation.HOLDS_ROLE, CHAIRMAN, "Chairman Hue spoke.", article=SECOND),
+        fact(SON, Relation.HOLDS_ROLE, MINISTER, "Minister of Foreign Affairs Bui Thanh Son."),
+        fact(HUE, Relation.MET, SON, "Hue met Son.", confidence=0.7),
+        fact(RESOLUTION, Relation.ISSUED_BY, POLITBURO, "The Politburo issued Resolution 34."),
+        fact(RESOLUTION, Relation.DOCUMENT_NUMBER, "34-NQ/TW", "Resolution 34-NQ/TW."),
+        fact(CONFERENCE, Relation.HELD_IN, HANOI, "The conference opened in Hanoi."),
+        fact(CONFERENCE, Relation.DATE, dt.date(2023, 12, 19), "It opened on December 19."),
+        fact(HUE, Relation.MENTIONED_IN, FIRST.ref, "NA Chairman Vuong Dinh Hue held a session."),
+        fact(SON, Relation.MENTIONED_IN, FIRST.ref, "Minister of Foreign Affairs Bui Thanh Son."),
+        fact(HUE, Relation.MENTIONED_IN, SECOND.ref, "Chairman Hue spoke.", article=SECOND),
+    ]
+    return KnowledgeBase(articles=[FIRST, SECOND],
+                         entities={entity.ref: entity for entity in entities}, facts=facts)
+
+
+@pytest.fixture(scope="module")
+def network(knowledge_base):
+    return to_networkx(to_graph(knowledge_base))
+
+
+def test_every_entity_and_article_is_a_node(network, knowledge_base):
+    expected = {iri(ref) for ref in knowledge_base.entities} | {iri(FIRST.ref), iri(SECOND.ref)}
+    assert set(network.nodes) == expected
+
+
+@pytest.mark.parametrize(("ref", "label", "type_", "alt_labels"), [
+    (HUE, "Vương Đình Huệ", "Person", ["Hue", "Vuong Dinh Hue"]),
+    (SON, "Bui Thanh Son", "Person", []),
+    (RESOLUTION, "Resolution 34-NQ/TW", "LegalDocument", []),
+    (FIRST.ref, "Hue meets envoys", "Article", []),
+    (SECOND.ref, "second.txt", "Article", []),
+])
+def test_node_attributes(network, ref, label, type_, alt_labels):
+    node = network.nodes[iri(ref)]
+    assert (node["label"], node["type"], node["alt_labels"]) == (label, type_, alt_labels)
+
+
+def test_article_nodes_carry_source_title_and_date(network):
+    node = network.nodes[iri(FIRST.ref)]
+    assert (node["source"], node["title"], node["date"], node["publisher"]) == (
+        "first.txt", "Hue meets envoys", "2023-12-21", "VNA")
+    assert network.nodes[iri(SECOND.ref)]["date"] == ""
+
+
+def test_literal_facts_are_node_attributes_not_edges(network):
+    assert network.nodes[iri(RESOLUTION)]["documentNumber"] == "34-NQ/TW"
+    assert network.nodes[iri(CONFERENCE)]["date"] == "2023-12-19"
+    assert all(not target.startswith("34") for _, target in network.edges())
+
+
+@pytest.mark.parametrize(("subject", "relation", "obj"), [
+    (HUE, "holdsRole", CHAIRMAN),
+    (SON, "holdsRole", MINISTER),
+    (HUE, "met", SON),
+    (RESOLUTION, "issuedBy", POLITBURO),
+    (CONFERENCE, "heldIn", HANOI),
+    (HUE, "mentionedIn", FIRST.ref),
+])
+def test_direct_edges_keyed_by_relation(network, subject, relation, obj):
+    data = network.get_edge_data(iri(subject), iri(obj), key=relation)
+    assert data is not None and data["relation"] == relation
+
+
+def test_edge_count_is_one_per_distinct_triple(network):
+    # 5 entity edges + 3 mentions; the two holdsRole facts of Hue share one edge.
+    assert network.number_of_edges() == 8
+
+
+def test_provenance_records_every_statement_sorted_by_date(network):
+    records = network.get_edge_data(iri(HUE), iri(CHAIRMAN), key="holdsRole")["provenance"]
+    assert [(r["source"], r["date"], r["evidence"]) for r in records] == [
+        ("second.txt", "", "Chairman Hue spoke."),
+        ("first.txt", "2023-12-21", "NA Chairman Vuong Dinh Hue held a session."),
+    ]
+    first = records[1]
+    assert first["article"] == iri(FIRST.ref)
+    assert first["title"] == "Hue meets envoys"
+    assert first["confidence"] == pytest.approx(0.9)
+
+
+def test_literal_facts_keep_their_provenance(knowledge_base):
+    facts = literal_facts(to_graph(knowledge_base))
+    assert [(f.subject, f.relation, f.value) for f in facts] == [
+        (iri(RESOLUTION), "documentNumber", "34-NQ/TW"),
+        (iri(CONFERENCE), "date", "2023-12-19"),
+    ]
+    assert facts[0].provenance[0]["evidence"] == "Resolution 34-NQ/TW."
+
+
+def test_importance_ranks_connected_people_above_isolated_nodes(network):
+    score = importance(network)
+    assert score[iri(HUE)] > score[iri(SON)] > score[iri(HANOI)] > 0
+    assert score[iri(HUE)] > score[iri(FIRST.ref)]
+
+
+@pytest.mark.parametrize(("centre", "hops", "expected"), [
+    (CHAIRMAN, 1, {CHAIRMAN, HUE}),
+    (CHAIRMAN, 2, {CHAIRMAN, HUE, SON}),
+    (CHAIRMAN, 3, {CHAIRMAN, HUE, SON, MINISTER}),
+    # The centre's own articles are kept, but paths do not run through them.
+    (SON, 1, {SON, HUE, MINISTER, FIRST.ref}),
+    (HANOI, 5, {HANOI, CONFERENCE}),
+])
+def test_neighbourhood(network, centre, hops, expected):
+    assert set(neighbourhood(network, [iri(centre)], hops).nodes) == {iri(r) for r in expected}
+
+
+def test_neighbourhood_via_mentions_reaches_the_whole_article(network):
+    nodes = set(neighbourhood(network, [iri(SON)], 2, via_mentions=True).nodes)
+    assert {iri(HUE), iri(FIRST.ref), iri(SECOND.ref)} <= nodes
+
+
+def test_empty_graph_gives_empty_network():
+    assert to_networkx(to_graph(KnowledgeBase())).number_of_nodes() == 0

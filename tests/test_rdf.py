@@ -1,0 +1,135 @@
+"""graph.rdf: the contract's RDF shape and byte-deterministic Turtle."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal
+from rdflib.compare import isomorphic
+from sample_kb import ARTICLE_2023, ARTICLE_UNDATED, FOREIGN_MINISTER, SON, sample_kb
+
+from graph.model import Entity, Fact, KnowledgeBase
+from graph.rdf import serialize_turtle, statement_iri, to_graph
+from graph.vocab import DG, PREFIXES, entity_iri
+
+
+def _statements_for(graph: Graph, subject, predicate, obj) -> list:
+    return [
+        s for s in graph.subjects(RDF.subject, subject)
+        if (s, RDF.predicate, predicate) in graph and (s, RDF.object, obj) in graph
+    ]
+
+
+def test_every_fact_is_an_edge_with_a_provenance_statement():
+    kb = sample_kb()
+    graph = to_graph(kb)
+    son, minister = entity_iri(SON), entity_iri(FOREIGN_MINISTER)
+    assert (son, DG.holdsRole, minister) in graph
+    [statement] = _statements_for(graph, son, DG.holdsRole, minister)
+    assert (statement, RDF.type, RDF.Statement) in graph
+    assert graph.value(statement, PROV.wasDerivedFrom) == entity_iri(ARTICLE_2023.ref)
+    assert "Bui Thanh Son" in str(graph.value(statement, DG.evidence))
+    confidence = graph.value(statement, DG.confidence)
+    assert confidence.datatype == XSD.decimal and 0 <= confidence.toPython() <= 1
+    assert graph.value(statement, DG.observedOn) == Literal("2023-12-21", datatype=XSD.date)
+    assert len(list(graph.subjects(RDF.type, RDF.Statement))) == len(kb.facts)
+
+
+def test_undated_article_gives_no_observation_date():
+    graph = to_graph(sample_kb())
+    undated = entity_iri(ARTICLE_UNDATED.ref)
+    statements = list(graph.subjects(PROV.wasDerivedFrom, undated))
+    assert statements
+    assert all(graph.value(s, DG.observedOn) is None for s in statements)
+
+
+def test_entities_have_one_label_core_type_subtypes_and_alt_labels():
+    graph = to_graph(sample_kb())
+    son = entity_iri(SON)
+    assert list(graph.objects(son, RDFS.label)) == [Literal("Bùi Thanh Sơn")]
+    assert set(graph.objects(son, SKOS.altLabel)) >= {Literal("Bui Thanh Son"), Literal("Son")}
+    assert (son, RDF.type, DG.Person) in graph
+    politburo = next(graph.subjects(RDFS.label, Literal("Politburo")))
+    assert set(graph.objects(politburo, RDF.type)) == {DG.Organization, DG.PartyBody}
+
+
+def test_articles_carry_dublin_core_metadata():
+    graph = to_graph(sample_kb())
+    article = entity_iri(ARTICLE_2023.ref)
+    assert graph.value(article, DCTERMS.source) == Literal("a2023.txt")
+    assert graph.value(article, DCTERMS.date) == Literal("2023-12-21", datatype=XSD.date)
+    assert graph.value(article, DCTERMS.publisher) == Literal("Viet Nam News")
+
+
+def test_literal_objects_are_typed():
+    graph = to_graph(sample_kb())
+    numbers = list(graph.objects(None, DG.documentNumber))
+    dates = list(graph.objects(None, DG.date))
+    assert numbers == [Literal("34-NQ/TW")]
+    assert {d.datatype for d in dates} == {XSD.date}
+
+
+def test_a_repeated_fact_is_one_statement_with_the_best_confidence():
+    kb = sample_kb()
+    first = kb.facts[0]
+    kb.facts.append(Fact(first.subject, first.relation, first.object, first.evidence, 0.99,
+                         first.article))
+    graph = to_graph(kb)
+    assert list(graph.objects(statement_iri(first), DG.confidence)) == [
+        Literal("0.99", datatype=XSD.decimal)
+    ]
+
+
+def test_statement_iris_are_content_derived():
+    fact = sample_kb().facts[0]
+    same = Fact(fact.subject, fact.relation, fact.object, fact.evidence, 0.1, fact.article)
+    other = Fact(fact.subject, fact.relation, fact.object, "Another sentence.", 0.9, fact.article)
+    assert statement_iri(fact) == statement_iri(same)
+    assert statement_iri(fact) != statement_iri(other)
+
+
+def test_turtle_round_trips_and_declares_the_prefixes():
+    graph = to_graph(sample_kb())
+    turtle = serialize_turtle(graph)
+    text = turtle.decode("utf-8")
+    for prefix, namespace in PREFIXES.items():
+        assert f"@prefix {prefix}: <{namespace}> ." in text
+    assert "person:bui-thanh-son" in text
+    assert isomorphic(Graph().parse(data=turtle, format="turtle"), graph)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_turtle_is_byte_identical_whatever_the_input_order(seed):
+    kb = sample_kb()
+    expected = serialize_turtle(to_graph(kb))
+    shuffled = random.Random(seed)
+    articles, entities, facts = list(kb.articles), list(kb.entities.items()), list(kb.facts)
+    for items in (articles, entities, facts):
+        shuffled.shuffle(items)
+    again = KnowledgeBase(articles, dict(entities), facts)
+    assert serialize_turtle(to_graph(again)) == expected
+
+
+@pytest.mark.parametrize(
+    "label",
+    ['quote " and backslash \\ here', "line\nbreak\tand\rreturn", "bell \x07 and \x7f",
+     "Vương Đình Huệ ✓ 😀", "trailing dot."],
+)
+def test_awkward_literals_survive_turtle(label):
+    kb = sample_kb()
+    kb.entities[SON] = Entity(SON, label)
+    graph = to_graph(kb)
+    parsed = Graph().parse(data=serialize_turtle(graph), format="turtle")
+    assert parsed.value(entity_iri(SON), RDFS.label) == Literal(label)
+    assert isomorphic(parsed, graph)
+
+
+def test_iris_that_are_not_simple_local_names_are_written_in_full():
+    graph = Graph()
+    odd = entity_iri(SON) + "/with.dot."
+    graph.add((odd, RDFS.label, Literal("x")))
+    turtle = serialize_turtle(graph).decode()
+    assert f"<{odd}>" in turtle
+    assert isomorphic(Graph().parse(data=turtle, format="turtle"), graph)
+

@@ -1,0 +1,93 @@
+"""graph.store: atomic bulk load, read-only opening, clear errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pyoxigraph
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from sample_kb import sample_kb
+
+from graph.errors import StoreError, StoreMissingError
+from graph.rdf import to_graph
+from graph.store import load_graph, open_store, store_path, write_store
+
+
+@pytest.fixture()
+def graph() -> Graph:
+    return to_graph(sample_kb())
+
+
+def test_write_then_read_back_the_same_graph(tmp_path, graph):
+    count = write_store(graph, store_path(tmp_path))
+    assert count == len(graph)
+    assert len(open_store(tmp_path)) == len(graph)
+    assert isomorphic(load_graph(tmp_path), graph)
+
+
+def test_rewriting_replaces_the_old_store_and_leaves_no_temporary_folders(tmp_path, graph):
+    write_store(graph, store_path(tmp_path))
+    smaller = Graph()
+    for triple in list(graph)[:10]:
+        smaller.add(triple)
+    write_store(smaller, store_path(tmp_path))
+    assert len(open_store(tmp_path)) == 10
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+
+def test_the_store_is_opened_read_only(tmp_path, graph):
+    write_store(graph, store_path(tmp_path))
+    store = open_store(tmp_path)
+    with pytest.raises((OSError, RuntimeError), match="read-write"):
+        store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("http://x/s"),
+                                  pyoxigraph.NamedNode("http://x/p"), pyoxigraph.Literal("o")))
+
+
+def test_missing_store_says_to_build_first(tmp_path):
+    with pytest.raises(StoreMissingError, match="diplograph build"):
+        open_store(tmp_path / "nowhere")
+
+
+def test_damaged_store_is_a_one_line_error(tmp_path):
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "CURRENT").write_text("not rocksdb")
+    with pytest.raises(StoreError) as caught:
+        open_store(tmp_path)
+    assert "\n" not in str(caught.value)
+
+
+def test_store_being_written_by_another_process_is_refused(tmp_path, graph):
+    write_store(graph, store_path(tmp_path))
+    writer = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys, pyoxigraph
+            store = pyoxigraph.Store({str(store_path(tmp_path))!r})
+            print("open", flush=True)
+            sys.stdin.read()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert writer.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match="open for writing"):
+            open_store(tmp_path)
+    finally:
+        writer.communicate("", timeout=30)
+    assert len(open_store(tmp_path)) == len(graph)
+
+
+def test_a_failed_write_keeps_the_previous_store(tmp_path, graph, monkeypatch):
+    write_store(graph, store_path(tmp_path))
+
+    def broken(_graph):
+        return b"<not valid n-triples"
+
+    monkeypatch.setattr("graph.store.to_ntriples", broken)
+    with pytest.raises(StoreError):
+        write_store(graph, store_path(tmp_path))
+    assert len(open_store(tmp_path)) == len(graph)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
