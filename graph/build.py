@@ -267,10 +267,10 @@ def build(inputs: Sequence[Path | str], out: Path | str,
 
     with build_lock(out), staging_dir(out) as staging:
         cache = ExtractionCache(out / CACHE_NAME)
-        extractions = _ingest_and_extract(files, options, cache, report, stopwatch, staging)
-        if not extractions:
-            raise _no_articles(paths, report.skipped)
         try:
+            extractions = _ingest_and_extract(files, options, cache, report, stopwatch, staging)
+            if not extractions:
+                raise _no_articles(paths, report.skipped)
             _write_outputs(extractions, options, report, stopwatch, staging)
             report.timings = {**stopwatch.rounded(),
                               "total": round(time.perf_counter() - begin, 3)}

@@ -12,18 +12,21 @@ import re
 from collections.abc import Callable
 
 # Short function words that scraping most often glues to a neighbour.
-GLUE_WORDS = frozenset(
+_GLUE_WORDS_TEXT = (
     "a an the and or of to for in on at by with from as that this is are was be than into "
-    "its their his her our set".split()
+    "its their his her our set"
 )
+GLUE_WORDS = frozenset(_GLUE_WORDS_TEXT.split())
 # Halves that are really prefixes or suffixes of one word ("in|variables", "favour|able").
-AFFIXES = frozenset(
+_AFFIXES_TEXT = (
     "in un re sub co de dis non pre be a inter over under "
     "ing ment ness sed able ible ed er ers ly al ion ions ity ise ize ism ist ful less ship ward "
-    "wise ive ous ance ence ant ent age ages".split()
+    "wise ive ous ance ence ant ent age ages"
 )
+AFFIXES = frozenset(_AFFIXES_TEXT.split())
 _WORD = re.compile(r"\b[a-z]{4,}\b")
-_DOC_NUMBER_GLUE = re.compile(r"(\d+(?:/\d{4})?[-/][A-ZĐ]{1,8}(?:[-/][A-ZĐa-z]*[A-ZĐ]\d*)*)([a-z]{2,})\b")
+_DOC_NUMBER_GLUE = re.compile(
+    r"(\d+(?:/\d{4})?[-/][A-ZĐ]{1,8}(?:[-/][A-ZĐa-z]*[A-ZĐ]\d*)*)([a-z]{2,})\b")
 _COMMA_GLUE = re.compile(r"([a-z])([,;])([A-Za-z])")
 _CASE_GLUE = re.compile(r"\b([a-z]{3,})([A-Z][a-z]+)")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.lexicon import Lexicon, lexicon, phrase_keys, token_key
+from graph.lexicon import Lexicon, lexicon, token_key
 from graph.model import EntityType
 
 # --- mention types -----------------------------------------------------------------------------
@@ -245,7 +245,8 @@ class _Scanner:
 
     def proper_run(self, j: int, limit: int = 12) -> int:
         """End of a capitalised name that may contain "of", "for", "and", "on", hyphens and
-        acronyms ("Joint Commission on Bilateral Cooperation", "NA Committee for Social Affairs")."""
+        acronyms ("Joint Commission on Bilateral Cooperation", "NA Committee for Social
+        Affairs")."""
         k = j
         while k < self.n and k - j < limit:
             text = self.doc[k].text
@@ -312,7 +313,7 @@ class _Scanner:
         if j < self.n and keys[j] in lex.past_markers:
             past, j = True, j + 1
         country = None
-        if j < self.n and keys[j] in lex.demonyms and keys[j] != "thai":
+        if j < self.n and keys[j] in lex.demonyms:
             country = lex.demonyms[keys[j]]
             j += 1
         whole_alias = lex.roles.match(keys, j)
@@ -418,7 +419,7 @@ class _Scanner:
         return j
 
 
-_CONNECTORS = frozenset({"of", "for", "and", "on", "-", "–", "'s"})
+_CONNECTORS = frozenset({"of", "for", "and", "on", "-", "–", "'s", "'"})
 _NOT_NAMES_RUN = frozenset({"said", "and", "the", "of", "on", "in", "at"})
 
 
@@ -457,6 +458,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     # 2. Statistical names (and capitalised runs followed by an appositive title).
     spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     spans += _appositive_runs(scan)
+    spans += _runs_after_person_nouns(scan)
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
         start = scan.skip_honorifics(span.start)
         end = span.end
@@ -514,6 +516,21 @@ def _title_can_start(scan: _Scanner, i: int) -> bool:
     return body is not None and body.start == i
 
 
+_PERSON_NOUNS = frozenset({"counterpart", "counterparts", "guest", "host", "mr", "mrs", "ms",
+                           "madam", "madame"})
+
+
+def _runs_after_person_nouns(scan: _Scanner) -> list[Span]:
+    """"his Lao counterpart Sonexay Siphandone": a name after a noun that stands for a person."""
+    runs = []
+    for i in range(scan.n - 2):
+        if scan.keys[i] in _PERSON_NOUNS:
+            end = scan.name_run(i + 1, limit=4)
+            if end - (i + 1) >= 2:
+                runs.append(scan.doc[i + 1:end])
+    return runs
+
+
 def _appositive_runs(scan: _Scanner) -> list[Span]:
     """Capitalised runs followed by ", who is/took oath as ..." (names the model missed)."""
     doc, keys = scan.doc, scan.keys
@@ -545,7 +562,8 @@ def resolve_short_names(people: list[PersonMention], lex: Lexicon, day) -> None:
             continue
         if len(words) > 1 and not person.short:
             continue
-        hinted = {lex.canonical_role(h) for h in person.hint_roles} | {r.label for r in person.roles}
+        hinted = {lex.canonical_role(h) for h in person.hint_roles}
+        hinted |= {r.label for r in person.roles}
         known = [t for t in lex.tenures if token_key(t.label.split()[-1]) == words[-1]
                  and t.covers(day)]
         if hinted:
@@ -690,7 +708,7 @@ def _issuer(scan: _Scanner, span: Span, bodies: list[BodyMention]) -> tuple[str 
         verb = scan.doc[verbs[0]]
         subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
         inside = any(last.start <= t.i < last.end for s in subjects for t in s.subtree)
-        if inside or not subjects and last.end == verbs[0] - 1:
+        if inside or (not subjects and last.end == verbs[0] - 1):
             return last.label, True
     return None, False
 

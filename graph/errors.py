@@ -126,6 +126,7 @@ class ExtractionWorkerError(DiploGraphError):
 
 class ShapeViolationError(DiploGraphError):
     template = "--strict: the graph breaks {count} SHACL shape rule(s), first: {first}"
+    exit_code = 2
 
 
 class AmbiguousEntityError(EntityNotFoundError):

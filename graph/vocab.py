@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
+from urllib.parse import quote
 
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
@@ -121,8 +122,11 @@ def relation_iri(relation: Relation) -> URIRef:
 
 
 def entity_iri(ref: EntityRef) -> URIRef:
-    """The stable IRI of an entity, e.g. `.../id/person/bui-thanh-son`."""
-    return ID[f"{ref.type.path}/{ref.key}"]
+    """The stable IRI of an entity, e.g. `.../id/person/bui-thanh-son`.
+
+    Keys are slugs, which quoting leaves unchanged; quoting guards against any other key.
+    """
+    return ID[f"{ref.type.path}/{quote(ref.key, safe='-._~')}"]
 
 
 def bind_prefixes(graph) -> None:

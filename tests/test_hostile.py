@@ -127,10 +127,6 @@ def test_hostile_names_and_sentences_give_valid_turtle(kb: KnowledgeBase) -> Non
     _check_round_trip(to_graph(kb))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "graph.vocab.entity_iri puts EntityRef.key into the IRI unescaped; every pipeline key is a "
-    "slug today, but a non-slug key gives an invalid IRI (fix proposed to the RDF owner: "
-    "percent-encode the key, which leaves slugs unchanged)"))
 @HYPOTHESIS
 @given(knowledge_bases(raw_keys=True))
 def test_entity_keys_that_are_not_slugs_still_give_valid_iris(kb: KnowledgeBase) -> None:

@@ -177,11 +177,12 @@ def test_text_longer_than_the_model_accepts_is_skipped(tmp_path: Path) -> None:
         ("Hà Nội".encode(), "UTF-8", False),
         (b"\xef\xbb\xbf" + "Hà Nội".encode(), "UTF-8", False),
         ("Hà Nội".encode("utf-16"), "UTF-16", False),
-        ("Hà Nội".encode("utf-16-be").join([b"\xfe\xff", b""]), "UTF-16", False),
+        (b"\xfe\xff" + "Hà Nội".encode("utf-16-be"), "UTF-16", False),
         ("Hà Nội".encode("utf-32"), "UTF-32", False),
         ("Ha Noi, Viet Nam".encode("utf-16-le"), "UTF-16", True),  # no BOM: sniffed
         ("café – “quoted”".encode("cp1252"), "Windows-1252", True),
-        (b"caf\xe9 au lait, the \x81 byte is unknown", "Latin-1", True),  # 0x81 is undefined in Windows-1252
+        # 0x81 is undefined in Windows-1252
+        (b"caf\xe9 au lait, the \x81 byte is unknown", "Latin-1", True),
     ],
 )
 def test_decoding_policy(raw: bytes, encoding: str, warned: bool) -> None:

@@ -6,7 +6,6 @@ import json
 import socket
 import subprocess
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -128,4 +127,3 @@ def test_cli_push_error_is_one_line(built, capsys):
     code = main(["push", "--graph-dir", str(built), "--endpoint", "ftp://nowhere"])
     assert code == 1
     assert capsys.readouterr().err.count("\n") == 1
-    _ = urllib.error  # (urllib.error is what push wraps)

@@ -8,7 +8,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -56,15 +55,15 @@ def server(built):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if http(f"{base}/query?query=ASK%7B%7D")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    banner = ""
+    for line in process.stderr:  # `serve` announces the endpoint once it answers
+        if "SPARQL endpoint (read-only)" in line:
+            banner = line
+            break
+    if not banner:
         process.kill()
         pytest.fail(f"server did not start: {process.communicate()[1]}")
+    assert f"{base}/query" in banner
     yield base, process
     if process.poll() is None:
         process.kill()
@@ -76,6 +75,11 @@ def select(base: str, query: str) -> dict:
     status, body = http(url, headers={"Accept": "application/sparql-results+json"})
     assert status == 200, body
     return json.loads(body)
+
+
+def test_the_endpoint_answers_immediately_after_the_announcement(server):
+    base, _ = server
+    assert http(f"{base}/query?query=ASK%7B%7D")[0] == 200
 
 
 def test_select_over_http_get_and_post(server):
@@ -114,7 +118,6 @@ def test_ctrl_c_stops_cleanly(server):
     assert process.wait(timeout=30) == 0
     with pytest.raises(OSError):
         http(f"{base}/query?query=ASK%7B%7D")
-    assert "SPARQL endpoint (read-only)" in process.stderr.read()
 
 
 def test_sigterm_stops_the_server_too(server):

@@ -1,0 +1,133 @@
+"""Unit tests of the rule components and the pure helpers they use."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.cleanup import dedupe_paragraphs, normalize_text, split_glued
+from graph.dates import parse_date
+from graph.lexicon import load_lexicon, phrase_keys
+
+_WORDS_TEXT = (
+    "the diplomatic free trade export markets environment set for international "
+    "organised favourable variables regional"
+)
+WORDS = frozenset(_WORDS_TEXT.split())
+
+
+@pytest.mark.parametrize(("glued", "split"), [
+    ("thediplomatic", "the diplomatic"),
+    ("setfor", "set for"),
+    ("freetrade", "free trade"),
+    ("anenvironment", "an environment"),
+    ("organised", "organised"),  # a known word stays
+    ("favourable", "favourable"),
+    ("invariables", "invariables"),  # "in" + "variables" is a prefix, not glue
+    ("activeness", "activeness"),  # "active" + suffix
+])
+def test_split_glued(glued, split):
+    assert split_glued(glued, WORDS.__contains__) == split
+
+
+def test_normalize_text_repairs_numbers_commas_and_repeats():
+    paragraph = "Son proposed Directive No. 15-CT/TWon economic diplomacy at all levels,which paid."
+    text = f"{paragraph}\n{paragraph}\nVNA"
+    cleaned = normalize_text(text, WORDS.__contains__)
+    assert cleaned.count("15-CT/TW on economic") == 1
+    assert "levels, which" in cleaned
+    assert cleaned.endswith("\nVNA")
+
+
+def test_dedupe_keeps_short_repeated_lines():
+    assert dedupe_paragraphs("VNA\nVNA") == "VNA\nVNA"
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("dated January 9, 2023 on", None, dt.date(2023, 1, 9)),
+    ("on September 15", dt.date(2025, 9, 20), dt.date(2025, 9, 15)),
+    ("on December 30", dt.date(2024, 1, 2), dt.date(2023, 12, 30)),
+    ("on 12 March 2024", None, dt.date(2024, 3, 12)),
+    ("on September 15", None, None),  # no year and no article date: no guess
+    ("no date here", dt.date(2024, 1, 1), None),
+])
+def test_parse_date(text, reference, expected):
+    assert parse_date(text, reference) == expected
+
+
+def test_lexicon_tries_follow_the_tokenizer():
+    lexicon = load_lexicon()
+    keys = phrase_keys("the ASEAN Inter-Parliamentary Assembly (AIPA) said")
+    assert lexicon.bodies.match(keys, 1)[1] == "ASEAN Inter-Parliamentary Assembly"
+    keys = phrase_keys("Chairman of the Vietnamese NA")
+    assert lexicon.roles.match(keys, 0) is None
+    assert lexicon.canonical_role("Foreign Minister") == "Minister of Foreign Affairs"
+    assert lexicon.canonical_role("Made-up Title") == "Made-up Title"
+
+
+def test_document_suffix_table_is_ordered_specific_first():
+    lexicon = load_lexicon()
+    issuers = {number: next(issuer for pattern, issuer, _kind in lexicon.document_suffixes
+                            if pattern.search(number))
+               for number in ("1825/NQ-UBTVQH15", "176/2025/QH15", "34-NQ/TW", "15-CT/TW",
+                              "81/2024/NĐ-CP")}
+    assert issuers == {
+        "1825/NQ-UBTVQH15": "National Assembly Standing Committee",
+        "176/2025/QH15": "National Assembly",
+        "34-NQ/TW": "Politburo",
+        "15-CT/TW": "Secretariat of the Party Central Committee",
+        "81/2024/NĐ-CP": "Government of Vietnam",
+    }
+
+
+def test_reference_data_is_consistent():
+    """Every issuer, parent body and organiser named in the data is itself a known body."""
+    lexicon = load_lexicon()
+    known = set(lexicon.body_by_label)
+    assert {issuer for _p, issuer, _k in lexicon.document_suffixes} <= known
+    assert {b.part_of for b in lexicon.body_by_label.values() if b.part_of} <= known
+    assert {organiser for _h, organiser in lexicon.event_series.values()} <= known
+    roles = set(lexicon.role_by_key.values())
+    assert {t.role for t in lexicon.tenures} <= roles
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from graph.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.mark.slow
+class TestPipelineComponents:
+    def test_lines_and_datelines_start_sentences(self, nlp):
+        doc = nlp("HÀ NỘI, June 18 (VNA) – The Minister spoke\nRelated headline here")
+        starts = [sent.text.strip() for sent in doc.sents]
+        assert starts == ["HÀ NỘI, June 18 (VNA) –", "The Minister spoke", "Related headline here"]
+
+    @pytest.mark.parametrize(("text", "same"), [
+        (("the 32nd Diplomatic Conference", "the 32nd National Diplomatic Conference"), True),
+        (("AIPA-46 opened", "the 46th General Assembly of AIPA opened"), True),
+        (("the 13th Party Congress", "the 13th National Party Congress"), True),
+        (("the 13th Party Congress", "the 14th National Party Congress"), False),
+        (("the eighth session of the 15th National Assembly",
+          "the eighth session of the 14th National Assembly"), False),
+    ])
+    def test_event_keys(self, nlp, text, same):
+        keys = [nlp(t)._.dg_events[0].key for t in text]
+        assert (keys[0] == keys[1]) is same
+
+    def test_name_containing_a_place_is_a_name(self, nlp):
+        doc = nlp("National Assembly Chairman Vuong Dinh Hue visited Hue.")
+        assert [p.name for p in doc._.dg_people] == ["Vuong Dinh Hue"]
+        assert [b.label for b in doc._.dg_bodies][-1] == "Hue"
+
+    def test_known_holder_resolves_a_short_reference(self, nlp):
+        doc = nlp.make_doc("NA Chairman Huệ delivered speeches.")
+        doc.user_data["dg_date"] = dt.date(2024, 2, 12)
+        doc = nlp(doc)
+        assert [p.name for p in doc._.dg_people] == ["Vương Đình Huệ"]
+        doc = nlp.make_doc("NA Chairman Huệ delivered speeches.")
+        doc.user_data["dg_date"] = dt.date(2025, 2, 12)  # after his tenure: not him
+        assert [p.name for p in nlp(doc)._.dg_people] == ["Huệ"]

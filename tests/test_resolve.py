@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import itertools
+
+from graph.model import (
+    Article,
+    ArticleExtraction,
+    Entity,
+    EntityRef,
+    EntityType,
+    Fact,
+    Relation,
+)
+from graph.resolve import resolve
+from graph.text import slugify
+
+CHAIR = EntityRef(EntityType.ROLE, "chairman-of-the-national-assembly")
+
+
+def person(name: str, *forms: str) -> Entity:
+    return Entity(EntityRef(EntityType.PERSON, slugify(name)), name, frozenset(forms))
+
+
+def extraction(key: str, entities: list[Entity], roles: dict[str, EntityRef]) -> ArticleExtraction:
+    article = Article(f"{key}.txt", "", key)
+    facts = [Fact(e.ref, Relation.HOLDS_ROLE, roles[e.label], "s.", 0.9, key)
+             for e in entities if e.label in roles]
+    facts += [Fact(e.ref, Relation.MENTIONED_IN, article.ref, "s.", 0.9, key) for e in entities]
+    role = Entity(CHAIR, "Chairman of the National Assembly")
+    return ArticleExtraction(article, (*entities, role), tuple(facts))
+
+
+def corpus() -> list[ArticleExtraction]:
+    return [
+        extraction("a", [person("Vuong Dinh Hue", "Hue")], {"Vuong Dinh Hue": CHAIR}),
+        extraction("b", [person("Huệ")], {"Huệ": CHAIR}),
+        extraction("c", [person("Vương Đình Huệ")], {}),
+        extraction("d", [person("Tran Cam Tu"), person("Cam Tu")], {}),
+    ]
+
+
+def test_short_names_merge_into_full_names_across_articles():
+    kb = resolve(corpus())
+    people = {e.label: e for e in kb.entities.values() if e.ref.type is EntityType.PERSON}
+    assert set(people) == {"Vương Đình Huệ", "Tran Cam Tu"}
+    assert {"Vuong Dinh Hue", "Huệ", "Hue"} <= people["Vương Đình Huệ"].alt_labels
+    assert "Cam Tu" in people["Tran Cam Tu"].alt_labels
+    hue = people["Vương Đình Huệ"].ref
+    assert {f.article for f in kb.facts if f.subject == hue
+            and f.relation is Relation.HOLDS_ROLE} == {"a", "b"}
+
+
+def test_one_label_each_and_independent_of_input_order():
+    results = []
+    for order in itertools.permutations(corpus()):
+        kb = resolve(order)
+        results.append(([(e.ref, e.label, e.alt_labels) for e in kb.entities.values()],
+                        kb.facts))
+    assert all(result == results[0] for result in results)
+
+
+def test_ambiguous_short_name_stays_separate():
+    kb = resolve([extraction("a", [person("Nguyen Van Son"), person("Bui Thanh Son")], {}),
+                  extraction("b", [person("Son")], {})])
+    labels = sorted(e.label for e in kb.entities.values() if e.ref.type is EntityType.PERSON)
+    assert labels == ["Bui Thanh Son", "Nguyen Van Son", "Son"]
