@@ -41,6 +41,7 @@ QUERIES_DIR = REPO / "queries"
 # Fixed queries of the benchmark's own (point lookup, join with provenance, aggregates, scan), so
 # figures stay comparable between runs while queries/ changes.
 BENCH_QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+SECTIONS = ("throughput", "incremental", "memory", "sparql")
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +307,38 @@ def run(args: argparse.Namespace) -> None:
     texts = ingested_texts(main_corpus)
     words = count_words(texts)
     say(f"Corpus: {len(texts)} synthetic articles, {words:,} words (seed {args.seed}).\n")
+    if "throughput" in args.sections:
+        _throughput(args, work, main_corpus, texts, words)
+    if "incremental" in args.sections:
+        say("\n## Incremental rebuild\n")
+        incremental = incremental_rebuild(main_corpus, work, args.seed)
+        say(_table(["build", "seconds"], [
+            (f"full build of {len(texts)} articles", f"{incremental['full']:.1f}"),
+            ("rebuild, nothing changed", f"{incremental['unchanged']:.1f}"),
+            ("rebuild after adding one article", f"{incremental['one_new']:.1f}"),
+            ("  of which extraction", f"{incremental['one_new_extract']:.2f}"),
+        ]))
+    largest_out = None
+    if "memory" in args.sections:
+        say("\n## Peak memory (diplograph build --full, 1 worker, child process)\n")
+        memory_rows = []
+        for count in args.memory_sizes:
+            out = work / f"out-memory-{count}"
+            rss, seconds = peak_rss(corpus(count), out)
+            memory_rows.append((count, _mib(rss), f"{seconds:.0f}"))
+            largest_out = out
+            print(f"  ... {count} articles: {_mib(rss)}", file=sys.stderr)
+        say(_table(["articles", "peak RSS", "seconds"], memory_rows))
+    if "sparql" in args.sections:
+        if largest_out is None:
+            largest_out = work / "out-sparql"
+            timed_build(main_corpus, largest_out, words=words)
+        _sparql(args, work, largest_out)
 
+
+def _throughput(args: argparse.Namespace, work: Path, main_corpus: Path, texts: list[str],
+                words: int) -> None:
+    say = print
     # Throughput, side by side: bare spaCy, extraction only, full builds with 1 and 2 workers.
     bare = bare_spacy(texts, args.batch_size)
     extract_1 = extraction_only(main_corpus, 1, args.batch_size)
@@ -326,26 +358,9 @@ def run(args: argparse.Namespace) -> None:
     say(_table(["stage", "1 worker", "2 workers"],
                [(s, stages_1.get(s, ""), stages_2.get(s, "")) for s in stage_names]))
 
-    say("\n## Incremental rebuild\n")
-    incremental = incremental_rebuild(main_corpus, work, args.seed)
-    say(_table(["build", "seconds"], [
-        (f"full build of {len(texts)} articles", f"{incremental['full']:.1f}"),
-        ("rebuild, nothing changed", f"{incremental['unchanged']:.1f}"),
-        ("rebuild after adding one article", f"{incremental['one_new']:.1f}"),
-        ("  of which extraction", f"{incremental['one_new_extract']:.2f}"),
-    ]))
 
-    say("\n## Peak memory (diplograph build --full, 1 worker, child process)\n")
-    memory_rows = []
-    largest_out = work / "out-w1"
-    for count in args.memory_sizes:
-        out = work / f"out-memory-{count}"
-        rss, seconds = peak_rss(corpus(count), out)
-        memory_rows.append((count, _mib(rss), f"{seconds:.0f}"))
-        largest_out = out
-        print(f"  ... {count} articles: {_mib(rss)}", file=sys.stderr)
-    say(_table(["articles", "peak RSS", "seconds"], memory_rows))
-
+def _sparql(args: argparse.Namespace, work: Path, largest_out: Path) -> None:
+    say = print
     say(f"\n## SPARQL latency (median of up to {args.repeats} runs after a warm-up)\n")
     queries = example_queries(args.queries, BENCH_QUERIES_DIR)
     base = build_ntriples(largest_out)
@@ -377,6 +392,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--queries", type=Path, default=QUERIES_DIR)
+    parser.add_argument("--sections", type=lambda s: set(s.split(",")), default=set(SECTIONS),
+                        metavar="A,B", help=f"what to measure (default: {','.join(SECTIONS)})")
     parser.add_argument("--work", type=Path, default=None,
                         help="keep corpora and outputs here (default: a temporary folder)")
     args = parser.parse_args(argv)

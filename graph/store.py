@@ -110,14 +110,14 @@ def load_graph(graph_dir: Path) -> Graph:
     store = open_store(graph_dir)
     graph = Graph()
     bind_prefixes(graph)
-    graph.parse(data=dump_ntriples(store), format="nt")
+    graph.parse(data=dump_ntriples(store, store_path(graph_dir)), format="nt")
     return graph
 
 
-def dump_ntriples(store: pyoxigraph.Store) -> bytes:
-    """The default graph of the store as N-Triples."""
+def dump_ntriples(store: pyoxigraph.Store, path: Path | str = STORE_DIRNAME) -> bytes:
+    """The default graph of the store (at `path`, for messages) as N-Triples."""
     try:
         return store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES,
                           from_graph=pyoxigraph.DefaultGraph())
-    except OSError as err:
-        raise StoreError(path="the store", detail=str(err)) from err
+    except (OSError, RuntimeError) as err:
+        raise StoreError(path=path, detail=str(err)) from err

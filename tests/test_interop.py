@@ -83,10 +83,10 @@ def count_rapper(path: Path) -> int:
 def count_riot(path: Path, classpath: str) -> int:
     done = subprocess.run(["java", "-cp", classpath, "riotcmd.riot", "--count", str(path)],
                           capture_output=True, text=True, check=True)
-    match = re.search(r"Triples = (\d+)", done.stdout + done.stderr)
+    match = re.search(r"Triples = ([\d,.]+)", done.stdout + done.stderr)
     assert match, done.stderr
     assert "WARN" not in done.stderr and "ERROR" not in done.stderr, done.stderr
-    return int(match[1])
+    return int(re.sub(r"\D", "", match[1]))  # riot writes "2,058"
 
 
 def all_counts(path: Path, classpath: str) -> dict[str, int]:

@@ -166,7 +166,7 @@ def test_explore_shows_centrality_communities_view_and_timeline(executed: dict):
     assert "image/png" in _mime_types(notebook)
     html = [output.data["text/html"] for cell in _code_cells(notebook)
             for output in cell.outputs if "text/html" in output.get("data", {})]
-    assert len(html) == 1 and html[0].startswith("<iframe srcdoc=")
+    assert len(html) == 1 and html[0].startswith("<div><iframe srcdoc=")
     assert "vis-network" in html[0] and "&lt;script" in html[0]  # the whole page, escaped
     out = executed["out"]
     png = (out / "role-timeline.png").read_bytes()
@@ -207,3 +207,42 @@ def test_setup_finds_the_repository_from_the_notebook_folder(kernel_manager_fact
     _run(notebook, NOTEBOOK_DIR, kernel_manager_factory, env)
     assert _text(notebook.cells[1]).strip() == repr(str(REPO))
     assert f"graph folder: {scratch}" in _text(notebook.cells[0])
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_inline_view_runs_offline_in_its_iframe(executed: dict, tmp_path: Path):
+    """The notebook's HTML output, in a host page as a front end shows it, in headless Chromium."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
+    notebook = _notebook(executed, "02-")
+    html = next(output.data["text/html"] for cell in _code_cells(notebook)
+                for output in cell.outputs if "text/html" in output.get("data", {}))
+    host = tmp_path / "host.html"
+    host.write_text(f"<!DOCTYPE html><html><body>{html}</body></html>", encoding="utf-8")
+    requests: list[str] = []
+    errors: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                             args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.on("request", lambda request: requests.append(request.url))
+            page.on("console", lambda message: message.type == "error"
+                    and errors.append(message.text))
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(host.as_uri())
+            frame = next(frame for frame in page.frames if frame is not page.main_frame)
+            frame.wait_for_selector('body[data-ready="true"]', state="attached", timeout=60_000)
+            nodes = frame.evaluate("window.diplograph.nodeCount")
+            canvases = frame.locator("#network canvas").count()
+        finally:
+            browser.close()
+    network_nodes = int(_all_text(notebook).split("MultiDiGraph with ")[1].split(" nodes")[0])
+    assert nodes == network_nodes and canvases == 1
+    assert errors == []
+    assert requests == [host.as_uri()]  # nothing fetched: the page and its scripts are inline

@@ -205,6 +205,7 @@ def test_roles_over_time_of_one_person(built):
                        parse_params(["person=person:pham-binh-minh"]))
     assert values(result, "roleName") == ["Deputy Prime Minister", "Minister of Foreign Affairs"]
     assert values(result, "firstSeen") == ["2021-03-02", "2021-03-02"]
+    assert values(result, "articles") == ["1", "2"]  # one of them undated
 
 
 @pytest.mark.parametrize(("year", "holder"), [(2021, "Phạm Bình Minh"), (2023, "Bùi Thanh Sơn")])
