@@ -19,9 +19,9 @@ EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 
 
-def _add_graph_dir(parser: argparse.ArgumentParser, flag: str = "--graph-dir") -> None:
+def _add_graph_dir(parser: argparse.ArgumentParser, *flags: str) -> None:
     parser.add_argument(
-        flag,
+        *(flags or ("--graph-dir",)),
         dest="graph_dir",
         type=Path,
         default=DEFAULT_OUT,
@@ -125,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     query = commands.add_parser("query", help="run a SPARQL query against the built store")
     query.add_argument("query", metavar="QUERY_OR_FILE", help="SPARQL text or a .rq file")
-    _add_graph_dir(query, "--out")
+    # --out is the contract's spelling; --graph-dir matches the other commands.
+    _add_graph_dir(query, "--out", "--graph-dir")
     query.add_argument("--format", choices=RESULT_FORMATS, default="table")
     query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                        help="bind ?NAME to VALUE (a literal, or <IRI>); repeatable")

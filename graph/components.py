@@ -30,6 +30,7 @@ class BodyMention:
     label: str
     type: EntityType
     surface: str
+    member_of: list[str] = field(default_factory=list)  # "Vietnam, a member of ASEAN"
 
 
 @dataclass
@@ -58,12 +59,14 @@ class PersonMention:
 class DocumentMention:
     start: int
     end: int
-    number: str
+    number: str | None  # None for a document known by name only ("Law on Land")
     kind: str
+    name: str | None = None  # "1982 United Nations Convention on the Law of the Sea"
     issuer: str | None = None
     issuer_from_text: bool = False
     topic: str | None = None
     date_text: str | None = None
+    topic_end: int | None = None  # token after the topic: events named inside it are its subject
 
 
 @dataclass
@@ -73,6 +76,8 @@ class EventMention:
     label: str
     key: str  # ordinal + head + series: the same event in other words gets the same key
     subtype: str | None = None
+    forms: list[str] = field(default_factory=list)  # other names ("AMM-58")
+    antecedent: EventMention | None = None  # for "the session": the event named before
 
 
 for _name in ("dg_bodies", "dg_people", "dg_documents", "dg_events"):
@@ -96,6 +101,10 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
             line_start = token.i
+        elif previous.is_alpha and _is_name_token(token.text):
+            # "Colonel Do Minh Chau", "Chairwoman ... Đỗ Thị Ngọc Lan": a capitalised word right
+            # after a word never opens a sentence (the parser reads "Do"/"Đỗ" as a new clause).
+            token.is_sent_start = False
         elif previous.text in _DASHES and token.i - line_start <= 14 and token.i >= 4 \
                 and doc[token.i - 2].text == ")" and doc[token.i - 4].text == "(" \
                 and doc[token.i - 3].text.isupper():
@@ -111,7 +120,9 @@ _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 _APPOSITIVE_LEADS = (
     ("who", "is"), ("who", "was"), ("who", "has", "been"), ("who", "took", "oath", "as"),
     ("who", "was", "elected"), ("who", "was", "elected", "as"), ("who", "became"),
-    ("who", "is", "also"), ("who", "was", "appointed"), ("who", "was", "appointed", "as"),
+    ("who", "is", "also"), ("who", "was", "appointed"), ("who", "is", "also", "a"),
+    ("who", "is", "a"), ("who", "was", "a"), ("who", "is", "also", "an"),
+    ("who", "was", "appointed", "as"),
     ("a",), ("an",), ("the",), ("also",), ("currently",), ("now",),
 )
 _NOT_NAMES = frozenset({"on", "in", "at", "the", "this", "that", "speaking", "according",
@@ -144,6 +155,9 @@ class _Scanner:
         self.body_at: dict[int, BodyMention] = {}
         self.in_body: set[int] = set()
         self.orphan_titles: list[tuple[int, list[RoleMention]]] = []  # titles without a name
+        self.run_was_cut = False
+        self.topic_end: int | None = None
+        self.org_country: str | None = None  # the country a title's body belongs to
 
     # bodies -------------------------------------------------------------------------------
     def match_body(self, i: int, *, need_capital: bool = True) -> BodyMention | None:
@@ -192,6 +206,67 @@ class _Scanner:
             i = body.end
         return found
 
+    def find_places(self) -> list[BodyMention]:
+        """Places the reference data does not know: "Tam Duong district", "Ma Lu Thang border
+        gate" (label with the place word, the bare name an alt form) and the names listed after
+        "the provinces of"."""
+        found = []
+        for i in range(1, self.n):
+            end = place_word_after(self, i)
+            if end is None or not _is_name_token(self.doc[i - 1].text):
+                continue
+            start = i
+            while start > 0 and i - start < 4 and _is_name_token(self.doc[start - 1].text) \
+                    and start - 1 not in self.in_body and not _is_title_word(self, start - 1) \
+                    and not self.doc[start].is_sent_start:
+                start -= 1
+            if start == i or any(k in self.in_body for k in range(start, end)):
+                continue
+            found.append(BodyMention(start, end, self.doc[start:end].text, EntityType.PLACE,
+                                     self.doc[start:i].text))
+        for i in range(1, self.n - 1):
+            if self.keys[i] != "of" or self.keys[i - 1] not in self.lex.place_list_words:
+                continue
+            k = i + 1
+            while k < self.n:
+                end = self.name_run(k, limit=3)
+                if end == k:
+                    break
+                if not any(j in self.in_body for j in range(k, end)):
+                    found.append(BodyMention(k, end, self.doc[k:end].text, EntityType.PLACE,
+                                             self.doc[k:end].text))
+                k = end
+                if k < self.n and self.keys[k] in (",", "and"):
+                    k += 1
+                    if k < self.n and self.keys[k] == "and":
+                        k += 1
+                else:
+                    break
+        for body in found:
+            for j in range(body.start, body.end):
+                self.body_at[j] = body
+                self.in_body.add(j)
+        return found
+
+    def find_body_memberships(self, bodies: list[BodyMention]) -> None:
+        """"Vietnam, a member of ASEAN since 1995", "Laos, a founding member of X"."""
+        keys = self.keys
+        for body in bodies:
+            if body.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+                continue
+            k = body.end
+            if k + 2 >= self.n or keys[k] != "," or keys[k + 1] not in ("a", "an"):
+                continue
+            k += 2
+            if keys[k] in ("founding", "full", "active", "responsible", "permanent"):
+                k += 1
+            found = self.lex.membership.match(keys, k, skip=False)
+            if not found or found[0] >= self.n or keys[found[0]] != "of":
+                continue
+            member = self.match_body(self.skip_the(found[0] + 1), need_capital=False)
+            if member is not None and member.type is EntityType.ORGANIZATION:
+                body.member_of.append(member.label)
+
     # titles -------------------------------------------------------------------------------
     def skip_the(self, i: int) -> int:
         while i < self.n and self.keys[i] == "the":
@@ -208,40 +283,89 @@ class _Scanner:
 
     def org_after(self, i: int) -> tuple[int, str, EntityType] | None:
         """The body or country a title names after "of"/"to": known, or an unknown capitalised
-        name ending in an organisation word ("Swiss-Viet Economic Forum")."""
+        name ending in an organisation word ("Swiss-Viet Economic Forum"), possibly a known
+        body's part ("the NA's Committee for Law", "the Government's Steering Committee for X"),
+        a place ("Thailand's Chiang Mai province") or a mission ("Embassy in France")."""
+        lex, keys = self.lex, self.keys
         j = self.skip_the(i)
-        if j < self.n and self.keys[j] in self.lex.demonyms \
-                and self.lex.demonyms[self.keys[j]] == self.lex.home_country:
+        start = j
+        if j < self.n and keys[j] in lex.demonyms and lex.demonyms[keys[j]] == lex.home_country:
             j += 1  # "the Vietnamese National Assembly"
+        country = lex.countries.match(keys, j) if j < self.n else None
+        if country and country[0] + 1 < self.n and keys[country[0]] == "'s":
+            j = start = country[0] + 1  # "China's Yunnan province": the country is implied
+            self.org_country = str(country[1])
+        elif j < self.n and keys[j] in lex.demonyms and j == start:
+            foreign = self.match_body(j + 1)
+            if foreign is not None and foreign.type is EntityType.ORGANIZATION:
+                # "the Lao National Assembly" is not Vietnam's: keep the words as written.
+                self.org_country = lex.demonyms[keys[j]]
+                return foreign.end, self.doc[j:foreign.end].text, EntityType.ORGANIZATION
         body = self.match_body(j)
+        run_end = self.org_run(start)
         if body is not None:
-            return body.end, body.label, body.type
+            if body.type is EntityType.ORGANIZATION and body.end + 1 < self.n \
+                    and keys[body.end] == "'s":
+                sub_end = self.org_run(body.end + 1)
+                if self._org_head_in(body.end + 1, sub_end):
+                    known = lex.body_by_label.get(body.label)
+                    part = self.doc[body.end + 1:sub_end].text
+                    if known is not None and known.subtype == "Legislature":
+                        return sub_end, f"{body.label} {part}", EntityType.ORGANIZATION
+                    return sub_end, self.doc[body.start:sub_end].text, EntityType.ORGANIZATION
+            if run_end <= body.end or not self._org_head_in(body.end, run_end) \
+                    or body.type is EntityType.ORGANIZATION:
+                if self.org_country and body.type is EntityType.ORGANIZATION:
+                    # "Indonesia's Ministry of Defence": the words, not Vietnam's ministry.
+                    return body.end, self.doc[body.start:body.end].text, body.type
+                return body.end, body.label, body.type
+        if run_end <= start:
+            return None
+        place_end = place_word_after(self, run_end)
+        if place_end is not None:
+            return place_end, self.doc[start:place_end].text, EntityType.PLACE
+        heads = [k for k in range(start, run_end)
+                 if keys[k] in lex.org_heads or self.doc[k].text.endswith("Sabha")]
+        if not heads:
+            if run_end - start <= 2 and (run_end >= self.n
+                                         or not _is_name_token(self.doc[run_end].text)):
+                return run_end, self.doc[start:run_end].text, EntityType.ORGANIZATION
+            return None
+        tail = range(heads[-1] + 1, run_end)
+        if not self.run_was_cut and tail and not any(keys[k] in _CONNECTORS for k in tail):
+            run_end = heads[-1] + 1  # "Rajya Sabha Om Birla": the rest is a name
+        if keys[run_end - 1] in lex.located_org_heads and run_end + 1 < self.n \
+                and keys[run_end] == "in":
+            where = self.match_body(run_end + 1)
+            if where is not None and where.type is not EntityType.ORGANIZATION:
+                run_end = where.end  # "the Vietnamese Embassy in France"
+        return run_end, self.expand_acronym(start, run_end), EntityType.ORGANIZATION
+
+    def _org_head_in(self, start: int, end: int) -> bool:
+        return any(self.keys[k] in self.lex.org_heads for k in range(start, end))
+
+    def org_run(self, j: int) -> int:
+        """A capitalised organisation name from `j`, cut before a person's name that follows
+        it ("... Social Affairs Nguyen Thuy Anh") and before a second title ("... of Finance and
+        Chairman of ..."); `run_was_cut` says whether it was cut."""
         run_end = self.proper_run(j)
-        # A person's name may follow directly ("... Social Affairs Nguyen Thuy Anh").
-        cut = False
+        self.run_was_cut = False
         for k in range(j + 1, run_end):
+            if self.keys[k - 1] in ("and", ",") and (
+                    self.lex.role_heads.match(self.keys, k, skip=False)
+                    or self.lex.modifiers.match(self.keys, k, skip=False)):
+                run_end, self.run_was_cut = k - 1, True
+                break
             if self.keys[k - 1] in _CONNECTORS:
                 continue
             if (self.keys[k] in self.lex.surnames and k + 1 < run_end
                     and _is_name_token(self.doc[k + 1].text)) \
                     or self.lex.titles_before_names.match(self.keys, k, skip=False):
-                run_end, cut = k, True
+                run_end, self.run_was_cut = k, True
                 break
         while run_end > j and self.keys[run_end - 1] in _CONNECTORS:
             run_end -= 1
-        if run_end <= j:
-            return None
-        heads = [k for k in range(j, run_end)
-                 if self.keys[k] in self.lex.org_heads or self.doc[k].text.endswith("Sabha")]
-        if not heads:
-            if run_end - j <= 2 and (run_end >= self.n
-                                     or not _is_name_token(self.doc[run_end].text)):
-                return run_end, self.doc[j:run_end].text, EntityType.ORGANIZATION
-            return None
-        tail = range(heads[-1] + 1, run_end)
-        if not cut and tail and not any(self.keys[k] in _CONNECTORS for k in tail):
-            run_end = heads[-1] + 1  # "Rajya Sabha Om Birla": the rest is a name
-        return run_end, self.expand_acronym(j, run_end), EntityType.ORGANIZATION
+        return run_end
 
     def proper_run(self, j: int, limit: int = 12) -> int:
         """End of a capitalised name that may contain "of", "for", "and", "on", hyphens and
@@ -250,7 +374,9 @@ class _Scanner:
         k = j
         while k < self.n and k - j < limit:
             text = self.doc[k].text
-            if _is_name_token(text) or _ACRONYM.match(text):
+            inner = self.keys[k] in self.lex.org_inner_words and k + 1 < self.n \
+                and _is_name_token(self.doc[k + 1].text)  # "Ha Giang provincial Party ..."
+            if _is_name_token(text) or _ACRONYM.match(text) or inner:
                 k += 1
             elif self.keys[k] in _CONNECTORS and k + 1 < self.n and k > j and (
                     _is_name_token(self.doc[k + 1].text)
@@ -316,6 +442,10 @@ class _Scanner:
         if j < self.n and keys[j] in lex.demonyms:
             country = lex.demonyms[keys[j]]
             j += 1
+        else:
+            owner = lex.countries.match(keys, j) if j < self.n else None
+            if owner and owner[0] + 1 < self.n and keys[owner[0]] == "'s":
+                country, j = str(owner[1]), owner[0] + 1  # "Thailand's Foreign Minister"
         whole_alias = lex.roles.match(keys, j)
         modifiers = []
         while j < self.n:
@@ -334,11 +464,19 @@ class _Scanner:
             h_end = head[0]
             if h_end < self.n and keys[h_end] in ("of", "to"):
                 prep = keys[h_end]
+                self.org_country = None
                 org = self.org_after(h_end + 1)
+                ministry = self._ministry_after(h_end + 1) \
+                    if keys[j] == "minister" and prep == "of" else None
+                if ministry is not None and (org is None or ministry[0] >= org[0]):
+                    org = ministry
+                if org is not None and self.org_country and country is None \
+                        and org[2] is not EntityType.PLACE:
+                    country = self.org_country
                 if org is not None:
                     o_end, o_label, o_type = org
                     head_text = self.doc[j:h_end].text.title().replace("-General", "-General")
-                    if o_type is EntityType.COUNTRY:
+                    if o_type in (EntityType.COUNTRY, EntityType.PLACE):
                         label = f"{head_text} {prep} {o_label}"
                     elif o_label.startswith("Ministry of ") and keys[j] == "minister":
                         label = f"Minister of {o_label[len('Ministry of '):]}"
@@ -385,13 +523,27 @@ class _Scanner:
         surface = self.doc[i:end].text
         if past:
             return end, None, None, None
-        if country and not label.endswith(f" {country}"):
+        if country and not self._names_country(label, country):
             if label.startswith("Ambassador"):
                 label = label.replace("Ambassador", f"Ambassador of {country}", 1)
             else:
                 label = f"{label} of {country}"
         del start_core
         return end, RoleMention(label, surface, confidence, country), None, None
+
+    def _ministry_after(self, i: int) -> tuple[int, str, EntityType] | None:
+        """"Minister of Agriculture and Environment": the words after "of" name a ministry."""
+        keys = ["ministry", "of", *self.keys[i:i + 12]]
+        found = self.lex.bodies.match(keys, 0)
+        if found is None or found[0] <= 2 or not str(found[1]).startswith("Ministry of "):
+            return None
+        return i + found[0] - 2, str(found[1]), EntityType.ORGANIZATION
+
+    def _names_country(self, label: str, country: str) -> bool:
+        """Whether a role label already says its country ("... of the Lao National Assembly")."""
+        if label.endswith(f" {country}"):
+            return True
+        return any(self.lex.demonyms.get(token_key(word)) == country for word in label.split())
 
     # names --------------------------------------------------------------------------------
     def skip_honorifics(self, i: int) -> int:
@@ -416,6 +568,10 @@ class _Scanner:
                 j += 1
                 break
             j += 1
+            # "Cho Tae-yul": a hyphenated given name is one word.
+            if j + 1 < self.n and self.doc[j].text == "-" and not self.doc[j - 1].whitespace_ \
+                    and not self.doc[j].whitespace_ and self.doc[j + 1].text.isalpha():
+                j += 2
         return j
 
 
@@ -447,6 +603,10 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
         name_end = scan.name_run(name_start)
         if name_end > name_start and keys[name_start] not in _NOT_NAMES:
             name = doc[name_start:name_end].text
+            if i > 0 and keys[i - 1] in ("its", "their"):
+                roles = _roles_of_antecedent(scan, i, end, roles, hints)
+            if _commemorated(scan, i, name, roles):
+                roles = []
             people.append(PersonMention(name_start, name_end, name, name, roles, members, hints,
                                         short=name_end - name_start == 1))
             taken.update(range(i, name_end))
@@ -459,14 +619,18 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     spans += _appositive_runs(scan)
     spans += _runs_after_person_nouns(scan)
+    spans += _runs_after_honorifics(scan)
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
-        start = scan.skip_honorifics(span.start)
+        start = scan.skip_honorifics(_family_name_start(scan, span.start))
         end = span.end
+        if _is_place(scan, start, end):
+            continue
         while end > start and keys[end - 1] in ("'s", "'"):
             end -= 1
         if end <= start or any(k in taken for k in range(start, end)):
             continue
-        if any(k in scan.in_body for k in range(start, end)) or keys[start] in _NOT_NAMES:
+        if any(k in scan.in_body for k in range(start, end)) or keys[start] in _NOT_NAMES \
+                or (end - start == 1 and keys[start] in lex.demonyms):
             continue
         if not all(_is_name_token(t.text) for t in doc[start:end]):
             continue
@@ -501,6 +665,70 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     return people
 
 
+def _roles_of_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleMention],
+                         hints: list[str]) -> list[RoleMention]:
+    """"a delegation of the X Association led by its President Y": a title after "its" that
+    names no body of its own is the title in the organisation just mentioned."""
+    if any(" of " in r.surface or " to " in r.surface for r in roles):
+        return roles
+    org = _antecedent_org(scan, start)
+    if org is None:
+        return roles
+    label, country = org
+    title = scan.doc[start:end].text
+    title = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in title.split())
+    return [RoleMention(f"{title} of the {label}", scan.doc[start - 1:end].text, 0.8, country)]
+
+
+def _antecedent_org(scan: _Scanner, before: int) -> tuple[str, str | None] | None:
+    """The nearest organisation named earlier in the sentence (known body or NER ORG)."""
+    sent_start = scan.doc[before].sent.start
+    best: tuple[int, str, str | None] | None = None
+    for k in range(before - 1, sent_start - 1, -1):
+        body = scan.body_at.get(k)
+        if body is not None and body.type is EntityType.ORGANIZATION:
+            country = None
+            first = body.start
+            if first > 0 and scan.keys[first - 1] in scan.lex.demonyms:
+                country = scan.lex.demonyms[scan.keys[first - 1]]
+                first -= 1
+            if country and country != scan.lex.home_country:
+                best = (k, scan.doc[first:body.end].text, country)
+            else:
+                best = (k, body.label, None)
+            break
+    for ent in scan.doc.ents:
+        if ent.label_ == "ORG" and sent_start <= ent.start and ent.end <= before \
+                and (best is None or ent.end - 1 > best[0]) \
+                and any(scan.keys[k] in scan.lex.org_heads for k in range(ent.start, ent.end)):
+            tokens = [t for t in ent if t.lower_ != "the"]
+            text = scan.doc[tokens[0].i:tokens[-1].i + 1].text
+            country = scan.lex.demonyms.get(scan.keys[tokens[0].i])
+            best = (ent.end - 1, text, None if country == scan.lex.home_country else country)
+    return None if best is None else (best[1], best[2])
+
+
+def _commemorated(scan: _Scanner, start: int, name: str, roles: list[RoleMention]) -> bool:
+    """"offered incense to President Ho Chi Minh", "the statue of ...": a historical figure
+    named by a past office, or a known office holder out of office on the article's date."""
+    if not roles:
+        return False
+    back = scan.keys[max(0, start - 5):start][::-1]
+    if back and scan.lex.commemorative_cues.match(back, 0, skip=False):
+        return True
+    day = scan.doc.user_data.get("dg_date") if scan.doc.user_data else None
+    if day is None:
+        return False
+    key = token_key(name)
+    for role in roles:
+        tenures = [t for t in scan.lex.tenures if token_key(t.label) == key
+                   and t.role == role.label]
+        if tenures and not any(t.covers(day) for t in tenures) \
+                and all(t.end is not None and t.end < day for t in tenures):
+            return True
+    return False
+
+
 def _inside_name(scan: _Scanner, body: BodyMention) -> bool:
     """"Hue" in "Vuong Dinh Hue" is a name, not the city."""
     if body.type is EntityType.ORGANIZATION or body.end - body.start > 1 or body.start == 0:
@@ -529,6 +757,72 @@ def _runs_after_person_nouns(scan: _Scanner) -> list[Span]:
             if end - (i + 1) >= 2:
                 runs.append(scan.doc[i + 1:end])
     return runs
+
+
+def _runs_after_honorifics(scan: _Scanner) -> list[Span]:
+    """"Colonel Ngo Minh Tri", "Dr Trinh Thu Ha": a name of two or more words after an
+    honorific or rank (names the model missed or cut)."""
+    runs = []
+    for i in range(scan.n - 2):
+        found = scan.lex.titles_before_names.match(scan.keys, i, skip=False)
+        if not found or (i > 0 and scan.lex.titles_before_names.match(scan.keys, i - 1,
+                                                                      skip=False)):
+            continue
+        start = scan.skip_honorifics(i)
+        if start == i:
+            continue
+        end = scan.name_run(start, limit=4)
+        if end - start >= 2:
+            runs.append(scan.doc[start:end])
+    return runs
+
+
+def _is_title_word(scan: _Scanner, i: int) -> bool:
+    lex, keys = scan.lex, scan.keys
+    return bool(lex.titles_before_names.match(keys, i, skip=False)
+                or lex.role_heads.match(keys, i, skip=False)
+                or lex.modifiers.match(keys, i, skip=False) or keys[i] in lex.demonyms
+                or keys[i] in _NOT_NAMES)
+
+
+def _family_name_start(scan: _Scanner, start: int) -> int:
+    """The model often leaves a Vietnamese family name out of a name after a rank ("General
+    [Vu] Quoc Khanh"): take back up to two name words that are not titles."""
+    doc = scan.doc
+    for _ in range(2):
+        k = start - 1
+        if k < 0 or k in scan.in_body or not _is_name_token(doc[k].text) \
+                or _is_title_word(scan, k) or "\n" in doc[k].whitespace_:
+            break
+        if doc[start].is_sent_start:
+            break
+        if doc[k].is_sent_start and scan.keys[k] not in scan.lex.surnames:
+            break
+        start = k
+    return start
+
+
+def _is_place(scan: _Scanner, start: int, end: int) -> bool:
+    """"Tam Duong district", "Ma Lu Thang border gate", "the provinces of Ha Giang and Cao Bang":
+    a capitalised name before a place word or after "provinces of" is a place."""
+    return place_word_after(scan, end) is not None or _after_place_list(scan, start)
+
+
+def place_word_after(scan: _Scanner, end: int) -> int | None:
+    """End of the place word ("district", "border gate") right after `end`, or None."""
+    if end >= scan.n or scan.doc[end].text[:1].isupper():
+        return None
+    found = scan.lex.place_words.match(scan.keys, end, skip=False)
+    return found[0] if found else None
+
+
+def _after_place_list(scan: _Scanner, start: int) -> bool:
+    keys = scan.keys
+    k = start - 1
+    # walk back over a list "of A, B and C"
+    while k >= 0 and (keys[k] in (",", "and") or _is_name_token(scan.doc[k].text)):
+        k -= 1
+    return k >= 1 and keys[k] == "of" and keys[k - 1] in scan.lex.place_list_words
 
 
 def _appositive_runs(scan: _Scanner) -> list[Span]:
@@ -624,7 +918,7 @@ def find_bare_names(scan: _Scanner, people: list[PersonMention], lex: Lexicon, d
         if i > 0 and _is_name_token(scan.doc[i - 1].text) and not scan.doc[i - 1].is_sent_start:
             continue
         key = scan.keys[i]
-        if key in _NOT_NAMES:
+        if key in _NOT_NAMES or key in lex.demonyms:
             continue
         subject = token.dep_ in ("nsubj", "nsubjpass", "pobj") or token.ent_type_ == "PERSON"
         if key in given:
@@ -679,15 +973,107 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
             date_match = DATE_PATTERN.match(after, dated.end())
             if date_match:
                 mention.date_text = date_match.group(0)
-        mention.issuer, mention.issuer_from_text = _issuer(scan, span, bodies)
+        mention.issuer, mention.issuer_from_text = _issuer_after(scan, span.end)
+        if mention.issuer is None:
+            mention.issuer, mention.issuer_from_text = _issuer(scan, span, bodies)
         if mention.issuer is None and suffix is not None:
             mention.issuer = suffix[0]
         found.append(mention)
+    taken = {k for m in found for k in range(m.start, m.end)}
+    found += [m for m in _named_documents(scan) if m.start not in taken]
+    found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else scan.n
-        mention.topic = _topic(scan, mention.end, limit)
+        if mention.number is not None:
+            mention.topic = _topic(scan, mention.end, limit)
+            mention.topic_end = scan.topic_end
         if mention.date_text is None:
             mention.date_text = _date_before(scan, mention.start)
+        previous = found[index - 1] if index else None
+        # "adopted Resolution X on A and Law Y on B": one date for both.
+        if mention.date_text is None and previous is not None and previous.date_text \
+                and mention.start > 0 and scan.keys[mention.start - 1] == "and" \
+                and scan.doc[previous.start].sent == scan.doc[mention.start].sent:
+            mention.date_text = previous.date_text
+    _anaphoric_dates(scan, found)
+    return found
+
+
+def _issuer_after(scan: _Scanner, end: int) -> tuple[str | None, bool]:
+    """"Directive No. 45-CT/TW of the Politburo": the text names the issuer."""
+    if end + 1 < scan.n and scan.keys[end] == "of":
+        body = scan.match_body(scan.skip_the(end + 1))
+        if body is not None and body.type is EntityType.ORGANIZATION:
+            return body.label, True
+    return None, False
+
+
+_ISSUED_ON = re.compile(r"^\s*,\s*(?:which\s+was\s+)?(?:issued|adopted|signed|promulgated|passed|"
+                        r"approved)\s+on\s+")
+
+
+def _anaphoric_dates(scan: _Scanner, found: list[DocumentMention]) -> None:
+    """"The resolution, issued on December 22, 2024, ...": the last document of that kind."""
+    from graph.dates import DATE_PATTERN
+
+    doc, text = scan.doc, scan.doc.text
+    kinds = {token_key(k): v for k, v in scan.lex.document_kinds.items()}
+    for token in doc:
+        if token.lower_ != "the" or token.i + 1 >= scan.n:
+            continue
+        kind = kinds.get(scan.keys[token.i + 1])
+        noun = doc[token.i + 1]
+        if kind is None or noun.text[:1].isupper():
+            continue  # "the resolution" refers back; "the Resolution No. ..." is a name
+        tail = text[noun.idx + len(noun.text):noun.idx + len(noun.text) + 80]
+        issued = _ISSUED_ON.match(tail)
+        if issued is None:
+            continue
+        date_match = DATE_PATTERN.match(tail, issued.end())
+        earlier = [m for m in found if m.end <= token.i and m.kind == kind]
+        if date_match and earlier and earlier[-1].date_text is None:
+            earlier[-1].date_text = date_match.group(0)
+
+
+def _named_documents(scan: _Scanner) -> list[DocumentMention]:
+    """Documents known by name: "Law on Public Investment", "1982 United Nations Convention on
+    the Law of the Sea", "Treaty of Amity and Cooperation in Southeast Asia", "2013
+    Constitution". A name needs its capitalised head, and either a capitalised object after
+    "on"/"of" or a year or capitalised words before it."""
+    doc, keys, lex = scan.doc, scan.keys, scan.lex
+    found = []
+    i = 0
+    while i < scan.n:
+        head = lex.named_document_heads.match(keys, i, skip=False)
+        if head is None or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        h_end, kind = head[0], str(head[1])
+        start = i
+        while start > 0 and (_is_name_token(doc[start - 1].text) or _ACRONYM.match(
+                doc[start - 1].text)) and not _is_title_word(scan, start - 1) \
+                and not doc[start].is_sent_start and i - start < 4:
+            start -= 1
+        if start > 0 and re.fullmatch(r"(1[89]|20)\d\d", doc[start - 1].text):
+            start -= 1
+        end, topic = h_end, None
+        if h_end + 1 < scan.n and keys[h_end] in ("on", "of", "in", "for", "between"):
+            obj = h_end + 1
+            run = scan.proper_run(scan.skip_the(obj))
+            # "Law on Science, Technology and Innovation": a list inside the name.
+            while run + 1 < scan.n and keys[run] == "," and _is_name_token(doc[run + 1].text):
+                run = scan.proper_run(run + 1)
+            if run > scan.skip_the(obj):
+                end = run
+                if keys[h_end] == "on":
+                    topic = doc[obj:run].text
+        if end == h_end and start == i:
+            i = h_end
+            continue
+        name = doc[start:end].text
+        mention = DocumentMention(start, end, None, kind, name=name, topic=topic)
+        found.append(mention)
+        i = end
     return found
 
 
@@ -726,6 +1112,14 @@ def _topic(scan: _Scanner, start: int, limit: int) -> str | None:
     if i < scan.n and keys[i] == "dated":
         while i < min(limit, scan.n) and keys[i] not in ("on",) and not doc[i].is_sent_start:
             i += 1
+    if i < scan.n and keys[i] == "of":
+        # "Decree No. 5 of the Government on X", "Decision No. 7 of May 2024 on Y"
+        k = i + 1
+        while k < min(limit, scan.n) and k - i <= 10 and (
+                doc[k].text[:1].isupper() or doc[k].like_num or keys[k] in ("the", "'s")):
+            k += 1
+        if k < scan.n and keys[k] == "on" and k > i + 1:
+            i = k
     if i >= scan.n or keys[i] != "on":
         return None
     j = i + 1
@@ -736,6 +1130,9 @@ def _topic(scan: _Scanner, start: int, limit: int) -> str | None:
             break
         if keys[j] == ",":
             nxt = keys[j + 1] if j + 1 < scan.n else ""
+            # ", reducing the number of ...", ", approved by ...": a clause, not the topic.
+            if j + 1 < scan.n and doc[j + 1].tag_ in ("VBG", "VBN", "VBD"):
+                break
             if nxt in _TOPIC_STOP_AFTER_COMMA and not (
                     nxt == "and" and j + 2 < scan.n and doc[j + 2].pos_ in ("NOUN", "ADJ")):
                 break
@@ -753,6 +1150,7 @@ def _topic(scan: _Scanner, start: int, limit: int) -> str | None:
         j -= 1
     if j <= first:
         return None
+    scan.topic_end = j
     return doc[first:j].text
 
 
@@ -774,11 +1172,20 @@ def _date_before(scan: _Scanner, start: int) -> str | None:
 def find_events(scan: _Scanner) -> list[EventMention]:
     """Named events: "32nd (National) Diplomatic Conference", "44th General Assembly of the
     ASEAN Inter-Parliamentary Assembly", "AIPA-46", "eighth session of the 15th National
-    Assembly". The key (ordinal, content words, head, series) is what identifies the event."""
+    Assembly", names without an ordinal ("the ASEAN Future Forum", "the Vietnam International
+    Defence Expo 2024"). The key (ordinal, content words, head, series) identifies the event;
+    "(AMM-58)" right after a name is another name of it, and "the tenth session" is the tenth
+    session named earlier in the article."""
     doc, keys, lex = scan.doc, scan.keys, scan.lex
     events: list[EventMention] = []
+    aliases: dict[str, EventMention] = {}
     i = 0
     while i < scan.n:
+        known = aliases.get(doc[i].text)
+        if known is not None:
+            events.append(EventMention(i, i + 1, known.label, known.key, known.subtype))
+            i += 1
+            continue
         series = re.match(r"^([A-Z]{2,8})-(\d{1,3})$", doc[i].text)
         if series and token_key(series.group(1)) in lex.event_series:
             head, organiser = lex.event_series[token_key(series.group(1))]
@@ -787,13 +1194,85 @@ def find_events(scan: _Scanner) -> list[EventMention]:
             i += 1
             continue
         number = _ordinal_value(keys[i], lex)
-        event = _event_at(scan, i, number) if number is not None else None
+        event = _event_at(scan, i, number) if number is not None else _named_event_at(scan, i)
+        if event is None and number is not None:
+            event = _earlier_event(scan, i, number, events)
         if event is None:
             i += 1
             continue
         events.append(event)
         i = event.end
+        # "the 58th ASEAN Foreign Ministers' Meeting (AMM-58)": the acronym is an alias.
+        if i + 2 < scan.n and keys[i] == "(" and keys[i + 2] == ")" \
+                and re.match(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*$", doc[i + 1].text):
+            event.forms.append(doc[i + 1].text)
+            aliases[doc[i + 1].text] = event
+            i += 3
     return events
+
+
+def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:
+    """A capitalised name ending in an event word, without an ordinal, after "the" (or opening
+    a sentence), optionally with an edition year and a lower-case event word ("Spring of
+    Homeland 2025 programme")."""
+    doc, keys, lex = scan.doc, scan.keys, scan.lex
+    if not doc[i].text[:1].isupper() or keys[i] in ("the", "a", "an") \
+            or (i > 0 and keys[i - 1] != "the" and not doc[i].is_sent_start):
+        return None
+    run_end = scan.proper_run(i)
+    while run_end + 1 < scan.n and keys[run_end] == "," and _is_name_token(doc[run_end + 1].text):
+        run_end = scan.proper_run(run_end + 1)
+    head = None
+    for k in range(i, run_end):
+        found = lex.event_heads.match(keys, k, skip=False)
+        if found and found[0] <= run_end and doc[k].text[:1].isupper() and (
+                found[0] == run_end or keys[found[0]] in ("of", "on", "for")):
+            head = (k, found[0])
+            break
+    end = run_end
+    if end < scan.n and re.fullmatch(r"20\d\d", doc[end].text):
+        end += 1
+    lower = lex.event_lower_heads.match(keys, end, skip=False) \
+        if end < scan.n and not doc[end].text[:1].isupper() else None
+    if head is None and lower is None:
+        return None
+    if head is None and end == run_end:
+        return None  # a lower-case event word needs an edition year before it
+    if end - i < 2:
+        return None
+    known = lex.bodies.match(keys, i)
+    if known and head and known[0] >= head[1]:
+        return None  # "the National Assembly" is a body, not an event
+    if head and (head[0] in scan.body_at or any(lex.role_heads.match(keys, k, skip=False)
+                                                for k in range(i, head[0]))):
+        return None  # "Chairman of the Vietnamese National Assembly"
+    if i >= 3 and keys[i - 2] == "of" and any(
+            (lex.role_heads.match(keys, k, skip=False) or (None,))[0] == i - 2
+            for k in range(max(0, i - 5), i - 2)):
+        return None  # "Secretary General of the Swiss-Viet Economic Forum": an organisation
+    label = doc[i:end].text
+    forms = []
+    if lower is not None:
+        forms.append(label)
+        end = lower[0]
+        label = doc[i:end].text
+    words = [keys[k] for k in range(i, end) if keys[k] not in lex.event_generic]
+    subtype = _event_subtype(doc[head[0]].text if head else doc[end - 1].text)
+    return EventMention(i, end, label, "named " + " ".join(words), subtype, forms)
+
+
+def _earlier_event(scan: _Scanner, i: int, number: int,
+                   events: list[EventMention]) -> EventMention | None:
+    """"The tenth session" (no "of ..."): the tenth session already named in the article."""
+    found = scan.lex.event_heads.match(scan.keys, i + 1, skip=False)
+    if not found:
+        return None
+    head = token_key(scan.doc[i + 1:found[0]].text)
+    for event in reversed(events):
+        words = event.key.split()
+        if words[:1] == [str(number)] and head in event.key:
+            return EventMention(i, found[0], event.label, event.key, event.subtype)
+    return None
 
 
 def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
@@ -883,6 +1362,8 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         scan = _Scanner(doc, self.lex)
         bodies = scan.find_bodies()
+        bodies = sorted(bodies + scan.find_places(), key=lambda b: b.start)
+        scan.find_body_memberships(bodies)
         day = doc.user_data.get("dg_date") if doc.user_data else None
         people = find_people(scan)
         resolve_short_names(people, self.lex, day)

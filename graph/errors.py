@@ -135,3 +135,8 @@ class AmbiguousEntityError(EntityNotFoundError):
 
 class GraphFileError(DiploGraphError):
     template = "cannot read the graph {path}: {detail}"
+
+
+class ViewLibraryMissingError(DiploGraphError):
+    template = ("cannot write an HTML view: vis-network {version} was not found in the installed "
+                "pyvis package ({detail}); reinstall DiploGraph's dependencies (pyvis==0.3.2)")

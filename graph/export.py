@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +18,7 @@ import networkx as nx
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 
 from graph.errors import OutputNotWritableError, UnknownFormatError
+from graph.fsutil import atomic_write_bytes
 from graph.rdf import serialize_turtle
 from graph.store import dump_ntriples, load_graph, open_store
 from graph.vocab import PREFIXES
@@ -186,15 +185,7 @@ def export_graph(
 
 def write_atomically(path: Path, data: bytes) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic_write_bytes(path, data)
     except OSError as err:
         raise OutputNotWritableError(path=path, detail=err.strerror or str(err)) from err
 

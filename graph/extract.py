@@ -101,17 +101,21 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     person_refs = {id(p): _add_person(builder, lex, p, doc) for p in people}
     for mention in documents:
         _add_document(builder, lex, mention, doc, day)
-    event_refs = {id(e): builder.entity(EntityType.EVENT, e.key, e.label, [e.label],
+    event_refs = {id(e): builder.entity(EntityType.EVENT, e.key, e.label, [e.label, *e.forms],
                                         [e.subtype] if e.subtype else []) for e in events}
     for event in events:
         builder.mentioned(event_refs[id(event)], doc[event.start].sent, TITLE_CONFIDENCE)
+    # An event named inside a document's topic ("Directive ... on congresses towards the 14th
+    # Party Congress") is what the document is about: nobody takes part in it there.
+    in_topics = {k for m in documents if m.topic_end for k in range(m.end, m.topic_end)}
     for sent in doc.sents:
         in_sent = lambda items, s=sent: [x for x in items if s.start <= x.start < s.end]  # noqa: E731
         sent_people = in_sent(people)
         sent_bodies = in_sent(bodies)
-        sent_events = in_sent(events)
+        sent_events = [e for e in in_sent(events) if e.start not in in_topics]
         _meetings(builder, lex, doc, sent, sent_people, sent_bodies, person_refs, body_refs)
-        _participation(builder, lex, doc, sent, sent_people, sent_bodies, sent_events,
+        attended = sent_events or _event_anaphors(lex, doc, sent, events)
+        _participation(builder, lex, doc, sent, sent_people, sent_bodies, attended,
                        person_refs, body_refs, event_refs)
         _venues_and_dates(builder, doc, sent, sent_events, sent_bodies, event_refs, body_refs,
                           day)
@@ -119,12 +123,18 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
 
 
 def _add_body(builder: _Builder, lex: Lexicon, body: BodyMention, doc: Doc) -> EntityRef:
-    known = lex.body_by_label[body.label]
-    subtypes = [known.subtype] if known.subtype else []
+    known = lex.body_by_label.get(body.label)
+    subtypes = [known.subtype] if known and known.subtype else []
     ref = builder.entity(body.type, body.label, body.label, [body.surface], subtypes)
     sent = doc[body.start].sent
-    builder.mentioned(ref, sent, CURATED_CONFIDENCE)
-    parent = lex.body_by_label.get(known.part_of) if known.part_of else None
+    # A place the reference data does not know was read from a place word: less certain.
+    builder.mentioned(ref, sent, CURATED_CONFIDENCE if known else CLAUSE_CONFIDENCE)
+    for label in body.member_of:
+        group = lex.body_by_label[label]
+        group_ref = builder.entity(group.type, group.label, group.label, [],
+                                   [group.subtype] if group.subtype else [])
+        builder.fact(ref, Relation.MEMBER_OF, group_ref, sent, 0.8)
+    parent = lex.body_by_label.get(known.part_of) if known and known.part_of else None
     if parent is not None and body.type is EntityType.ORGANIZATION \
             and parent.type is EntityType.ORGANIZATION:
         parent_ref = builder.entity(parent.type, parent.label, parent.label, [],
@@ -139,6 +149,7 @@ def _add_ner_fallbacks(builder: _Builder, doc: Doc, bodies: list[BodyMention],
     lex = lexicon()
     covered = {i for b in bodies for i in range(b.start, b.end)}
     covered |= {i for p in people for i in range(p.start, p.end)}
+    covered |= {i for e in doc._.dg_events or [] for i in range(e.start, e.end)}
     for ent in doc.ents:
         entity_type = _NER_TYPES.get(ent.label_)
         if entity_type is None or any(i in covered for i in range(ent.start, ent.end)):
@@ -182,15 +193,23 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
 
 def _add_document(builder: _Builder, lex: Lexicon, mention: DocumentMention, doc: Doc,
                   day: dt.date | None) -> None:
-    label = f"{mention.kind} {mention.number}"
     subtypes = [mention.kind] if mention.kind in ("Resolution", "Decree", "Law", "Directive",
                                                   "Conclusion", "Decision") else []
     surface = doc[mention.start:mention.end].text
-    ref = builder.entity(EntityType.LEGAL_DOCUMENT, mention.number, label,
-                         [surface, mention.number], subtypes)
     sent = doc[mention.start].sent
-    builder.mentioned(ref, sent, TITLE_CONFIDENCE)
-    builder.fact(ref, Relation.DOCUMENT_NUMBER, mention.number, sent, CURATED_CONFIDENCE)
+    if mention.number is None:
+        # Known by name only: the name is the identity ("2013 Constitution" = "Constitution of
+        # 2013" is not attempted); the form without a leading year is an alt label.
+        name = mention.name or surface
+        forms = [name, re.sub(r"^(1[89]|20)\d\d\s+", "", name)]
+        ref = builder.entity(EntityType.LEGAL_DOCUMENT, name, name, forms, subtypes)
+        builder.mentioned(ref, sent, CLAUSE_CONFIDENCE)
+    else:
+        label = f"{mention.kind} {mention.number}"
+        ref = builder.entity(EntityType.LEGAL_DOCUMENT, mention.number, label,
+                             [surface, mention.number], subtypes)
+        builder.mentioned(ref, sent, TITLE_CONFIDENCE)
+        builder.fact(ref, Relation.DOCUMENT_NUMBER, mention.number, sent, CURATED_CONFIDENCE)
     if mention.issuer:
         body = lex.body_by_label[mention.issuer]
         issuer = builder.entity(body.type, body.label, body.label, [],
@@ -238,16 +257,38 @@ def _meetings(builder, lex, doc, sent, people, bodies, person_refs, body_refs) -
     if not hosts:
         return
     host = hosts[0]
+    # "A and B received C": conjoined subjects both met C.
+    co_hosts = [p for p in hosts[1:] if doc[p.end - 1].dep_ == "conj"
+                and any(doc[k].lower_ in ("and", ",") for k in range(host.end, p.start))]
     for guest in guests:
-        if person_refs[id(guest)] != person_refs[id(host)]:
-            builder.fact(person_refs[id(host)], Relation.MET, person_refs[id(guest)], sent,
-                         CLAUSE_CONFIDENCE)
+        for one in (host, *co_hosts):
+            if person_refs[id(guest)] != person_refs[id(one)]:
+                builder.fact(person_refs[id(one)], Relation.MET, person_refs[id(guest)], sent,
+                             CLAUSE_CONFIDENCE)
     if keys[cues[0][1] - 1] == "with" or doc[cue_end - 1].lower_ == "with":
         after = [b for b in bodies if b.start >= cue_end and b.start - cue_end <= 3
                  and b.type is EntityType.ORGANIZATION]
         if after and not guests:
             builder.fact(person_refs[id(host)], Relation.MET, body_refs[id(after[0])], sent,
                          0.6)
+
+
+def _event_anaphors(lex, doc, sent, events) -> list[EventMention]:
+    """"the dialogue", "the session's resolution": the last event named before this sentence
+    whose name has that head word."""
+    found = []
+    for token in sent:
+        if token.lower_ != "the" or token.i + 1 >= sent.end:
+            continue
+        noun = doc[token.i + 1]
+        if noun.text[:1].isupper() or noun.lower_ not in lex.event_anaphor_heads:
+            continue
+        earlier = [e for e in events if e.end <= sent.start
+                   and noun.lower_ in e.label.lower().split()]
+        if earlier:
+            found.append(EventMention(token.i, token.i + 2, earlier[-1].label, earlier[-1].key,
+                                      earlier[-1].subtype, antecedent=earlier[-1]))
+    return found
 
 
 def _participation(builder, lex, doc, sent, people, bodies, events, person_refs, body_refs,
@@ -261,6 +302,9 @@ def _participation(builder, lex, doc, sent, people, bodies, events, person_refs,
         and events[0].start - sent.start <= 2
     if not cues and not opening_at:
         return
+    if cues and cues[0][0] > 0 and keys[cues[0][0] - 1] == "to" and any(
+            t.lemma_ in lex.invitation_verbs for t in doc[sent.start:sent.start + cues[0][0]]):
+        return  # "invited X to co-chair the next meeting": not (yet) participation
     speakers = _speaker_starts(doc, sent)
     participants = [person_refs[id(p)] for p in people
                     if not any(lo <= p.start for lo in speakers)]
@@ -275,9 +319,10 @@ def _participation(builder, lex, doc, sent, people, bodies, events, person_refs,
             if country:
                 participants.append(builder.entity(EntityType.COUNTRY, country, country))
     for event in events:
+        target = event_refs[id(event.antecedent or event)]
+        confidence = 0.65 if event.antecedent else CLAUSE_CONFIDENCE
         for participant in participants:
-            builder.fact(participant, Relation.PARTICIPATED_IN, event_refs[id(event)], sent,
-                         CLAUSE_CONFIDENCE)
+            builder.fact(participant, Relation.PARTICIPATED_IN, target, sent, confidence)
 
 
 def _speaker_starts(doc: Doc, sent: Span) -> list[int]:
@@ -295,9 +340,14 @@ def _speaker_starts(doc: Doc, sent: Span) -> list[int]:
 
 
 _VENUE_LEADS = re.compile(
-    r"^\s*(?:\([^)]{1,30}\)\s*)?(?:,\s*which\s+(?:is|was|will\s+be)\s+(?:being\s+)?"
-    r"(?:held|taking\s+place|take\s+place|hosted|organised|organized)\s+|,?\s*(?:held|"
-    r"taking\s+place|which\s+took\s+place|that\s+took\s+place|opened)\s+)?(?:in|at)\s+$")
+    r"^\s*(?:\([^)]{1,30}\)\s*)?,?\s*(?:(?:which|that)\s+)?"
+    r"(?:(?:is|was|will\s+be|has\s+been|had\s+been|are|were)\s+)?(?:being\s+)?"
+    r"(?:(?:officially\s+)?(?:held|taking\s+place|takes\s+place|take\s+place|took\s+place|"
+    r"hosted|organised|organized|opened|opens|closed|closes|kicked\s+off|convened|began|"
+    r"ended|wrapped\s+up|scheduled\s+to\s+(?:take\s+place|be\s+held|open|convene))\s+)?"
+    r"(?:in|at)\s+$"
+    r"|^\s*(?:\([^)]{1,30}\)\s*)?,?\s*(?:(?:is|was|will\s+be|are|were)\s+)?"
+    r"(?:scheduled|set|slated|planned)\s+(?:for|in)\s+$")
 
 
 def _venues_and_dates(builder, doc, sent, events, bodies, event_refs, body_refs, day) -> None:

@@ -141,6 +141,15 @@ class Lexicon:
     document_suffixes: list[tuple[re.Pattern[str], str, str]]
     event_series: dict[str, tuple[str, str]]  # acronym key -> (head, organiser label)
     tenures: list[Tenure]
+    place_words: PhraseTrie = field(default_factory=PhraseTrie)  # "district", "border gate"
+    place_list_words: frozenset[str] = frozenset()  # "provinces" (of A and B)
+    org_inner_words: frozenset[str] = frozenset()  # "provincial" (Party Committee)
+    located_org_heads: frozenset[str] = frozenset()  # "Embassy" (in France)
+    commemorative_cues: PhraseTrie = field(default_factory=PhraseTrie)  # "statue of"
+    named_document_heads: PhraseTrie = field(default_factory=PhraseTrie)  # "Law" -> kind
+    event_lower_heads: PhraseTrie = field(default_factory=PhraseTrie)  # "(2025) programme"
+    invitation_verbs: frozenset[str] = frozenset()  # "invited X to attend": not participation
+    event_anaphor_heads: frozenset[str] = frozenset()  # "the session" = the session named before
 
     def canonical_role(self, label: str) -> str:
         return self.role_by_key.get(" ".join(phrase_keys(label)), label)
@@ -168,6 +177,25 @@ def _trie(phrases: Sequence[str], value: object = True) -> PhraseTrie:
     trie = PhraseTrie()
     for phrase in phrases:
         trie.add(phrase, phrase if value is True else value)
+    return trie
+
+
+def _valued_trie(mapping: dict[str, str]) -> PhraseTrie:
+    trie = PhraseTrie()
+    for phrase, value in mapping.items():
+        trie.add(phrase, value)
+    return trie
+
+
+def _reversed_trie(phrases: Sequence[str]) -> PhraseTrie:
+    """Cue phrases matched backwards from the word before a mention."""
+    trie = PhraseTrie()
+    for phrase in phrases:
+        keys = phrase_keys(phrase)[::-1]
+        node = trie.root
+        for key in keys:
+            node = node.setdefault(key, {})
+        node.setdefault(_END, phrase)
     return trie
 
 
@@ -224,6 +252,15 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         document_suffixes=suffixes,
         event_series=series,
         tenures=tenures,
+        place_words=_trie(words["place_words"]),
+        place_list_words=frozenset(token_key(w) for w in words["place_list_words"]),
+        org_inner_words=frozenset(token_key(w) for w in words["org_inner_words"]),
+        located_org_heads=frozenset(token_key(w) for w in words["located_org_heads"]),
+        commemorative_cues=_reversed_trie(words["commemorative_cues"]),
+        named_document_heads=_valued_trie(words["named_document_heads"]),
+        event_lower_heads=_trie(words["event_lower_heads"]),
+        invitation_verbs=frozenset(words["invitation_verbs"]),
+        event_anaphor_heads=frozenset(words["event_anaphor_heads"]),
     )
 
 

@@ -189,17 +189,17 @@ def to_networkx(
         previous = attributes.get(fact.relation)
         attributes[fact.relation] = f"{previous}; {fact.value}" if previous else fact.value
 
-    for subject, predicate, obj in graph:
-        relation = local_name(predicate)
-        if relation not in RELATIONS or relation in LITERAL_RELATIONS:
-            continue
-        if not isinstance(obj, URIRef) or subject not in types:
-            continue
+    # Only the direct-edge properties are scanned, not every triple of the graph.
+    edges = sorted((str(subject), relation, str(obj), subject, obj)
+                   for relation in RELATIONS - LITERAL_RELATIONS
+                   for subject, obj in graph.subject_objects(DG[relation])
+                   if isinstance(obj, URIRef) and subject in types)
+    for source, relation, target, subject, obj in edges:
         if obj not in types:  # an edge to an untyped resource still gets a (bare) node
-            network.add_node(str(obj), label=str(obj).rsplit("/", 1)[-1], type="",
+            network.add_node(target, label=target.rsplit("/", 1)[-1], type="",
                              alt_labels=[], subtypes=[])
-        network.add_edge(str(subject), str(obj), key=relation, relation=relation,
-                         provenance=list(provenance.get((subject, predicate, obj), [])))
+        network.add_edge(source, target, key=relation, relation=relation,
+                         provenance=list(provenance.get((subject, DG[relation], obj), [])))
     return network
 
 

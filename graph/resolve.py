@@ -2,8 +2,9 @@
 
 - Entities with the same ref (same type, same diacritic-folded key) are one entity.
 - A person known in some article only by a short form ("Huệ", "Thuong") is merged into the one
-  full-named person of the corpus whose name ends with it, preferring one who holds a role the
-  short form was also given ("NA Chairman Huệ" -> Vương Đình Huệ).
+  full-named person whose name ends with it and who is named in the same article or holds a
+  role the short form was also given ("NA Chairman Huệ" -> Vương Đình Huệ); a given name alone
+  never joins a full name from another article.
 - Each entity gets exactly one label, chosen by a total order that does not depend on input
   order: full names before fragments, forms with Vietnamese diacritics first, then the most
   frequent, then the longest, then alphabetical. Every other form is an alt label.
@@ -93,9 +94,13 @@ def _person_merges(forms: dict[EntityRef, Counter[str]],
     """Short-named people -> the full-named person they refer to, where that is unambiguous."""
     people = [ref for ref in forms if ref.type is EntityType.PERSON]
     roles: dict[EntityRef, set[EntityRef]] = defaultdict(set)
+    articles: dict[EntityRef, set[str]] = defaultdict(set)
     for fact in facts:
         if fact.relation is Relation.HOLDS_ROLE and isinstance(fact.object, EntityRef):
             roles[fact.subject].add(fact.object)
+        articles[fact.subject].add(fact.article)
+        if isinstance(fact.object, EntityRef):
+            articles[fact.object].add(fact.article)
 
     def words(ref: EntityRef) -> list[str]:
         best = max(forms[ref], key=lambda f: (len(f.split()), f))
@@ -109,6 +114,10 @@ def _person_merges(forms: dict[EntityRef, Counter[str]],
             continue
         candidates = [f for f in full if f != ref and len(words(f)) > len(short)
                       and words(f)[-len(short):] == short]
+        # A given name alone says nothing across articles ("Lan" in one article is not the
+        # Lan of another): the full name must be in the same article, or hold the same role.
+        candidates = [f for f in candidates
+                      if articles[f] & articles[ref] or roles[f] & roles[ref]]
         if len(candidates) > 1 and roles[ref]:
             candidates = [f for f in candidates if roles[f] & roles[ref]] or candidates
         if len(candidates) == 1:

@@ -1,7 +1,7 @@
 """Interactive HTML views of the graph: one self-contained file each, safe with hostile text.
 
-Each view is a single HTML file that makes no network request: the vis-network library
-(vendored in `assets/vendor/`), the page's own script and style, and the data are all inline.
+Each view is a single HTML file that makes no network request: the vis-network library (read
+from the pinned pyvis package), the page's own script and style, and the data are all inline.
 The data travels as JSON in a `<script type="application/json">` block and reaches the page only
 through `textContent`; a strict Content-Security-Policy (scripts allowed by hash only, nothing
 fetched) backs that up. Layout is computed here, so large graphs open without a physics run.
@@ -35,6 +35,7 @@ from graph.errors import (
     OutputNotWritableError,
     StoreMissingError,
     UsageError,
+    ViewLibraryMissingError,
 )
 from graph.fsutil import atomic_write_text
 from graph.model import EntityType, Relation
@@ -44,9 +45,11 @@ from graph.network import (
     importance,
     literal_facts,
     neighbourhood,
+    provenance_index,
     to_networkx,
 )
 from graph.text import fold_key, slugify
+from graph.vocab import ID
 
 GRAPH_FILE = "graph.ttl"
 VIEWS_DIR = "views"
@@ -90,13 +93,21 @@ def relation_label(relation: str) -> str:
 # ---- layout -------------------------------------------------------------------------------
 
 
-def _force_directed(n: int, edges: np.ndarray, iterations: int, seed: int) -> np.ndarray:
-    """Fruchterman-Reingold positions in a unit box (float32, repulsion in row blocks)."""
+def _force_directed(
+    n: int, edges: np.ndarray, iterations: int, seed: int,
+    start: np.ndarray | None = None, temperature: float = 0.1,
+) -> np.ndarray:
+    """Fruchterman-Reingold positions in a unit box (float32, repulsion in row blocks).
+
+    From `start` (else random) with a step limit cooling linearly from `temperature` to 0.
+    """
     rng = np.random.default_rng(seed)
-    x, y = (rng.random(n, dtype=np.float32) - 0.5 for _ in range(2))
+    if start is None:
+        x, y = (rng.random(n, dtype=np.float32) - 0.5 for _ in range(2))
+    else:
+        x, y = (start[:, axis].astype(np.float32) for axis in (0, 1))
     k2 = np.float32(1.0 / n)
     k = math.sqrt(1.0 / n)
-    temperature = 0.1
     cooling = temperature / (iterations + 1)
     block = max(1, 2_000_000 // n)
     for _ in range(iterations):
@@ -124,11 +135,79 @@ def _force_directed(n: int, edges: np.ndarray, iterations: int, seed: int) -> np
     return np.stack([x, y], axis=1).astype(np.float64)
 
 
+def _pivot_distances(n: int, edges: np.ndarray, pivots: int) -> np.ndarray:
+    """Hop distances (pivots x n) from `pivots` nodes, each the farthest from those before it.
+
+    Each breadth-first search is one vectorised step per level over the edge list.
+    """
+    sources = np.concatenate([edges[:, 0], edges[:, 1]])
+    targets = np.concatenate([edges[:, 1], edges[:, 0]])
+    order = np.argsort(targets, kind="stable")
+    sources = sources[order]
+    reached, starts = np.unique(targets[order], return_index=True)
+    rows = []
+    pivot = 0
+    for _ in range(min(pivots, n)):
+        distance = np.full(n, np.inf)
+        frontier = np.zeros(n, dtype=bool)
+        frontier[pivot] = True
+        level = 0
+        while frontier.any():
+            distance[frontier] = level
+            level += 1
+            touched = np.zeros(n, dtype=bool)
+            touched[reached] = np.logical_or.reduceat(frontier[sources], starts)
+            frontier = touched & np.isinf(distance)
+        rows.append(distance)
+        pivot = int(np.argmax(np.min(rows, axis=0)))
+    return np.array(rows)
+
+
+def _pivot_mds(n: int, edges: np.ndarray, pivots: int = 40) -> np.ndarray:
+    """A cheap global placement (Brandes and Pich's PivotMDS), scaled to the unit box."""
+    squared = _pivot_distances(n, edges, pivots).T ** 2
+    centred = squared - squared.mean(axis=0) - squared.mean(axis=1)[:, None] + squared.mean()
+    # The top eigenvectors of the small pivots x pivots matrix, not an SVD of the tall one.
+    _, vectors = np.linalg.eigh(centred.T @ centred)
+    coordinates = centred @ vectors[:, ::-1][:, :2]
+    # A sign convention, so that equal inputs give equal pictures on every machine.
+    coordinates *= np.where(coordinates[0] < 0, -1.0, 1.0)
+    coordinates -= coordinates.mean(axis=0)
+    spread = float(np.sqrt((coordinates**2).sum(axis=1).mean())) or 1.0
+    return coordinates * (0.3 / spread)
+
+
+# Components up to this size get the full layout from a random start. Larger ones start from
+# PivotMDS (linear in the edges) and get a short, cool refinement whose quadratic cost is
+# capped: fewer passes as components grow, none past ~9,000 nodes.
+FULL_LAYOUT_MAX_NODES = 500
+REFINE_ITERATIONS = 20
+REFINE_PAIR_BUDGET = REFINE_ITERATIONS * 2_000**2
+
+
+def _component_layout(n: int, edges: np.ndarray, seed: int) -> np.ndarray:
+    if n <= FULL_LAYOUT_MAX_NODES:
+        return _force_directed(n, edges, 80 if n <= 200 else 50, seed)
+    start = _pivot_mds(n, edges)
+    start += np.random.default_rng(seed).normal(0.0, 1e-3, start.shape)  # separate twins
+    iterations = min(REFINE_ITERATIONS, REFINE_PAIR_BUDGET // (n * n))
+    if not iterations:
+        return start
+    return _force_directed(n, edges, iterations, seed, start=start, temperature=0.03)
+
+
 def layout(
     network: nx.MultiDiGraph, spacing: float = 70.0, seed: int = 7,
 ) -> dict[str, tuple[float, float]]:
-    """Deterministic positions in pixels: each connected component laid out, then packed in rows."""
-    simple = nx.Graph(network.to_undirected(as_view=True))
+    """Deterministic positions in pixels: each connected component laid out, then packed in rows.
+
+    Only the seed and the graph decide the result (nodes and edges are visited in sorted order),
+    so the same graph always gives byte-identical views.
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(network.nodes))
+    simple.add_edges_from(sorted((u, v) if u < v else (v, u) for u, v in network.edges()
+                                 if u != v))
     components = sorted((sorted(c) for c in nx.connected_components(simple)),
                         key=lambda c: (-len(c), c[0]))
     placed: list[tuple[list[str], np.ndarray, float]] = []
@@ -138,10 +217,10 @@ def layout(
             placed.append((nodes, np.zeros((1, 2)), spacing / 2))
             continue
         index = {node: i for i, node in enumerate(nodes)}
-        pairs = [(index[u], index[v]) for u, v in simple.subgraph(nodes).edges()]
-        edges = np.array(pairs, dtype=int).reshape(-1, 2)
-        iterations = 80 if n <= 500 else 50
-        unit = _force_directed(n, edges, iterations, seed)
+        # (low, high) pairs: a subgraph may report an edge either way round, by hash order.
+        pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in simple.edges(nodes)})
+        edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        unit = _component_layout(n, edges, seed)
         unit -= unit.mean(axis=0)
         radius = float(np.sqrt((unit**2).sum(axis=1)).max()) or 1.0
         target = spacing * math.sqrt(n) * 0.75
@@ -182,6 +261,87 @@ def _node_attributes(data: Mapping) -> list[tuple[str, str]]:
     return [(name, value) for name, value in rows if value]
 
 
+def _node_tooltip(label: str, type_label: str, alt: Sequence[str]) -> str:
+    """Plain text: vis-network shows a string title with innerText, never as HTML."""
+    lines = [label, type_label]
+    if alt:
+        lines.append("Also: " + ", ".join(alt))
+    return "\n".join(lines)
+
+
+def _deep_merge(base: dict, extra: Mapping) -> dict:
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(base.get(key), dict):
+            _deep_merge(base[key], value)
+        else:
+            base[key] = value
+    return base
+
+
+def _group_name(type_name: str) -> str:
+    return type_name or "untyped"
+
+
+def vis_options(types: Sequence[Mapping], *, physics: bool, edge_labels: bool) -> dict:
+    """vis-network options: pyvis's switches (physics, stabilisation, smoothing, dragging), plus
+    what pyvis has no setter for (groups, fonts, arrows, hover and label thresholds)."""
+    from pyvis.network import Network  # imports IPython and jinja2: only when rendering
+
+    net = Network(directed=True)
+    if physics:
+        net.force_atlas_2based(gravity=-110, central_gravity=0.01, spring_length=120,
+                               spring_strength=0.06, damping=0.5, overlap=0.8)
+        net.options.physics.stabilization.iterations = 400
+        net.set_edge_smooth("continuous")
+    else:
+        net.options.edges.smooth.enabled = False  # straight edges draw far faster
+    net.toggle_physics(physics)
+    net.toggle_stabilization(physics)
+    net.toggle_hide_edges_on_drag(not physics)
+    net.inherit_edge_colors(False)
+    options = json.loads(net.get_network_data()[-1])
+    groups = {_group_name(t["name"]): {"shape": t["shape"], "color": {
+        "background": t["color"], "border": t["border"],
+        "highlight": {"background": t["color"], "border": "#111111"},
+        "hover": {"background": t["color"], "border": "#111111"}}} for t in types}
+    return _deep_merge(options, {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "groups": groups,
+        "nodes": {
+            "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2328",
+                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1, "borderWidthSelected": 3,
+            "scaling": {"label": {"drawThreshold": 6}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": FACT_EDGE_COLOR, "highlight": "#24292f", "hover": "#24292f"},
+            "font": {"size": 11, "color": "#57606a", "strokeWidth": 3, "strokeColor": "#ffffff",
+                     "align": "middle"},
+            # Edge labels only once they are legible: none on a zoomed-out overview.
+            "scaling": {"label": {"drawThreshold": 8 if edge_labels else 10}},
+            "selectionWidth": 2, "hoverWidth": 0.5,
+        },
+        "interaction": {
+            "hover": True, "tooltipDelay": 150, "hideEdgesOnZoom": not physics,
+            "navigationButtons": False, "keyboard": {"enabled": True, "bindToWindow": False},
+            "multiselect": False,
+        },
+    })
+
+
+FACT_EDGE_COLOR = "#8c959f"
+MENTION_EDGE_COLOR = "#c3c9cf"
+# Above this many edges, edge labels are left out of the data and added by the page once the
+# user zooms in: measuring thousands of labels would slow every frame of the overview.
+EDGE_LABELS_MAX_EDGES = 1_000
+
+
+def _drop_empty(record: dict) -> dict:
+    return {key: value for key, value in record.items() if value not in ("", [], None)}
+
+
 def view_payload(
     network: nx.MultiDiGraph,
     literals: Iterable[LiteralFact] = (),
@@ -190,74 +350,94 @@ def view_payload(
     focus: Sequence[str] = (),
     links: Sequence[Link] = (),
     physics_max_nodes: int = PHYSICS_MAX_NODES,
+    edge_labels_max_edges: int = EDGE_LABELS_MAX_EDGES,
 ) -> dict:
-    """Everything the page needs, as JSON-ready data (strings are untrusted: shown as text)."""
+    """Everything the page needs, as JSON-ready data (strings are untrusted: shown as text).
+
+    `vis` holds vis-network's own nodes, edges and options, assembled with pyvis; the rest is
+    what the side panel, search and filters read, with short keys and each provenance record,
+    sentence and article stored once and referred to by index (see docs/views.md).
+    """
+    from pyvis.network import Network
+
     ids = {node: i for i, node in enumerate(sorted(network.nodes))}
+    id_base = str(ID)
+
+    def short_iri(iri: str) -> str:
+        """DiploGraph IRIs lose their common base (the page adds it back); others stay whole."""
+        return iri[len(id_base):] if iri.startswith(id_base) else iri
+
+    sentences: list[str] = []
+    sentence_index: dict[str, int] = {}
     articles: list[dict] = []
     article_index: dict[str, int] = {}
+    article_dates: list[str] = []
+    records: list[dict] = []
+    record_index: dict[tuple, int] = {}
+    relations: list[list[str]] = []
+    relation_index: dict[str, int] = {}
 
     def article_ref(iri: str, record: Mapping) -> int:
         if iri not in article_index:
             article_index[iri] = len(articles)
-            articles.append({"iri": iri, "source": record.get("source", ""),
-                             "title": record.get("title", ""), "date": record.get("date", "")})
+            date = record.get("date", "") if record.get("type") == EntityType.ARTICLE else ""
+            articles.append(_drop_empty({"i": short_iri(iri), "s": record.get("source", ""),
+                                         "t": record.get("title", ""), "d": date}))
+            article_dates.append(date)
         return article_index[iri]
 
-    def provenance(records: Iterable[Mapping]) -> list[dict]:
-        return [{"evidence": r["evidence"], "article": article_ref(r["article"], r),
-                 "date": r["date"], "confidence": round(float(r["confidence"]), 3)}
-                for r in records]
+    def relation_ref(relation: str) -> int:
+        if relation not in relation_index:
+            relation_index[relation] = len(relations)
+            relations.append([relation, relation_label(relation)])
+        return relation_index[relation]
+
+    def provenance(rows: Iterable[Mapping]) -> list[int]:
+        refs = []
+        for row in rows:
+            article = article_ref(row["article"], row)
+            if row["evidence"] not in sentence_index:
+                sentence_index[row["evidence"]] = len(sentences)
+                sentences.append(row["evidence"])
+            # The observation date is stored only where it differs from the article's.
+            date = row["date"] if row["date"] != article_dates[article] else ""
+            record = _drop_empty({"s": sentence_index[row["evidence"]], "a": article, "d": date,
+                                  "c": round(float(row["confidence"]), 3)})
+            key = tuple(sorted(record.items()))
+            if key not in record_index:
+                record_index[key] = len(records)
+                records.append(record)
+            refs.append(record_index[key])
+        return refs
 
     for node, data in sorted(network.nodes(data=True)):
         if data.get("type") == EntityType.ARTICLE:
             article_ref(node, data)
 
     node_dates: dict[str, set[str]] = {node: set() for node in network.nodes}
-    edges = []
-    for i, (source, target, relation, data) in enumerate(sorted(
-            network.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))):
-        records = provenance(data.get("provenance", ()))
-        dates = sorted({r["date"] for r in records if r["date"]})
+    edge_rows = []
+    for source, target, relation, data in sorted(
+            network.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
+        rows = data.get("provenance", ())
+        dates = {row["date"] for row in rows if row["date"]}
         node_dates[source].update(dates)
         node_dates[target].update(dates)
-        edges.append({"id": i, "from": ids[source], "to": ids[target], "relation": relation,
-                      "label": relation_label(relation), "provenance": records, "dates": dates})
+        edge_rows.append((source, target, relation, len(rows),
+                          {"r": relation_ref(relation), "p": provenance(rows)}))
 
     literal_rows: dict[str, list[dict]] = {}
     for fact in literals:
         if fact.subject in ids:
-            records = provenance(fact.provenance)
             literal_rows.setdefault(fact.subject, []).append({
-                "relation": fact.relation, "label": relation_label(fact.relation),
-                "value": fact.value, "provenance": records})
-            node_dates[fact.subject].update(r["date"] for r in records if r["date"])
+                "r": relation_ref(fact.relation), "v": fact.value,
+                "p": provenance(fact.provenance)})
+            node_dates[fact.subject].update(r["date"] for r in fact.provenance if r["date"])
             if fact.relation == Relation.DATE:
                 node_dates[fact.subject].add(fact.value)
 
-    scores = importance(network)
-    top = max(scores.values(), default=0.0) or 1.0
-    positions = layout(network)
-    nodes = []
-    for node, data in sorted(network.nodes(data=True)):
-        type_name = data.get("type", "")
-        own_date = data.get("date", "") if type_name == EntityType.ARTICLE else ""
-        dates = node_dates[node] | ({own_date} if own_date else set())
-        alt = list(data.get("alt_labels", []))
-        size = MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * math.sqrt(scores[node] / top)
-        if type_name == EntityType.ARTICLE:
-            size = min(size, 14.0)
-        x, y = positions[node]
-        nodes.append({
-            "id": ids[node], "iri": node, "label": data.get("label", node), "type": type_name,
-            "alt": alt, "size": round(size, 1), "x": x, "y": y,
-            "search": fold_key(" | ".join([data.get("label", ""), *alt])),
-            "dates": sorted(d for d in dates if _is_iso_date(d)),
-            "attrs": _node_attributes(data), "literals": literal_rows.get(node, []),
-        })
-
     type_counts: dict[str, int] = {}
-    for node in nodes:
-        type_counts[node["type"]] = type_counts.get(node["type"], 0) + 1
+    for _, data in network.nodes(data=True):
+        type_counts[data.get("type", "")] = type_counts.get(data.get("type", ""), 0) + 1
     order = [t.value for t in EntityType]
 
     def type_order(name: str) -> tuple[int, str]:
@@ -267,19 +447,66 @@ def view_payload(
     for name in sorted(type_counts, key=type_order):
         style = TYPE_STYLES.get(name, OTHER_STYLE)
         types.append({"name": name, "label": style.label, "color": style.color,
-                      "border": style.border, "darker": style.border, "shape": style.shape,
-                      "count": type_counts[name]})
-    all_dates = sorted({d for node in nodes for d in node["dates"]})
+                      "border": style.border, "shape": style.shape, "count": type_counts[name]})
+
+    physics = 0 < network.number_of_nodes() <= physics_max_nodes
+    edge_labels = len(edge_rows) <= edge_labels_max_edges
+    net = Network(directed=True)
+    scores = importance(network)
+    top = max(scores.values(), default=0.0) or 1.0
+    positions = layout(network)
+    nodes = []
+    for node, data in sorted(network.nodes(data=True)):
+        type_name = data.get("type", "")
+        style = TYPE_STYLES.get(type_name, OTHER_STYLE)
+        own_date = data.get("date", "") if type_name == EntityType.ARTICLE else ""
+        dates = node_dates[node] | ({own_date} if own_date else set())
+        alt = list(data.get("alt_labels", []))
+        label = data.get("label") or node  # pyvis would put a falsy label's id in its place
+        size = MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * math.sqrt(scores[node] / top)
+        if type_name == EntityType.ARTICLE:
+            size = min(size, 14.0)
+        x, y = positions[node]
+        net.add_node(ids[node], label=label, shape=style.shape, group=_group_name(type_name),
+                     size=round(size, 1), x=x, y=y,
+                     title=_node_tooltip(label, style.label or type_name, alt))
+        nodes.append(_drop_empty({
+            "i": short_iri(node), "t": type_name, "a": alt,
+            "d": sorted(d for d in dates if _is_iso_date(d)),
+            "at": _node_attributes(data), "l": literal_rows.get(node, []),
+        }))
+    edges = []
+    for number, (source, target, relation, evidence, row) in enumerate(edge_rows):
+        if relation == Relation.MENTIONED_IN:
+            # Mentions tie every entity to its article: long and weak, so facts shape the layout.
+            spring = {"length": 320} if physics else {}
+            net.add_edge(ids[source], ids[target], id=number, dashes=True, width=0.8,
+                         color=MENTION_EDGE_COLOR, **spring)
+        else:
+            label = {"label": relation_label(relation)} if edge_labels else {}
+            net.add_edge(ids[source], ids[target], id=number,
+                         width=round(1.2 + min(evidence, 4) * 0.4, 1), **label)
+        edges.append(row)
+    vis_nodes, vis_edges = net.get_network_data()[:2]
+
+    all_dates = sorted({d for node in nodes for d in node.get("d", ())})
     return {
         "title": title,
-        "physics": 0 < len(nodes) <= physics_max_nodes,
+        "idBase": id_base,
+        "physics": physics,
+        "edgeLabels": edge_labels,
         "focus": [ids[node] for node in focus if node in ids],
         "types": types,
-        "articles": articles,
-        "nodes": nodes,
-        "edges": edges,
         "links": [{"href": link.href, "text": link.text} for link in links],
         "dateRange": [all_dates[0], all_dates[-1]] if all_dates else None,
+        "vis": {"nodes": vis_nodes, "edges": vis_edges,
+                "options": vis_options(types, physics=physics, edge_labels=edge_labels)},
+        "nodes": nodes,
+        "edges": edges,
+        "relations": relations,
+        "articles": articles,
+        "sentences": sentences,
+        "records": records,
     }
 
 
@@ -299,6 +526,28 @@ def _asset(name: str) -> str:
     return resources.files("graph").joinpath("assets", name).read_text(encoding="utf-8")
 
 
+VIS_NETWORK_VERSION = "9.1.2"
+
+
+@cache
+def vis_network_js() -> str:
+    """vis-network's browser build, read from the pinned pyvis package that ships it.
+
+    Only the library file is taken from pyvis (its licence header included), never its HTML
+    template: that one loads scripts from CDNs.
+    """
+    path = f"lib/vis-{VIS_NETWORK_VERSION}/vis-network.min.js"
+    try:
+        text = resources.files("pyvis").joinpath(path).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError, UnicodeDecodeError) as err:
+        raise ViewLibraryMissingError(version=VIS_NETWORK_VERSION,
+                                      detail=f"pyvis/{path}: {err}") from err
+    if f"@version {VIS_NETWORK_VERSION}" not in text[:2_000]:
+        raise ViewLibraryMissingError(version=VIS_NETWORK_VERSION,
+                                      detail=f"pyvis/{path} is another version")
+    return text
+
+
 def script_json(value: object) -> str:
     """JSON safe inside a <script> element: no "<" at all, so no "</script" and no "<!--"."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -312,7 +561,7 @@ def _sha256_source(script: str) -> str:
 
 def render_document(payload: Mapping) -> str:
     """The HTML text of one view."""
-    vis_js, app_js = _asset("vendor/vis-network.min.js"), _asset("view.js")
+    vis_js, app_js = vis_network_js(), _asset("view.js")
     for script in (vis_js, app_js):
         if "</script" in script.lower():  # would end the inline element early
             raise ValueError("an inline script contains '</script'")
@@ -344,8 +593,9 @@ def _write(path: Path, text: str) -> Path:
 
 def render_html(graph: Graph, destination: Path, *, title: str) -> Path:
     """Write the interactive view of the whole graph to `destination` (e.g. DIR/graph.html)."""
-    network = to_networkx(graph)
-    payload = view_payload(network, literal_facts(graph), title=title)
+    provenance = provenance_index(graph)
+    network = to_networkx(graph, provenance)
+    payload = view_payload(network, literal_facts(graph, provenance), title=title)
     return _write(Path(destination), render_document(payload))
 
 
@@ -504,5 +754,7 @@ __all__ = [
     "render_html",
     "script_json",
     "view_payload",
+    "vis_network_js",
+    "vis_options",
     "write_views",
 ]

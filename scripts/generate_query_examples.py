@@ -123,12 +123,28 @@ def shorten(output: str, fmt: str, max_rows: int = MAX_ROWS) -> str:
     return "\n".join([*header, *rows[:max_rows], *cut, *footer]) + "\n"
 
 
-def run_example(graph_dir: Path, path: Path, example: QueryExample) -> str:
+def run_example(graph_dir: Path, path: Path, invocation: Invocation) -> tuple[int, str]:
+    """How many rows or triples the query gives with these options, and its printed output."""
     from graph.query import format_result, parse_params, run_query
 
-    invocation = parse_command(example.command)
     result = run_query(graph_dir, path, parse_params(invocation.params))
-    return shorten(format_result(result, invocation.fmt), invocation.fmt)
+    size = len(result) if result.kind != "ask" else 1
+    return size, shorten(format_result(result, invocation.fmt), invocation.fmt)
+
+
+def without_params(command: str) -> str:
+    """The example command with its --param options left out."""
+    tokens = shlex.split(command)
+    kept: list[str] = []
+    skip = False
+    for token in tokens:
+        if skip:
+            skip = False
+        elif token == "--param":
+            skip = True
+        elif not token.startswith("--param="):
+            kept.append(token)
+    return shlex.join(kept)
 
 
 def _fence(text: str, language: str) -> str:
@@ -174,8 +190,15 @@ def render(graph_dir: Path, queries_dir: Path = QUERIES) -> str:
             parts += ["Parameters:", ""]
             parts += [f"- `{p.split()[0]}`: {' '.join(p.split()[1:])}" for p in example.parameters]
             parts.append("")
+        invocation = parse_command(command)
+        size, output = run_example(graph_dir, path, invocation)
         parts += [_fence(example.body, "sparql"), "", _fence(command, "bash"), "",
-                  _fence(run_example(graph_dir, path, example), "text")]
+                  _fence(output, "text")]
+        if size == 0 and invocation.params:
+            fallback = without_params(command)
+            _, output = run_example(graph_dir, path, Invocation([], invocation.fmt))
+            parts += ["", "The example's parameters match nothing in the sample articles; "
+                      "without them:", "", _fence(fallback, "bash"), "", _fence(output, "text")]
     return "\n".join(parts) + "\n"
 
 

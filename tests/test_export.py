@@ -127,6 +127,15 @@ def test_export_to_file_and_to_stdout(built, tmp_path):
     assert sorted(p.name for p in target.parent.iterdir()) == ["graph.nt"]
 
 
+def test_exported_file_has_the_usual_permissions(built, tmp_path):
+    """Readable by others as any file the user writes (not mkstemp's private 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    target = tmp_path / "graph.ttl"
+    export_graph(built, "turtle", target)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_failed_export_keeps_the_existing_file(tmp_path):
     target = tmp_path / "graph.ttl"
     target.write_text("precious")

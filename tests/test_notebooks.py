@@ -8,6 +8,8 @@ through the environment.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,6 +75,14 @@ def test_never_writes_into_the_users_output(path: Path):
     source = "\n".join(cell.source for cell in _code_cells(_read(path)))
     assert '"output"' not in source and "'output'" not in source
     assert "DIPLOGRAPH_NOTEBOOK_OUT" in source and "mkdtemp" in source
+
+
+def test_notebook_code_passes_the_linter():
+    """The project's ruff rules, on the notebooks' code cells (named explicitly, so linted)."""
+    pytest.importorskip("ruff")
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", *map(str, NOTEBOOKS)],
+                            capture_output=True, text=True, cwd=REPO, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # --- Execution (slow) -------------------------------------------------------------------------
@@ -201,11 +211,13 @@ def test_setup_finds_the_repository_from_the_notebook_folder(kernel_manager_fact
     """Opened in Jupyter (working directory = notebooks/), no environment variable is needed."""
     notebook = _read(NOTEBOOKS[0])
     setup = next(cell for cell in _code_cells(notebook) if "find_repository" in cell.source)
-    notebook.cells = [setup, nbformat.v4.new_code_cell("print(repr(str(REPO)))")]
+    notebook.cells = [setup, nbformat.v4.new_code_cell("print(repr(str(REPO)))\n"
+                                                       "print(repr(sys.executable))")]
     scratch = tmp_path / "scratch"
     env = {"DIPLOGRAPH_REPO": None, "DIPLOGRAPH_NOTEBOOK_OUT": str(scratch)}
     _run(notebook, NOTEBOOK_DIR, kernel_manager_factory, env)
-    assert _text(notebook.cells[1]).strip() == repr(str(REPO))
+    # The kernel is this interpreter, whatever "python" on PATH or a user's kernelspec says.
+    assert _text(notebook.cells[1]).splitlines() == [repr(str(REPO)), repr(sys.executable)]
     assert f"graph folder: {scratch}" in _text(notebook.cells[0])
 
 
@@ -243,6 +255,8 @@ def test_inline_view_runs_offline_in_its_iframe(executed: dict, tmp_path: Path):
         finally:
             browser.close()
     network_nodes = int(_all_text(notebook).split("MultiDiGraph with ")[1].split(" nodes")[0])
-    assert nodes == network_nodes and canvases == 1
+    assert (nodes, canvases) == (network_nodes, 1)
     assert errors == []
-    assert requests == [host.as_uri()]  # nothing fetched: the page and its scripts are inline
+    # Nothing fetched from a network: the page, its scripts and its data are inline.
+    assert requests[0] == host.as_uri()
+    assert all(url.startswith(("file:", "data:", "about:")) for url in requests), requests

@@ -309,8 +309,9 @@ def test_ask_held_role(built, role, expected):
     assert run_query(built, QUERIES / "ask-held-role.rq", params).boolean is expected
 
 
-def test_cli_query_with_params_and_format(built, capsys):
-    code = main(["query", str(QUERIES / "role-holders-by-year.rq"), "--out", str(built),
+@pytest.mark.parametrize("graph_dir_flag", ["--out", "--graph-dir"])
+def test_cli_query_with_params_and_format(built, capsys, graph_dir_flag):
+    code = main(["query", str(QUERIES / "role-holders-by-year.rq"), graph_dir_flag, str(built),
                  "--param", "year=2023", "--param", "role=role:minister-of-foreign-affairs",
                  "--format", "csv"])
     assert code == 0

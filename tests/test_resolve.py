@@ -64,3 +64,15 @@ def test_ambiguous_short_name_stays_separate():
                   extraction("b", [person("Son")], {})])
     labels = sorted(e.label for e in kb.entities.values() if e.ref.type is EntityType.PERSON)
     assert labels == ["Bui Thanh Son", "Nguyen Van Son", "Son"]
+
+
+def test_given_name_alone_does_not_join_a_full_name_from_another_article():
+    lan = EntityRef(EntityType.ROLE, "chairwoman-of-the-association")
+    kb = resolve([extraction("a", [person("Ngo Thi Phuong Lan")], {}),
+                  extraction("b", [person("Lan")], {}),
+                  extraction("c", [person("Tran Thi Lan")], {}),
+                  extraction("d", [person("Hoang Duc Thang")], {"Hoang Duc Thang": lan}),
+                  extraction("e", [person("Thang")], {})])
+    labels = sorted(e.label for e in kb.entities.values() if e.ref.type is EntityType.PERSON)
+    # b's "Lan" and e's "Thang" name nobody else in their articles and hold no shared role.
+    assert labels == ["Hoang Duc Thang", "Lan", "Ngo Thi Phuong Lan", "Thang", "Tran Thi Lan"]

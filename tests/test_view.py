@@ -6,9 +6,15 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import os
+import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import networkx as nx
+import numpy as np
 import pytest
 
 from graph.cli import main
@@ -18,6 +24,7 @@ from graph.errors import (
     GraphFileError,
     StoreMissingError,
     UsageError,
+    ViewLibraryMissingError,
 )
 from graph.model import Article, Entity, EntityRef, EntityType, Fact, KnowledgeBase, Relation
 from graph.network import literal_facts, to_networkx
@@ -31,6 +38,7 @@ from graph.view import (
     render_html,
     script_json,
     view_payload,
+    vis_network_js,
     write_views,
 )
 from graph.vocab import entity_iri
@@ -163,48 +171,106 @@ def test_relation_label(relation, label):
     assert relation_label(relation) == label
 
 
+def full_iri(payload: dict, short: str) -> str:
+    return short if short.startswith("https:") else payload["idBase"] + short
+
+
+def node_of(payload: dict, iri_: str) -> tuple[dict, dict]:
+    """(panel data, vis-network item) of the node with that IRI."""
+    index = next(i for i, node in enumerate(payload["nodes"])
+                 if full_iri(payload, node["i"]) == iri_)
+    return payload["nodes"][index], payload["vis"]["nodes"][index]
+
+
+def provenance_of(payload: dict, refs: list[int]) -> list[tuple[str, dict, dict]]:
+    """(sentence, record, article) for each record index."""
+    rows = []
+    for ref in refs:
+        record = payload["records"][ref]
+        rows.append((payload["sentences"][record["s"]], record, payload["articles"][record["a"]]))
+    return rows
+
+
 def test_payload_counts_types_and_edges(payload, network):
-    assert len(payload["nodes"]) == network.number_of_nodes() == 12
-    assert len(payload["edges"]) == network.number_of_edges()
+    assert len(payload["nodes"]) == len(payload["vis"]["nodes"]) == 12
+    assert len(payload["edges"]) == len(payload["vis"]["edges"]) == network.number_of_edges()
     counts = {t["name"]: t["count"] for t in payload["types"]}
     assert counts == {"Person": 3, "Organization": 2, "Place": 1, "Role": 2,
                       "LegalDocument": 1, "Event": 1, "Article": 2}
     assert [t["name"] for t in payload["types"]][:2] == ["Person", "Organization"]
-    assert {e["label"] for e in payload["edges"]} >= {"holds role", "met", "part of"}
+    labels = {payload["relations"][edge["r"]][1] for edge in payload["edges"]}
+    assert labels >= {"holds role", "met", "part of", "mentioned in"}
 
 
-def test_payload_search_keys_are_folded(payload):
-    hue = next(node for node in payload["nodes"] if node["iri"] == iri(HUE))
-    assert "vuong dinh hue" in hue["search"] and "chairman hue" in hue["search"]
-    hanoi = next(node for node in payload["nodes"] if node["iri"] == iri(HANOI))
-    assert "ha noi" in hanoi["search"]
+def test_vis_items_come_from_pyvis_with_our_ids_in_order(payload):
+    nodes, edges = payload["vis"]["nodes"], payload["vis"]["edges"]
+    assert [node["id"] for node in nodes] == list(range(len(nodes)))
+    assert [edge["id"] for edge in edges] == list(range(len(edges)))
+    assert all(edge["arrows"] == "to" for edge in edges)  # pyvis's directed network
+    assert all({"x", "y", "size", "group", "title", "label", "shape"} <= set(n) for n in nodes)
+    assert "color" not in nodes[0]  # colours come from the type's group
+    assert set(payload["vis"]["options"]["groups"]) == {t["name"] for t in payload["types"]}
+
+
+def test_vis_node_titles_are_plain_text_with_aliases(payload):
+    _, hue = node_of(payload, iri(HUE))
+    assert hue["title"] == "Vương Đình Huệ\nPerson\nAlso: Chairman Hue, Vuong Dinh Hue"
+
+
+def test_edge_labels_left_out_above_threshold(network):
+    small = view_payload(network, title="t")
+    labelled = [e for e in small["vis"]["edges"] if "label" in e]
+    assert small["edgeLabels"] and {e["label"] for e in labelled} >= {"holds role", "met"}
+    assert not any("dashes" in e for e in labelled)  # mentions never carry a label
+    large = view_payload(network, title="t", edge_labels_max_edges=3)
+    assert not large["edgeLabels"] and not any("label" in e for e in large["vis"]["edges"])
 
 
 def test_payload_provenance_points_at_articles(payload):
-    met = next(e for e in payload["edges"] if e["relation"] == "met")
-    (record,) = met["provenance"]
-    article = payload["articles"][record["article"]]
-    assert (record["evidence"], record["date"]) == (SENTENCE_1, "2023-12-21")
-    assert (article["title"], article["source"]) == ("Hue meets envoys", "000_first.txt")
+    met = next(e for e in payload["edges"] if payload["relations"][e["r"]][0] == "met")
+    ((sentence, record, article),) = provenance_of(payload, met["p"])
+    assert sentence == SENTENCE_1 and record["c"] == 0.9
+    assert "d" not in record  # observed on the article's own date: stored once, on the article
+    assert (article["t"], article["s"], article["d"]) == (
+        "Hue meets envoys", "000_first.txt", "2023-12-21")
+
+
+def test_payload_stores_each_sentence_and_record_once(payload):
+    assert len(payload["sentences"]) == len(set(payload["sentences"]))
+    keys = [tuple(sorted(r.items())) for r in payload["records"]]
+    assert len(keys) == len(set(keys))
+    # SENTENCE_1 backs four facts and five mentions of the first article.
+    assert payload["sentences"].count(SENTENCE_1) == 1
+    users = [e for e in payload["edges"]
+             if any(payload["records"][r]["s"] == payload["sentences"].index(SENTENCE_1)
+                    for r in e["p"])]
+    assert len(users) == 9 and all(e["p"] == users[0]["p"] for e in users)
 
 
 def test_payload_literal_facts_and_dates(payload):
-    resolution = next(n for n in payload["nodes"] if n["iri"] == iri(RESOLUTION))
-    assert [(lit["label"], lit["value"]) for lit in resolution["literals"]] == [
+    resolution, _ = node_of(payload, iri(RESOLUTION))
+    assert [(payload["relations"][lit["r"]][1], lit["v"]) for lit in resolution["l"]] == [
         ("document number", "34-NQ/TW")]
-    conference = next(n for n in payload["nodes"] if n["iri"] == iri(CONFERENCE))
-    assert "2023-12-19" in conference["dates"]
+    conference, _ = node_of(payload, iri(CONFERENCE))
+    assert "2023-12-19" in conference["d"]
     assert payload["dateRange"] == ["2023-12-19", "2024-03-02"]
 
 
 def test_payload_importance_sizes_hubs_larger(payload):
-    size = {n["iri"]: n["size"] for n in payload["nodes"]}
-    assert size[iri(HUE)] > size[iri(MINISTER)]
+    assert node_of(payload, iri(HUE))[1]["size"] > node_of(payload, iri(MINISTER))[1]["size"]
 
 
-@pytest.mark.parametrize(("threshold", "physics"), [(300, True), (5, False)])
+@pytest.mark.parametrize(("threshold", "physics"), [(300, True), (12, True), (11, False)])
 def test_physics_only_below_threshold(network, threshold, physics):
-    assert view_payload(network, title="t", physics_max_nodes=threshold)["physics"] is physics
+    payload = view_payload(network, title="t", physics_max_nodes=threshold)
+    options = payload["vis"]["options"]
+    assert payload["physics"] is physics
+    assert options["physics"]["enabled"] is physics
+    assert options["physics"]["stabilization"]["enabled"] is physics
+    assert options["edges"]["smooth"]["enabled"] is physics  # straight edges when large
+    assert options["interaction"]["hideEdgesOnDrag"] is not physics
+    mentions = [e for e in payload["vis"]["edges"] if e.get("dashes")]
+    assert mentions and all(("length" in e) is physics for e in mentions)
 
 
 def test_layout_is_deterministic_and_complete(network):
@@ -212,6 +278,69 @@ def test_layout_is_deterministic_and_complete(network):
     assert first == second
     assert set(first) == set(network.nodes)
     assert len(set(first.values())) == len(first)  # no two nodes on one spot
+
+
+def synthetic_network(sizes: list[int], extra_edges: int = 2, seed: int = 3) -> nx.MultiDiGraph:
+    """Disjoint random components of the given sizes (each a path plus random chords)."""
+    rng = random.Random(seed)
+    network = nx.MultiDiGraph()
+    for number, size in enumerate(sizes):
+        names = [f"c{number}-n{i:04d}" for i in range(size)]
+        network.add_nodes_from(names)
+        network.add_edges_from((names[i], names[i + 1], "met") for i in range(size - 1))
+        for _ in range(extra_edges * size if size > 2 else 0):
+            u, v = rng.sample(names, 2)
+            network.add_edge(u, v, "met")
+    return network
+
+
+def test_layout_separates_disconnected_components():
+    network = synthetic_network([40, 25, 1, 1, 3])
+    positions = layout(network)
+    boxes = []
+    for number in range(5):
+        points = [xy for node, xy in positions.items() if node.startswith(f"c{number}-")]
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:  # no two components' bounding boxes overlap
+            assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1]
+
+
+@pytest.mark.slow
+def test_large_component_layout_is_deterministic_and_spread():
+    network = synthetic_network([900])  # above FULL_LAYOUT_MAX_NODES: PivotMDS + refinement
+    first, second = layout(network), layout(network)
+    assert first == second and len(first) == 900
+    points = np.array(list(first.values()))
+    nearest = np.sort(np.sqrt(((points[:, None] - points[None]) ** 2).sum(-1)), axis=1)[:, 1]
+    assert np.median(nearest) > 10  # pixels: nodes are spread, not piled on a few spots
+    # Neighbours sit closer than random pairs: the layout follows the edges.
+    index = {node: i for i, node in enumerate(first)}
+    pairs = np.array([(index[u], index[v]) for u, v in network.edges()])
+    edge_length = np.sqrt(((points[pairs[:, 0]] - points[pairs[:, 1]]) ** 2).sum(-1))
+    random_pairs = np.random.default_rng(0).integers(0, 900, (2000, 2))
+    random_length = np.sqrt(((points[random_pairs[:, 0]] - points[random_pairs[:, 1]]) ** 2
+                             ).sum(-1))
+    assert np.median(edge_length) < 0.6 * np.median(random_length)
+
+
+@pytest.mark.slow
+def test_layout_ignores_hash_seed(tmp_path):
+    script = ("import json, sys; sys.path.insert(0, 'tests'); "
+              "from test_view import synthetic_network; from graph.view import layout; "
+              "print(json.dumps(sorted(layout(synthetic_network([600, 30, 1])).items())))")
+    outputs = {subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True,
+        cwd=Path(__file__).parent.parent,
+        env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(__file__).parent.parent)},
+    ).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1 and len(json.loads(outputs.pop())) == 631
+
+
+def test_views_are_byte_identical(tmp_path, graph):
+    first = render_html(graph, tmp_path / "a.html", title="Same").read_bytes()
+    assert render_html(graph, tmp_path / "b.html", title="Same").read_bytes() == first
 
 
 def test_document_is_self_contained_with_hashed_scripts(payload):
@@ -235,7 +364,7 @@ def test_hostile_text_never_reaches_markup():
                      document, re.DOTALL)[1]
     assert "<" not in data
     loaded = json.loads(data)
-    assert {n["label"] for n in loaded["nodes"]} >= set(HOSTILE_LABELS)
+    assert {n["label"] for n in loaded["vis"]["nodes"]} >= set(HOSTILE_LABELS)
     head = document.split("<script", 1)[0]
     assert "<img" not in head and "&lt;img src=x" in head
 
@@ -304,9 +433,10 @@ def test_article_view_holds_only_that_article(graph_dir):
     write_views(graph_dir)
     document = (graph_dir / "views" / "article-article-001-second.html").read_text()
     data = json.loads(re.search(r'type="application/json">(.*?)</script>', document, re.S)[1])
-    assert {n["iri"] for n in data["nodes"]} == {
+    assert {full_iri(data, n["i"]) for n in data["nodes"]} == {
         iri(SECOND.ref), iri(HA), iri(COMMITTEE), iri(ASSEMBLY)}
-    assert data["focus"] == [n["id"] for n in data["nodes"] if n["iri"] == iri(SECOND.ref)]
+    assert data["focus"] == [i for i, n in enumerate(data["nodes"])
+                             if full_iri(data, n["i"]) == iri(SECOND.ref)]
 
 
 @pytest.mark.parametrize(("hops", "expected"), [
@@ -318,7 +448,7 @@ def test_entity_view(graph_dir, hops, expected):
     assert path == graph_dir / "views" / "entity-person-vuong-dinh-hue.html"
     data = json.loads(re.search(r'type="application/json">(.*?)</script>',
                                 path.read_text(), re.S)[1])
-    assert {n["iri"] for n in data["nodes"]} == {iri(ref) for ref in expected}
+    assert {full_iri(data, n["i"]) for n in data["nodes"]} == {iri(ref) for ref in expected}
 
 
 def test_entity_view_to_chosen_file(graph_dir, tmp_path):
@@ -433,8 +563,7 @@ def click_node(page, iri_: str) -> None:
     """Click the node's position on the canvas, as a user would."""
     point = page.evaluate("""(iri) => {
         const net = window.diplograph.network;
-        const id = JSON.parse(document.getElementById("graph-data").textContent)
-            .nodes.find(n => n.iri === iri).id;
+        const id = window.diplograph.nodeId(iri);
         const dom = net.canvasToDOM(net.getPositions([id])[id]);
         const box = document.querySelector("#network canvas").getBoundingClientRect();
         return {x: box.left + dom.x, y: box.top + dom.y};
@@ -532,8 +661,7 @@ def test_browser_hostile_text_runs_no_script(watched, tmp_path):
     for ref in kb.entities:
         position = page.evaluate("""(iri) => {
             const net = window.diplograph.network;
-            const id = JSON.parse(document.getElementById("graph-data").textContent)
-                .nodes.find(n => n.iri === iri).id;
+            const id = window.diplograph.nodeId(iri);
             const dom = net.canvasToDOM(net.getPositions([id])[id]);
             const box = document.querySelector("#network canvas").getBoundingClientRect();
             return {x: box.left + dom.x, y: box.top + dom.y};
@@ -583,3 +711,85 @@ def test_browser_built_seeds_view(watched, built_seeds):
     assert "hue" in fold_key(page.locator("#panel-body h2").text_content())
     assert page.locator("#panel-body .evidence").count() > 0
     watched.assert_clean()
+
+
+def edge_midpoint(page, source_iri: str, target_iri: str) -> dict:
+    """Where the straight edge between two nodes crosses its middle, in page coordinates."""
+    return page.evaluate("""([a, b]) => {
+        const net = window.diplograph.network;
+        const ids = [window.diplograph.nodeId(a), window.diplograph.nodeId(b)];
+        const at = net.getPositions(ids);
+        const dom = net.canvasToDOM({x: (at[ids[0]].x + at[ids[1]].x) / 2,
+                                     y: (at[ids[0]].y + at[ids[1]].y) / 2});
+        const box = document.querySelector("#network canvas").getBoundingClientRect();
+        return {x: box.left + dom.x, y: box.top + dom.y};
+    }""", [source_iri, target_iri])
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_large_view_has_no_physics_and_labels_edges_when_zoomed(
+        watched, tmp_path, graph, network):
+    payload = view_payload(network, literal_facts(graph), title="Large",
+                           physics_max_nodes=5, edge_labels_max_edges=3)
+    path = tmp_path / "large.html"
+    path.write_text(render_document(payload))
+    page = watched.open(path)
+    assert page.evaluate("window.diplograph.physics") is False
+    assert page.evaluate("window.diplograph.network.physics.options.enabled") is False
+    labelled = """() => Object.values(window.diplograph.network.body.edges)
+        .filter(e => e.options.label).length"""
+    assert page.evaluate(labelled) == 0 and not page.evaluate("window.diplograph.edgeLabelsShown()")
+    box = page.locator("#network canvas").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(12):  # zoom in with the wheel, as a user would
+        page.mouse.wheel(0, -400)
+        page.wait_for_timeout(30)
+    assert page.evaluate("window.diplograph.network.getScale()") >= 0.6
+    assert page.evaluate("window.diplograph.edgeLabelsShown()")
+    facts = sum(1 for e in payload["edges"] if payload["relations"][e["r"]][0] != "mentionedIn")
+    assert page.evaluate(labelled) == facts
+    watched.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_edge_tooltip_is_written_on_hover_as_text(watched, tmp_path):
+    kb = hostile_kb()
+    network = to_networkx(to_graph(kb))
+    path = tmp_path / "edges.html"
+    # Straight edges (no physics), so the midpoint of two nodes lies on their edge.
+    path.write_text(render_document(view_payload(network, title="t", physics_max_nodes=0)))
+    page = watched.open(path)
+    first, second = (iri(EntityRef(EntityType.PERSON, f"hostile-{i}")) for i in (0, 1))
+    page.evaluate("""([a, b]) => window.diplograph.network.fit({
+        nodes: [window.diplograph.nodeId(a), window.diplograph.nodeId(b)], animation: false})""",
+                  [first, second])
+    assert page.evaluate("window.diplograph.network.body.edges[0].options.title") is None
+    point = edge_midpoint(page, first, second)
+    page.mouse.move(point["x"] - 3, point["y"])
+    page.mouse.move(point["x"], point["y"])
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    text = tooltip.text_content()
+    assert HOSTILE_LABELS[0] in text and " met " in text and "Evidence <img" in text
+    assert page.evaluate("document.querySelectorAll('div.vis-tooltip :not(br)').length") == 0
+    assert page.evaluate("Object.keys(window).filter(k => k.startsWith('__pwned'))") == []
+    watched.assert_clean()
+
+
+def test_vis_network_comes_from_pyvis_and_is_inlined(payload):
+    library = vis_network_js()
+    assert "@version 9.1.2" in library[:2_000] and "vis.js is dual licensed" in library[:2_000]
+    assert library in render_document(payload)
+
+
+def test_missing_vis_network_is_a_clear_error(monkeypatch, payload):
+    monkeypatch.setattr("graph.view.VIS_NETWORK_VERSION", "0.0.0")
+    vis_network_js.cache_clear()
+    try:
+        with pytest.raises(ViewLibraryMissingError, match=r"vis-network 0\.0\.0 .*pyvis") as caught:
+            render_document(payload)
+        assert "\n" not in str(caught.value)
+    finally:
+        vis_network_js.cache_clear()

@@ -1,21 +1,54 @@
 // DiploGraph interactive view. Article text is untrusted: every string from the data reaches
 // the page through textContent or vis-network's plain-text tooltips, never as HTML.
+// Start-up does only what the first picture needs; indexes for the panel, search and filters
+// are built the first time they are used.
 (function () {
   "use strict";
 
   var started = performance.now();
   var data = JSON.parse(document.getElementById("graph-data").textContent);
+  var visNodeItems = data.vis.nodes, visEdgeItems = data.vis.edges;  // index = id
   var typeByName = {};
   data.types.forEach(function (type) { typeByName[type.name] = type; });
-  var nodeById = new Map();
-  data.nodes.forEach(function (node) { nodeById.set(node.id, node); });
-  var edgesByNode = new Map();
-  data.edges.forEach(function (edge) {
-    [edge.from, edge.to].forEach(function (id) {
-      if (!edgesByNode.has(id)) { edgesByNode.set(id, []); }
-      edgesByNode.get(id).push(edge);
-    });
-  });
+  var MENTION = "mentionedIn";
+
+  // ---- reading the compact data ----------------------------------------------------------
+  function label(id) { return visNodeItems[id].label; }
+  // DiploGraph IRIs travel without their common base; any other IRI travels whole.
+  function fullIri(iri) { return /^[a-z][a-z0-9+.-]*:/i.test(iri) ? iri : data.idBase + iri; }
+  function info(id) { return data.nodes[id]; }
+  function typeLabel(id) {
+    var name = info(id).t || "";
+    return (typeByName[name] || {}).label || name || "untyped";
+  }
+  function relationName(edgeId) { return data.relations[data.edges[edgeId].r][0]; }
+  function relationLabel(index) { return data.relations[index][1]; }
+  function record(index) {
+    var raw = data.records[index], article = data.articles[raw.a] || {};
+    return { evidence: data.sentences[raw.s], article: article,
+      date: raw.d || article.d || "", confidence: raw.c || 0 };
+  }
+  var edgeDatesCache = [];
+  function edgeDates(edgeId) {
+    if (!edgeDatesCache[edgeId]) {
+      edgeDatesCache[edgeId] = data.edges[edgeId].p.map(function (i) { return record(i).date; })
+        .filter(Boolean);
+    }
+    return edgeDatesCache[edgeId];
+  }
+  var edgesByNode = null;
+  function edgesOf(id) {
+    if (!edgesByNode) {
+      edgesByNode = new Map();
+      visEdgeItems.forEach(function (edge) {
+        [edge.from, edge.to].forEach(function (end) {
+          if (!edgesByNode.has(end)) { edgesByNode.set(end, []); }
+          edgesByNode.get(end).push(edge);
+        });
+      });
+    }
+    return edgesByNode.get(id) || [];
+  }
 
   // Mirrors graph.text.fold_key: no diacritics, no case, single spaces.
   var EXTRA_FOLDS = { "đ": "d", "Đ": "D", "ð": "d", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L" };
@@ -33,11 +66,38 @@
   }
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
 
-  // ---- filters ---------------------------------------------------------------------------
-  var hiddenTypes = new Set(data.hiddenTypes || []);
+  // ---- the network -------------------------------------------------------------------------
+  var visNodes = new vis.DataSet(visNodeItems);
+  var visEdges = new vis.DataSet(visEdgeItems);
+  var container = document.getElementById("network");
+  var network = new vis.Network(container, { nodes: visNodes, edges: visEdges }, data.vis.options);
+
+  // Edge tooltips are written when first hovered: most edges are never hovered.
+  network.on("hoverEdge", function (params) {
+    var edge = visEdgeItems[params.edge];
+    if (!edge || edge.title !== undefined) { return; }
+    var row = data.edges[params.edge];
+    var line = label(edge.from) + " " + relationLabel(row.r) + " " + label(edge.to);
+    edge.title = row.p.length ? line + "\n\u201c" + record(row.p[0]).evidence + "\u201d" : line;
+    visEdges.update({ id: edge.id, title: edge.title });
+  });
+  // Large views carry no edge labels: they are added once the user zooms in far enough to read.
+  var edgeLabelsAdded = data.edgeLabels;
+  network.on("zoom", function () {
+    if (edgeLabelsAdded || network.getScale() < 0.6) { return; }
+    edgeLabelsAdded = true;
+    visEdges.update(visEdgeItems.filter(function (edge) { return relationName(edge.id) !== MENTION; })
+      .map(function (edge) { return { id: edge.id, label: relationLabel(data.edges[edge.id].r) }; }));
+  });
+
+  // ---- filters: hide what fails, touching only items that change -----------------------------
+  var hiddenTypes = new Set();
   var dateFrom = document.getElementById("date-from");
   var dateTo = document.getElementById("date-to");
   var keepUndated = document.getElementById("undated");
+  var nodeHidden = new Uint8Array(visNodeItems.length);
+  var edgeHidden = new Uint8Array(visEdgeItems.length);
+  var visibleCount = visNodeItems.length;
 
   function datesPass(dates) {
     var from = dateFrom.value, to = dateTo.value;
@@ -45,123 +105,64 @@
     if (!dates.length) { return keepUndated.checked; }
     return dates.some(function (date) { return (!from || date >= from) && (!to || date <= to); });
   }
-  function nodeVisible(node) { return !hiddenTypes.has(node.type) && datesPass(node.dates); }
-  function edgeVisible(edge) {
-    return nodeVisible(nodeById.get(edge.from)) && nodeVisible(nodeById.get(edge.to)) &&
-      datesPass(edge.dates);
-  }
+  function nodeVisible(id) { return !hiddenTypes.has(info(id).t || "") && datesPass(info(id).d || []); }
 
-  // ---- vis-network data --------------------------------------------------------------------
-  var MENTION = "mentionedIn";
-  function nodeTooltip(node) {
-    var lines = [node.label, (typeByName[node.type] || {}).label || node.type];
-    if (node.alt.length) { lines.push("Also: " + node.alt.join(", ")); }
-    return lines.join("\n");
+  function applyFilters() {
+    var nodeChanges = [], edgeChanges = [];
+    visibleCount = 0;
+    for (var id = 0; id < visNodeItems.length; id++) {
+      var hide = nodeVisible(id) ? 0 : 1;
+      visibleCount += 1 - hide;
+      if (hide !== nodeHidden[id]) { nodeHidden[id] = hide; nodeChanges.push({ id: id, hidden: !!hide }); }
+    }
+    visEdgeItems.forEach(function (edge) {
+      var hide = nodeHidden[edge.from] || nodeHidden[edge.to] || !datesPass(edgeDates(edge.id)) ? 1 : 0;
+      if (hide !== edgeHidden[edge.id]) { edgeHidden[edge.id] = hide; edgeChanges.push({ id: edge.id, hidden: !!hide }); }
+    });
+    if (nodeChanges.length) { visNodes.update(nodeChanges); }
+    if (edgeChanges.length) { visEdges.update(edgeChanges); }
+    updateCounts();
   }
-  function edgeTooltip(edge) {
-    var line = nodeById.get(edge.from).label + " " + edge.label + " " + nodeById.get(edge.to).label;
-    var first = edge.provenance[0];
-    return first ? line + "\n\u201c" + first.evidence + "\u201d" : line;
-  }
-  data.edgeById = {};
-  data.edges.forEach(function (edge) { data.edgeById[edge.id] = edge; });
-  var visNodes = new vis.DataSet(data.nodes.map(function (node) {
-    var type = typeByName[node.type] || { color: "#9aa0a6", shape: "dot" };
-    var item = {
-      id: node.id, label: node.label, title: nodeTooltip(node), shape: type.shape,
-      size: node.size, color: { background: type.color, border: type.border,
-        highlight: { background: type.color, border: "#111111" },
-        hover: { background: type.color, border: "#111111" } },
-    };
-    if (node.x !== undefined) { item.x = node.x; item.y = node.y; }
-    return item;
-  }));
-  var visEdges = new vis.DataSet(data.edges.map(function (edge) {
-    var mention = edge.relation === MENTION;
-    return {
-      id: edge.id, from: edge.from, to: edge.to, label: mention ? undefined : edge.label,
-      // Mentions tie every entity to its article: long and weak, so facts shape the layout.
-      length: mention ? 320 : undefined,
-      title: edgeTooltip(edge), dashes: mention, width: mention ? 0.8 : 1.2 + Math.min(edge.provenance.length, 4) * 0.4,
-      color: mention ? { color: "#c3c9cf", highlight: "#6e7781", hover: "#6e7781" } :
-        { color: "#8c959f", highlight: "#24292f", hover: "#24292f" },
-    };
-  }));
-  var nodeView = new vis.DataView(visNodes, {
-    filter: function (item) { return nodeVisible(nodeById.get(item.id)); },
-  });
-  var edgeView = new vis.DataView(visEdges, {
-    filter: function (item) { return edgeVisible(data.edgeById[item.id]); },
-  });
-  var large = !data.physics;
-  var options = {
-    autoResize: true,
-    layout: { improvedLayout: false, randomSeed: 7 },
-    physics: data.physics ? {
-      enabled: true, solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -110, springLength: 120, springConstant: 0.06,
-        avoidOverlap: 0.8, damping: 0.5 },
-      stabilization: { enabled: true, iterations: 400, fit: true },
-    } : { enabled: false },
-    nodes: {
-      font: { size: 14, face: "system-ui, sans-serif", color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" },
-      borderWidth: 1, borderWidthSelected: 3,
-      scaling: { label: { drawThreshold: 6 } },
-    },
-    edges: {
-      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-      font: { size: 11, color: "#57606a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-      smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.3 },
-      selectionWidth: 2, hoverWidth: 0.5,
-    },
-    interaction: {
-      hover: !large, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
-      navigationButtons: false, keyboard: { enabled: true, bindToWindow: false },
-      multiselect: false,
-    },
-  };
-  var container = document.getElementById("network");
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
 
   // ---- counts, legend, type filter --------------------------------------------------------
   var counts = document.getElementById("counts");
   function updateCounts() {
-    var shown = nodeView.length, total = data.nodes.length;
-    var text = total + (total === 1 ? " entity" : " entities") + ", " + data.edges.length +
-      (data.edges.length === 1 ? " relation" : " relations");
-    counts.textContent = shown === total ? text : shown + " of " + text + " shown";
+    var total = visNodeItems.length, edges = visEdgeItems.length;
+    var text = total + (total === 1 ? " entity" : " entities") + ", " + edges +
+      (edges === 1 ? " relation" : " relations");
+    counts.textContent = visibleCount === total ? text : visibleCount + " of " + text + " shown";
   }
-  function refresh() { nodeView.refresh(); edgeView.refresh(); updateCounts(); }
 
   var legend = document.getElementById("legend");
   data.types.forEach(function (type) {
-    var item = el("li"), label = el("label"), box = el("input");
-    box.type = "checkbox"; box.checked = !hiddenTypes.has(type.name); box.value = type.name;
+    var item = el("li"), labelElement = el("label"), box = el("input");
+    box.type = "checkbox"; box.checked = true; box.value = type.name;
     box.setAttribute("data-type", type.name);
     box.addEventListener("change", function () {
       if (box.checked) { hiddenTypes.delete(type.name); } else { hiddenTypes.add(type.name); }
-      refresh();
+      applyFilters();
     });
     var swatch = el("span", type.shape === "square" ? "swatch square" : "swatch");
     swatch.style.background = type.color;
-    label.appendChild(box); label.appendChild(swatch); label.appendChild(el("span", null, type.label));
-    label.appendChild(el("span", "count", type.count));
-    item.appendChild(label); legend.appendChild(item);
+    labelElement.appendChild(box); labelElement.appendChild(swatch);
+    labelElement.appendChild(el("span", null, type.label));
+    labelElement.appendChild(el("span", "count", type.count));
+    item.appendChild(labelElement); legend.appendChild(item);
   });
 
   if (data.dateRange) {
     [dateFrom, dateTo].forEach(function (input) {
       input.min = data.dateRange[0]; input.max = data.dateRange[1];
-      input.addEventListener("change", refresh);
+      input.addEventListener("change", applyFilters);
     });
   } else {
     document.getElementById("dates-section").hidden = true;
   }
-  keepUndated.addEventListener("change", refresh);
+  keepUndated.addEventListener("change", applyFilters);
   document.getElementById("reset").addEventListener("click", function () {
     dateFrom.value = ""; dateTo.value = ""; keepUndated.checked = true; hiddenTypes.clear();
     legend.querySelectorAll("input").forEach(function (box) { box.checked = true; });
-    refresh();
+    applyFilters();
   });
 
   var links = document.getElementById("links");
@@ -171,36 +172,36 @@
     links.appendChild(anchor);
   });
 
-  // ---- side panel --------------------------------------------------------------------------
+  // ---- side panel: built on demand ---------------------------------------------------------
   var panel = document.getElementById("panel");
   var panelBody = document.getElementById("panel-body");
   document.getElementById("panel-close").addEventListener("click", function () {
     panel.hidden = true; network.unselectAll();
   });
 
-  function nodeButton(node) {
-    var button = el("button", "link-button", node.label);
+  function nodeButton(id) {
+    var button = el("button", "link-button", label(id));
     button.type = "button";
-    button.addEventListener("click", function () { showNode(node.id, true); });
+    button.addEventListener("click", function () { showNode(id, true); });
     return button;
   }
-  function provenanceList(records) {
+  function provenanceList(indices) {
     var list = el("div");
-    records.forEach(function (record) {
-      list.appendChild(el("blockquote", "evidence", record.evidence));
-      var article = data.articles[record.article] || {};
-      var parts = [article.title || article.source || "unknown article"];
-      if (article.title && article.source) { parts.push(article.source); }
-      if (record.date) { parts.push(record.date); }
-      parts.push("confidence " + record.confidence.toFixed(2));
+    indices.forEach(function (index) {
+      var row = record(index), article = row.article;
+      list.appendChild(el("blockquote", "evidence", row.evidence));
+      var parts = [article.t || article.s || "unknown article"];
+      if (article.t && article.s) { parts.push(article.s); }
+      if (row.date) { parts.push(row.date); }
+      parts.push("confidence " + row.confidence.toFixed(2));
       list.appendChild(el("div", "cite", parts.join(" \u00b7 ")));
     });
     return list;
   }
-  function badge(node) {
-    var type = typeByName[node.type] || { label: node.type || "untyped", color: "#6e7781" };
-    var span = el("span", "badge", type.label);
-    span.style.background = type.darker || type.color;
+  function badge(id) {
+    var type = typeByName[info(id).t || ""] || { color: "#6e7781" };
+    var span = el("span", "badge", typeLabel(id));
+    span.style.background = type.border || type.color;
     return span;
   }
   function definitionList(rows) {
@@ -210,82 +211,84 @@
   }
 
   function showNode(id, focus) {
-    var node = nodeById.get(id);
+    var node = info(id);
     if (!node) { return; }
     clear(panelBody);
-    panelBody.appendChild(el("h2", null, node.label));
-    panelBody.appendChild(badge(node));
-    panelBody.appendChild(el("div", "iri", node.iri));
+    panelBody.appendChild(el("h2", null, label(id)));
+    panelBody.appendChild(badge(id));
+    panelBody.appendChild(el("div", "iri", fullIri(node.i)));
     var rows = [];
-    if (node.alt.length) { rows.push(["Also known as", node.alt.join("; ")]); }
-    node.attrs.forEach(function (pair) { rows.push(pair); });
+    if (node.a) { rows.push(["Also known as", node.a.join("; ")]); }
+    (node.at || []).forEach(function (pair) { rows.push(pair); });
     if (rows.length) { panelBody.appendChild(definitionList(rows)); }
 
-    var own = edgesByNode.get(id) || [];
-    var facts = own.filter(function (edge) { return edge.relation !== MENTION; });
-    if (facts.length || node.literals.length) {
-      panelBody.appendChild(el("h3", null, "Facts (" + (facts.length + node.literals.length) + ")"));
+    var own = edgesOf(id), literals = node.l || [];
+    var facts = own.filter(function (edge) { return relationName(edge.id) !== MENTION; });
+    if (facts.length || literals.length) {
+      panelBody.appendChild(el("h3", null, "Facts (" + (facts.length + literals.length) + ")"));
       var list = el("ul", "facts");
-      node.literals.forEach(function (literal) {
-        var item = el("li", "fact");
-        var head = el("div");
-        head.appendChild(el("span", "relation", literal.label + ": "));
-        head.appendChild(el("span", null, literal.value));
-        item.appendChild(head); item.appendChild(provenanceList(literal.provenance));
+      literals.forEach(function (literal) {
+        var item = el("li", "fact"), head = el("div");
+        head.appendChild(el("span", "relation", relationLabel(literal.r) + ": "));
+        head.appendChild(el("span", null, literal.v));
+        item.appendChild(head); item.appendChild(provenanceList(literal.p));
         list.appendChild(item);
       });
       facts.forEach(function (edge) {
         var item = el("li", "fact"), head = el("div");
-        var outgoing = edge.from === id;
-        var other = nodeById.get(outgoing ? edge.to : edge.from);
+        var outgoing = edge.from === id, other = outgoing ? edge.to : edge.from;
+        var name = relationLabel(data.edges[edge.id].r);
         if (outgoing) {
-          head.appendChild(el("span", "relation", edge.label + " "));
+          head.appendChild(el("span", "relation", name + " "));
           head.appendChild(nodeButton(other));
         } else {
           head.appendChild(nodeButton(other));
-          head.appendChild(el("span", "relation", " " + edge.label + " this"));
+          head.appendChild(el("span", "relation", " " + name + " this"));
         }
-        head.appendChild(el("span", "type", (typeByName[other.type] || {}).label || other.type));
-        item.appendChild(head); item.appendChild(provenanceList(edge.provenance));
+        head.appendChild(el("span", "type", typeLabel(other)));
+        item.appendChild(head); item.appendChild(provenanceList(data.edges[edge.id].p));
         list.appendChild(item);
       });
       panelBody.appendChild(list);
     }
-    var mentions = own.filter(function (edge) { return edge.relation === MENTION; });
+    var mentions = own.filter(function (edge) { return relationName(edge.id) === MENTION; });
     if (mentions.length) {
       var incoming = mentions.filter(function (edge) { return edge.to === id; });
       var heading = incoming.length ? "Mentions (" + incoming.length + ")" : "Mentioned in (" + mentions.length + ")";
       panelBody.appendChild(el("h3", null, heading));
       var ul = el("ul", "facts");
       mentions.forEach(function (edge) {
-        var other = nodeById.get(edge.from === id ? edge.to : edge.from);
+        var other = edge.from === id ? edge.to : edge.from;
         var item = el("li", "fact");
         item.appendChild(nodeButton(other));
-        item.appendChild(el("span", "type", (typeByName[other.type] || {}).label || other.type));
+        item.appendChild(el("span", "type", typeLabel(other)));
         ul.appendChild(item);
       });
       panelBody.appendChild(ul);
     }
     panel.hidden = false;
     if (focus) {
-      if (!nodeVisible(node)) { hiddenTypes.delete(node.type); refresh(); }
+      if (nodeHidden[id]) { hiddenTypes.delete(node.t || ""); syncLegend(); applyFilters(); }
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     }
   }
+  function syncLegend() {
+    legend.querySelectorAll("input").forEach(function (box) { box.checked = !hiddenTypes.has(box.value); });
+  }
 
   function showEdge(id) {
-    var edge = data.edgeById[id];
+    var edge = visEdgeItems[id];
     if (!edge) { return; }
     clear(panelBody);
-    var from = nodeById.get(edge.from), to = nodeById.get(edge.to);
+    var row = data.edges[id];
     var heading = el("h2");
-    heading.appendChild(nodeButton(from));
-    heading.appendChild(el("span", "relation", " " + edge.label + " "));
-    heading.appendChild(nodeButton(to));
+    heading.appendChild(nodeButton(edge.from));
+    heading.appendChild(el("span", "relation", " " + relationLabel(row.r) + " "));
+    heading.appendChild(nodeButton(edge.to));
     panelBody.appendChild(heading);
-    panelBody.appendChild(el("h3", null, "Evidence (" + edge.provenance.length + ")"));
-    panelBody.appendChild(provenanceList(edge.provenance));
+    panelBody.appendChild(el("h3", null, "Evidence (" + row.p.length + ")"));
+    panelBody.appendChild(provenanceList(row.p));
     panel.hidden = false;
   }
 
@@ -294,18 +297,25 @@
     else if (params.edges.length) { showEdge(params.edges[0]); }
   });
 
-  // ---- search ------------------------------------------------------------------------------
+  // ---- search: the folded index is built on the first keystroke -----------------------------
   var search = document.getElementById("search");
   var results = document.getElementById("results");
   var MAX_RESULTS = 25;
+  var searchKeys = null;
   function matches(query) {
     var key = foldKey(query);
     if (!key) { return []; }
-    var found = data.nodes.filter(function (node) { return node.search.indexOf(key) !== -1; });
+    if (!searchKeys) {
+      searchKeys = visNodeItems.map(function (item) {
+        return foldKey([item.label].concat(info(item.id).a || []).join(" | "));
+      });
+    }
+    var found = [];
+    searchKeys.forEach(function (text, id) { if (text.indexOf(key) !== -1) { found.push(id); } });
+    function starts(id) { return searchKeys[id].startsWith(key) || searchKeys[id].indexOf(" " + key) !== -1; }
     found.sort(function (a, b) {
-      var aStarts = a.search.startsWith(key) || a.search.indexOf(" " + key) !== -1;
-      var bStarts = b.search.startsWith(key) || b.search.indexOf(" " + key) !== -1;
-      return (bStarts - aStarts) || (b.size - a.size) || a.label.localeCompare(b.label);
+      return (starts(b) - starts(a)) || (visNodeItems[b].size - visNodeItems[a].size) ||
+        label(a).localeCompare(label(b));
     });
     return found;
   }
@@ -315,12 +325,12 @@
     if (!foldKey(query)) { return; }
     var found = matches(query);
     if (!found.length) { results.appendChild(el("li", "empty", "No match")); return; }
-    found.slice(0, MAX_RESULTS).forEach(function (node) {
+    found.slice(0, MAX_RESULTS).forEach(function (id) {
       var item = el("li"), button = el("button");
       button.type = "button";
-      button.appendChild(el("span", null, node.label));
-      button.appendChild(el("span", "type", (typeByName[node.type] || {}).label || node.type));
-      button.addEventListener("click", function () { showNode(node.id, true); });
+      button.appendChild(el("span", null, label(id)));
+      button.appendChild(el("span", "type", typeLabel(id)));
+      button.addEventListener("click", function () { showNode(id, true); });
       item.appendChild(button); results.appendChild(item);
     });
     if (found.length > MAX_RESULTS) {
@@ -331,7 +341,7 @@
   search.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
       var found = matches(search.value);
-      if (found.length) { showNode(found[0].id, true); }
+      if (found.length) { showNode(found[0], true); }
     }
   });
 
@@ -346,9 +356,12 @@
       ready: true,
       readyMs: performance.now() - started,
       network: network,
-      nodeCount: data.nodes.length,
-      edgeCount: data.edges.length,
-      visibleNodeCount: function () { return nodeView.length; },
+      nodeCount: visNodeItems.length,
+      edgeCount: visEdgeItems.length,
+      physics: data.physics,
+      visibleNodeCount: function () { return visibleCount; },
+      edgeLabelsShown: function () { return edgeLabelsAdded; },
+      nodeId: function (iri) { return data.nodes.findIndex(function (n) { return fullIri(n.i) === iri; }); },
     };
     document.body.setAttribute("data-ready", "true");
   }
