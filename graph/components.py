@@ -379,7 +379,7 @@ class _Scanner:
             if _is_name_token(text) or _ACRONYM.match(text) or inner:
                 k += 1
             elif self.keys[k] in _CONNECTORS and k + 1 < self.n and k > j and (
-                    _is_name_token(self.doc[k + 1].text)
+                    _is_name_token(self.doc[k + 1].text) or _ACRONYM.match(self.doc[k + 1].text)
                     or (self.keys[k + 1] == "the" and k + 2 < self.n
                         and _is_name_token(self.doc[k + 2].text))):
                 k += 2 if self.keys[k + 1] == "the" else 1

@@ -320,7 +320,7 @@ def vis_options(types: Sequence[Mapping], *, physics: bool, edge_labels: bool) -
             "font": {"size": 11, "color": "#57606a", "strokeWidth": 3, "strokeColor": "#ffffff",
                      "align": "middle"},
             # Edge labels only once they are legible: none on a zoomed-out overview.
-            "scaling": {"label": {"drawThreshold": 8 if edge_labels else 10}},
+            "scaling": {"label": {"drawThreshold": 6 if edge_labels else 8}},
             "selectionWidth": 2, "hoverWidth": 0.5,
         },
         "interaction": {

@@ -218,6 +218,10 @@ ROLE_CASES = [
      {("Vũ Thị Hồng Nhung", "holdsRole",
        "Chairwoman of the Vietnam Textile and Apparel Association")},
      {("Textile", "holdsRole", "Chairwoman of Vietnam")}),
+    ("Chairwoman of the Vietnam Electronics and IT Business Association Đỗ Thị Hồng Vân "
+     "proposed tax cuts.",
+     {("Đỗ Thị Hồng Vân", "holdsRole",
+       "Chairwoman of the Vietnam Electronics and IT Business Association")}, set()),
     ("Minister of Agriculture and Environment Đỗ Đức Duy said the harvest was good.",
      {("Đỗ Đức Duy", "holdsRole", "Minister of Agriculture and Environment")}, set()),
     ("Chairman of the NA's Committee for Culture and Society Nguyễn Đắc Vinh explained the bill.",

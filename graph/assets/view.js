@@ -354,6 +354,7 @@
     }
     window.diplograph = {
       ready: true,
+      startedMs: started,
       readyMs: performance.now() - started,
       network: network,
       nodeCount: visNodeItems.length,
