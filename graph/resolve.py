@@ -106,14 +106,22 @@ def _person_merges(forms: dict[EntityRef, Counter[str]],
         best = max(forms[ref], key=lambda f: (len(f.split()), f))
         return fold_key(best).split()
 
-    full = [ref for ref in people if len(words(ref)) >= 2]
+    # Index full names by each of their proper word suffixes, so that finding the longer names
+    # ending with a form is a lookup, not a scan of every person (quadratic on large corpora).
+    name_words = {ref: words(ref) for ref in people}
+    longer_by_suffix: dict[tuple[str, ...], list[EntityRef]] = defaultdict(list)
+    for ref in people:
+        full_words = name_words[ref]
+        if len(full_words) >= 2:
+            for size in range(1, len(full_words)):
+                longer_by_suffix[tuple(full_words[-size:])].append(ref)
     mapping = {}
     for ref in people:
-        short = words(ref)
-        if len(short) >= 2 and ref in full and not _is_fragment(ref, short, full, words):
+        short = name_words[ref]
+        candidates = [f for f in longer_by_suffix.get(tuple(short), ()) if f != ref]
+        # A full name is kept unless it is a fragment of a longer one ("Cam Tu").
+        if len(short) >= 2 and not candidates:
             continue
-        candidates = [f for f in full if f != ref and len(words(f)) > len(short)
-                      and words(f)[-len(short):] == short]
         # A given name alone says nothing across articles ("Lan" in one article is not the
         # Lan of another): the full name must be in the same article, or hold the same role.
         candidates = [f for f in candidates
@@ -123,9 +131,3 @@ def _person_merges(forms: dict[EntityRef, Counter[str]],
         if len(candidates) == 1:
             mapping[ref] = candidates[0]
     return mapping
-
-
-def _is_fragment(ref, short, full, words) -> bool:
-    """"Cam Tu" is a fragment when some longer full name ends with it."""
-    return any(f != ref and len(words(f)) > len(short) and words(f)[-len(short):] == short
-               for f in full)

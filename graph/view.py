@@ -480,8 +480,9 @@ def view_payload(
         if relation == Relation.MENTIONED_IN:
             # Mentions tie every entity to its article: long and weak, so facts shape the layout.
             spring = {"length": 320} if physics else {}
+            # No arrowhead: a mention always runs from an entity to its article.
             net.add_edge(ids[source], ids[target], id=number, dashes=True, width=0.8,
-                         color=MENTION_EDGE_COLOR, **spring)
+                         color=MENTION_EDGE_COLOR, arrows="", **spring)
         else:
             label = {"label": relation_label(relation)} if edge_labels else {}
             net.add_edge(ids[source], ids[target], id=number,
@@ -495,6 +496,8 @@ def view_payload(
         "idBase": id_base,
         "physics": physics,
         "edgeLabels": edge_labels,
+        # Above the size threshold the page starts without mention edges (a check box adds them).
+        "mentionsShown": physics,
         "focus": [ids[node] for node in focus if node in ids],
         "types": types,
         "links": [{"href": link.href, "text": link.text} for link in links],

@@ -206,7 +206,9 @@ def test_vis_items_come_from_pyvis_with_our_ids_in_order(payload):
     nodes, edges = payload["vis"]["nodes"], payload["vis"]["edges"]
     assert [node["id"] for node in nodes] == list(range(len(nodes)))
     assert [edge["id"] for edge in edges] == list(range(len(edges)))
-    assert all(edge["arrows"] == "to" for edge in edges)  # pyvis's directed network
+    # pyvis's directed network: arrows on facts, none on mentions (entity to article, always)
+    assert {edge["arrows"] for edge in edges if not edge.get("dashes")} == {"to"}
+    assert {edge["arrows"] for edge in edges if edge.get("dashes")} == {""}
     assert all({"x", "y", "size", "group", "title", "label", "shape"} <= set(n) for n in nodes)
     assert "color" not in nodes[0]  # colours come from the type's group
     assert set(payload["vis"]["options"]["groups"]) == {t["name"] for t in payload["types"]}
@@ -271,6 +273,7 @@ def test_physics_only_below_threshold(network, threshold, physics):
     assert options["interaction"]["hideEdgesOnDrag"] is not physics
     mentions = [e for e in payload["vis"]["edges"] if e.get("dashes")]
     assert mentions and all(("length" in e) is physics for e in mentions)
+    assert payload["mentionsShown"] is physics
 
 
 def test_layout_is_deterministic_and_complete(network):
@@ -580,6 +583,8 @@ def test_browser_whole_view_loads_offline_with_every_node(watched, tmp_path, gra
     assert page.evaluate("window.diplograph.network.body.nodeIndices.length") == 12
     assert page.locator("#legend li").count() == 7
     assert page.locator("#counts").text_content().startswith("12 entities")
+    assert page.locator("#show-mentions").is_checked()  # small views start with every edge
+    assert page.evaluate("window.diplograph.drawnEdgeCount()") == network.number_of_edges()
     watched.assert_clean()
 
 
@@ -749,6 +754,17 @@ def test_browser_large_view_has_no_physics_and_labels_edges_when_zoomed(
     assert page.evaluate("window.diplograph.edgeLabelsShown()")
     facts = sum(1 for e in payload["edges"] if payload["relations"][e["r"]][0] != "mentionedIn")
     assert page.evaluate(labelled) == facts
+    # Mention edges start out of the network; the legend's check box brings them in and out.
+    assert page.evaluate("window.diplograph.drawnEdgeCount()") == facts < len(payload["edges"])
+    mentions = page.locator("#show-mentions")
+    assert not mentions.is_checked()
+    mentions.check()
+    assert page.evaluate("window.diplograph.drawnEdgeCount()") == len(payload["edges"])
+    page.locator('#legend input[data-type="Article"]').uncheck()  # filters reach mentions too
+    hidden = "Object.values(window.diplograph.network.body.edges).filter(e => e.options.hidden)"
+    assert page.evaluate(f"{hidden}.length") == len(payload["edges"]) - facts
+    mentions.uncheck()
+    assert page.evaluate("window.diplograph.drawnEdgeCount()") == facts
     watched.assert_clean()
 
 
@@ -765,7 +781,9 @@ def test_browser_edge_tooltip_is_written_on_hover_as_text(watched, tmp_path):
     page.evaluate("""([a, b]) => window.diplograph.network.fit({
         nodes: [window.diplograph.nodeId(a), window.diplograph.nodeId(b)], animation: false})""",
                   [first, second])
-    assert page.evaluate("window.diplograph.network.body.edges[0].options.title") is None
+    untitled = """() => Object.values(window.diplograph.network.body.edges)
+        .filter(e => e.options.title === undefined).length"""
+    assert page.evaluate(untitled) == len(HOSTILE_LABELS) - 1  # the "met" edges, no mentions
     point = edge_midpoint(page, first, second)
     page.mouse.move(point["x"] - 3, point["y"])
     page.mouse.move(point["x"], point["y"])
@@ -774,6 +792,7 @@ def test_browser_edge_tooltip_is_written_on_hover_as_text(watched, tmp_path):
     text = tooltip.text_content()
     assert HOSTILE_LABELS[0] in text and " met " in text and "Evidence <img" in text
     assert page.evaluate("document.querySelectorAll('div.vis-tooltip :not(br)').length") == 0
+    assert page.evaluate(untitled) == len(HOSTILE_LABELS) - 2  # only the hovered edge
     assert page.evaluate("Object.keys(window).filter(k => k.startsWith('__pwned'))") == []
     watched.assert_clean()
 

@@ -67,8 +67,12 @@
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
 
   // ---- the network -------------------------------------------------------------------------
+  // Large views start without their mention edges (about half of all edges, and the costliest
+  // part of start-up); the legend's check box brings them in.
+  var mentionsShown = data.mentionsShown;
   var visNodes = new vis.DataSet(visNodeItems);
-  var visEdges = new vis.DataSet(visEdgeItems);
+  var visEdges = new vis.DataSet(mentionsShown ? visEdgeItems :
+    visEdgeItems.filter(function (edge) { return relationName(edge.id) !== MENTION; }));
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: visNodes, edges: visEdges }, data.vis.options);
 
@@ -117,7 +121,9 @@
     }
     visEdgeItems.forEach(function (edge) {
       var hide = nodeHidden[edge.from] || nodeHidden[edge.to] || !datesPass(edgeDates(edge.id)) ? 1 : 0;
-      if (hide !== edgeHidden[edge.id]) { edgeHidden[edge.id] = hide; edgeChanges.push({ id: edge.id, hidden: !!hide }); }
+      if (hide === edgeHidden[edge.id]) { return; }
+      edgeHidden[edge.id] = hide;
+      if (mentionsShown || relationName(edge.id) !== MENTION) { edgeChanges.push({ id: edge.id, hidden: !!hide }); }
     });
     if (nodeChanges.length) { visNodes.update(nodeChanges); }
     if (edgeChanges.length) { visEdges.update(edgeChanges); }
@@ -159,6 +165,19 @@
     document.getElementById("dates-section").hidden = true;
   }
   keepUndated.addEventListener("change", applyFilters);
+  var showMentions = document.getElementById("show-mentions");
+  showMentions.checked = mentionsShown;
+  showMentions.addEventListener("change", function () {
+    mentionsShown = showMentions.checked;
+    var mentions = visEdgeItems.filter(function (edge) { return relationName(edge.id) === MENTION; });
+    if (mentionsShown) {
+      visEdges.add(mentions.map(function (edge) {
+        return Object.assign({}, edge, { hidden: !!edgeHidden[edge.id] });
+      }));
+    } else {
+      visEdges.remove(mentions.map(function (edge) { return edge.id; }));
+    }
+  });
   document.getElementById("reset").addEventListener("click", function () {
     dateFrom.value = ""; dateTo.value = ""; keepUndated.checked = true; hiddenTypes.clear();
     legend.querySelectorAll("input").forEach(function (box) { box.checked = true; });
@@ -362,6 +381,7 @@
       physics: data.physics,
       visibleNodeCount: function () { return visibleCount; },
       edgeLabelsShown: function () { return edgeLabelsAdded; },
+      drawnEdgeCount: function () { return visEdges.length; },
       nodeId: function (iri) { return data.nodes.findIndex(function (n) { return fullIri(n.i) === iri; }); },
     };
     document.body.setAttribute("data-ready", "true");
