@@ -67,6 +67,7 @@ class DocumentMention:
     topic: str | None = None
     date_text: str | None = None
     topic_end: int | None = None  # token after the topic: events named inside it are its subject
+    forms: list[str] = field(default_factory=list)  # other names ("VCFTA")
 
 
 @dataclass
@@ -80,7 +81,7 @@ class EventMention:
     antecedent: EventMention | None = None  # for "the session": the event named before
 
 
-for _name in ("dg_bodies", "dg_people", "dg_documents", "dg_events"):
+for _name in ("dg_bodies", "dg_people", "dg_documents", "dg_events", "dg_text_end"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -140,8 +141,14 @@ _NOT_NAMES = frozenset({"on", "in", "at", "the", "this", "that", "speaking", "ac
                         "resolutions", "directives", "laws", "speaker"})
 
 
+def fold_words(label: str) -> list[str]:
+    return [token_key(w) for w in label.split()]
+
+
 def _is_name_token(text: str) -> bool:
-    return bool(_NAME_TOKEN.match(text)) and not _ACRONYM.match(text)
+    # All-capital words ("VNĐ", "ASEAN", "HÀ NỘI" datelines) are acronyms, codes or headings.
+    return bool(_NAME_TOKEN.match(text)) and not _ACRONYM.match(text) \
+        and not (len(text) > 1 and text.isupper())
 
 
 class _Scanner:
@@ -152,6 +159,14 @@ class _Scanner:
         self.lex = lex
         self.keys = [token_key(t.text) for t in doc]
         self.n = len(doc)
+        # "Deputy Prime Ministers A, B and C": a plural title word is matched as its singular,
+        # and the title then applies to each name of the list after it.
+        self.plural_at: set[int] = set()
+        for i, key in enumerate(self.keys):
+            single = lex.plural_titles.get(key)
+            if single is not None and doc[i].text[:1].isupper():
+                self.keys[i] = single
+                self.plural_at.add(i)
         self.body_at: dict[int, BodyMention] = {}
         self.in_body: set[int] = set()
         self.orphan_titles: list[tuple[int, list[RoleMention]]] = []  # titles without a name
@@ -313,6 +328,11 @@ class _Scanner:
                     if known is not None and known.subtype == "Legislature":
                         return sub_end, f"{body.label} {part}", EntityType.ORGANIZATION
                     return sub_end, self.doc[body.start:sub_end].text, EntityType.ORGANIZATION
+            if body.type is EntityType.ORGANIZATION and run_end > body.end + 1 \
+                    and keys[body.end] in lex.org_heads and body.start == start \
+                    and self.doc[body.end].text[:1].isupper():
+                # "the National Assembly Committee for Law": a part the data does not know.
+                return run_end, self.expand_acronym(start, run_end), EntityType.ORGANIZATION
             if run_end <= body.end or not self._org_head_in(body.end, run_end) \
                     or body.type is EntityType.ORGANIZATION:
                 if self.org_country and body.type is EntityType.ORGANIZATION:
@@ -358,6 +378,11 @@ class _Scanner:
                 break
             if self.keys[k - 1] in _CONNECTORS:
                 continue
+            token = self.doc[k]
+            if token.ent_iob_ == "B" and token.ent_type_ == "PERSON" \
+                    and self.keys[k] not in self.lex.org_heads:
+                run_end, self.run_was_cut = k, True
+                break
             if (self.keys[k] in self.lex.surnames and k + 1 < run_end
                     and _is_name_token(self.doc[k + 1].text)) \
                     or self.lex.titles_before_names.match(self.keys, k, skip=False):
@@ -378,6 +403,10 @@ class _Scanner:
                 and _is_name_token(self.doc[k + 1].text)  # "Ha Giang provincial Party ..."
             if _is_name_token(text) or _ACRONYM.match(text) or inner:
                 k += 1
+                # "High-level": a hyphen glued to a lower-case word continues the name.
+                if k + 1 < self.n and self.doc[k].text == "-" and not self.doc[k - 1].whitespace_ \
+                        and not self.doc[k].whitespace_ and self.doc[k + 1].is_alpha:
+                    k += 2
             elif self.keys[k] in _CONNECTORS and k + 1 < self.n and k > j and (
                     _is_name_token(self.doc[k + 1].text) or _ACRONYM.match(self.doc[k + 1].text)
                     or (self.keys[k + 1] == "the" and k + 2 < self.n
@@ -396,7 +425,8 @@ class _Scanner:
                 text = f"{found[1]} {self.doc[start + 1:end].text}".strip()
         return text
 
-    def parse_title(self, i: int) -> tuple[int, list[RoleMention], list[str], list[str]] | None:
+    def parse_title(self, i: int, appositive: bool = False
+                    ) -> tuple[int, list[RoleMention], list[str], list[str]] | None:
         """A title at `i`: (end, roles, memberships, hint roles), or None.
 
         TITLE := [former] [demonym] modifier* (alias | head of BODY | BODY head |
@@ -422,6 +452,8 @@ class _Scanner:
             if nxt < self.n and self.keys[nxt] in (",", "and") and nxt + 1 < self.n:
                 step = nxt + 1
                 if self.keys[nxt] == "," and step < self.n and self.keys[step] == "and":
+                    if appositive:
+                        break  # "X, Secretary of A, and Chairwoman B Y": B is Y's title
                     step += 1
                 follow = self._parse_one_title(step)
                 if follow is not None and (follow[1] or follow[2]):
@@ -468,8 +500,9 @@ class _Scanner:
                 org = self.org_after(h_end + 1)
                 ministry = self._ministry_after(h_end + 1) \
                     if keys[j] == "minister" and prep == "of" else None
-                if ministry is not None and (org is None or ministry[0] >= org[0]):
-                    org = ministry
+                if ministry is not None and (org is None or ministry[0] >= org[0] or not any(
+                        keys[k] in lex.org_heads for k in range(h_end + 1, org[0]))):
+                    org = ministry  # "Minister of Culture Lorenzo ...": the field, not a run
                 if org is not None and self.org_country and country is None \
                         and org[2] is not EntityType.PLACE:
                     country = self.org_country
@@ -523,21 +556,43 @@ class _Scanner:
         surface = self.doc[i:end].text
         if past:
             return end, None, None, None
+        if country and len(label.split()) > end - start_core and fold_words(label) \
+                and not set(fold_words(label)) <= set(self.keys[start_core:end]) \
+                and whole_alias and end - start_core == 1:
+            label = self.doc[start_core:end].text  # "Peruvian President": not "State President"
         if country and not self._names_country(label, country):
             if label.startswith("Ambassador"):
                 label = label.replace("Ambassador", f"Ambassador of {country}", 1)
             else:
                 label = f"{label} of {country}"
-        del start_core
         return end, RoleMention(label, surface, confidence, country), None, None
 
     def _ministry_after(self, i: int) -> tuple[int, str, EntityType] | None:
         """"Minister of Agriculture and Environment": the words after "of" name a ministry."""
         keys = ["ministry", "of", *self.keys[i:i + 12]]
         found = self.lex.bodies.match(keys, 0)
-        if found is None or found[0] <= 2 or not str(found[1]).startswith("Ministry of "):
+        if found is not None and found[0] > 2 and str(found[1]).startswith("Ministry of "):
+            return i + found[0] - 2, str(found[1]), EntityType.ORGANIZATION
+        end = self.portfolio_end(self.skip_the(i))
+        if end is None:
             return None
-        return i + found[0] - 2, str(found[1]), EntityType.ORGANIZATION
+        return end, "Ministry of " + self.doc[self.skip_the(i):end].text, EntityType.ORGANIZATION
+
+    def portfolio_end(self, i: int) -> int | None:
+        """"Fisheries and Oceans", "Economy, Trade and Industry": a ministry's field, a list of
+        field words (curated) ending before the minister's name."""
+        end, k = None, i
+        while k < self.n and self.doc[k].text[:1].isupper() \
+                and self.keys[k] in self.lex.portfolio_words:
+            k += 1
+            end = k
+            if k + 1 < self.n and self.keys[k] in (",", "and", "&") \
+                    and self.keys[k + 1] in self.lex.portfolio_words:
+                k += 1
+            elif k + 2 < self.n and self.keys[k] == "," and self.keys[k + 1] == "and" \
+                    and self.keys[k + 2] in self.lex.portfolio_words:
+                k += 2
+        return end
 
     def _names_country(self, label: str, country: str) -> bool:
         """Whether a role label already says its country ("... of the Lao National Assembly")."""
@@ -559,7 +614,7 @@ class _Scanner:
             i = end
         return i
 
-    def name_run(self, i: int, limit: int = 5) -> int:
+    def name_run(self, i: int, limit: int = 6) -> int:
         """End of the capitalised name starting at `i` (== i if none)."""
         j = i
         while j < self.n and j - i < limit and _is_name_token(self.doc[j].text) \
@@ -568,6 +623,18 @@ class _Scanner:
                 j += 1
                 break
             j += 1
+            # "Alberto van Klaveren", "Rahmat bin Yusof": lower-case particles inside a name.
+            particle = self.lex.name_particles.match(self.keys, j, skip=False) \
+                if j < self.n and self.doc[j].text[:1].islower() else None
+            if particle is not None:
+                after = particle[0]
+                if after < self.n and self.doc[after].text == "-" \
+                        and not self.doc[after].whitespace_:
+                    after += 1  # "al-Sabah"
+                if after < self.n and _is_name_token(self.doc[after].text) \
+                        and after not in self.in_body:
+                    j = after
+                    continue
             # "Cho Tae-yul": a hyphenated given name is one word.
             if j + 1 < self.n and self.doc[j].text == "-" and not self.doc[j - 1].whitespace_ \
                     and not self.doc[j].whitespace_ and self.doc[j + 1].text.isalpha():
@@ -594,13 +661,19 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
         if i in taken or (i in scan.in_body and not _title_can_start(scan, i)):
             i += 1
             continue
-        parsed = scan.parse_title(i)
+        # A title right after "Name," is appositive: it may only stop at ", and" (where a new
+        # title-name pair starts), and without a name after it, it is the earlier name's.
+        appositive = i >= 2 and keys[i - 1] == "," and any(p.end == i - 1 for p in people)
+        parsed = scan.parse_title(i, appositive=appositive)
         if parsed is None:
             i += 1
             continue
         end, roles, members, hints = parsed
         name_start = scan.skip_honorifics(end)
         name_end = scan.name_run(name_start)
+        if appositive and (name_end == name_start or keys[name_start] in _NOT_NAMES):
+            i = max(i + 1, end)
+            continue
         if name_end > name_start and keys[name_start] not in _NOT_NAMES:
             name = doc[name_start:name_end].text
             if i > 0 and keys[i - 1] in ("its", "their"):
@@ -610,7 +683,10 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             people.append(PersonMention(name_start, name_end, name, name, roles, members, hints,
                                         short=name_end - name_start == 1))
             taken.update(range(i, name_end))
+            plural = any(k in scan.plural_at for k in range(i, end))
             i = name_end
+            if plural:
+                i = _plural_title_list(scan, people, i, roles, members, taken)
             continue
         if roles and not members:
             orphans.append((i, roles))
@@ -623,7 +699,10 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
         start = scan.skip_honorifics(_family_name_start(scan, span.start))
         end = span.end
-        if _is_place(scan, start, end):
+        longer = scan.name_run(start)
+        if longer > end and any(scan.doc[k].text[:1].islower() for k in range(start, longer)):
+            end = longer  # the model stopped at a particle ("Alberto [van Klaveren]")
+        if _is_place(scan, start, end) or _after_place_cue(scan, start, end):
             continue
         while end > start and keys[end - 1] in ("'s", "'"):
             end -= 1
@@ -652,7 +731,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
                 if tuple(keys[k:k + len(lead)]) == lead:
                     k += len(lead)
                     break
-            parsed = scan.parse_title(k)
+            parsed = scan.parse_title(k, appositive=True)
             if parsed is not None:
                 end, roles, members, _hints = parsed
                 after = scan.skip_honorifics(end)
@@ -662,7 +741,71 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
                     person.roles.extend(roles)
                     person.memberships.extend(members)
     people.sort(key=lambda p: p.start)
+    _elected(scan, people)
     return people
+
+
+def _after_place_cue(scan: _Scanner, start: int, end: int) -> bool:
+    """"in Vân Đồn", "at Cẩm Phả": a name the model alone calls a person, right after a place
+    preposition and not a possessive, is a place."""
+    return start > 0 and scan.keys[start - 1] in scan.lex.place_cue_prepositions \
+        and not (end < scan.n and scan.keys[end] in ("'s", "'"))
+
+
+def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
+    """"elected X as Chairman of Y" (a role); "elected X, ..., and Z, ..., to the Politburo"
+    (memberships of every person between the verb and "to")."""
+    doc, keys, lex = scan.doc, scan.keys, scan.lex
+    for person in people:
+        k = scan.skip_paren(person.end)
+        if k + 1 >= scan.n or keys[k] != "as":
+            continue
+        verbs = [t for t in doc[doc[person.start].sent.start:person.start]
+                 if t.lemma_.lower() in lex.election_verbs and t.pos_ in ("VERB", "AUX")]
+        parsed = scan.parse_title(k + 1) if verbs else None
+        if parsed is not None and parsed[1]:
+            after = scan.skip_honorifics(parsed[0])
+            if scan.name_run(after) == after:
+                person.roles.extend(r for r in parsed[1]
+                                    if all(r.label != o.label for o in person.roles))
+    for token in doc:
+        if token.pos_ != "VERB" or (token.lower_ not in lex.election_verbs
+                                    and token.lemma_.lower() not in lex.election_verbs):
+            continue
+        sent_end = token.sent.end
+        for k in range(token.i + 1, sent_end - 1):
+            if keys[k] != "to":
+                continue
+            body = scan.body_at.get(scan.skip_the(k + 1))
+            if body is None or body.type is not EntityType.ORGANIZATION \
+                    or body.start != scan.skip_the(k + 1):
+                continue
+            for person in people:
+                if token.i < person.start < k and body.label not in person.memberships:
+                    person.memberships.append(body.label)
+            break
+
+
+def _plural_title_list(scan: _Scanner, people: list[PersonMention], k: int,
+                       roles: list[RoleMention], members: list[str], taken: set[int]) -> int:
+    """"Deputy Prime Ministers A, B and C": each name of the list holds the (singular) title."""
+    keys = scan.keys
+    while k + 1 < scan.n and keys[k] in (",", "and"):
+        step = k + 1
+        if keys[k] == "," and keys[step] == "and":
+            step += 1
+        start = scan.skip_honorifics(step)
+        end = scan.name_run(start)
+        if end == start or keys[start] in _NOT_NAMES or scan.parse_title(start) is not None:
+            break
+        name = scan.doc[start:end].text
+        people.append(PersonMention(
+            start, end, name, name,
+            [RoleMention(r.label, r.surface, r.confidence, r.country) for r in roles],
+            list(members), short=end - start == 1))
+        taken.update(range(k, end))
+        k = end
+    return k
 
 
 def _roles_of_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleMention],
@@ -982,21 +1125,59 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
     taken = {k for m in found for k in range(m.start, m.end)}
     found += [m for m in _named_documents(scan) if m.start not in taken]
     found.sort(key=lambda m: m.start)
+    own_dates = {id(m) for m in found if m.date_text}  # "dated ...": that document's only
     for index, mention in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else scan.n
         if mention.number is not None:
-            mention.topic = _topic(scan, mention.end, limit)
+            topic_from = mention.end
+            # "signed Decision No. 5/QD-TTg on March 1, 2025 on X": the date, then the topic.
+            on_date = _ON_DATE.match(text[doc[mention.end - 1].idx + len(doc[mention.end - 1]):])
+            if on_date and mention.date_text is None:
+                mention.date_text = on_date.group("date")
+                own_dates.add(id(mention))
+                after = doc[mention.end - 1].idx + len(doc[mention.end - 1]) + on_date.end()
+                topic_from = next((t.i for t in doc[mention.end:limit] if t.idx >= after), limit)
+            mention.topic = _topic(scan, topic_from, limit)
             mention.topic_end = scan.topic_end
+        if mention.date_text is None:
+            mention.date_text = _date_after(scan, mention.topic_end or mention.end, limit)
+            if mention.date_text:
+                own_dates.add(id(mention))
         if mention.date_text is None:
             mention.date_text = _date_before(scan, mention.start)
         previous = found[index - 1] if index else None
         # "adopted Resolution X on A and Law Y on B": one date for both.
         if mention.date_text is None and previous is not None and previous.date_text \
+                and id(previous) not in own_dates \
                 and mention.start > 0 and scan.keys[mention.start - 1] == "and" \
                 and scan.doc[previous.start].sent == scan.doc[mention.start].sent:
             mention.date_text = previous.date_text
     _anaphoric_dates(scan, found)
     return found
+
+
+_ON_DATE = re.compile(r"^\s+on\s+(?P<date>(?:January|February|March|April|May|June|July|August|"
+                      r"September|October|November|December)\s+\d{1,2},\s+\d{4}|"
+                      r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
+                      r"September|October|November|December)\s+\d{4})")
+_ISSUED_AFTER = re.compile(r"^\s*,?\s*(?:which\s+(?:was|were)\s+|that\s+(?:was|were)\s+)?"
+                           r"(?:issued|adopted|signed|promulgated|approved|passed)"
+                           r"(?:\s+by\s+(?:the\s+)?[A-Z][^,.;]{0,60}?)?\s+on\s+")
+
+
+def _date_after(scan: _Scanner, end: int, limit: int) -> str | None:
+    """"..., issued by the Politburo on December 22, 2024", "which was issued on ..."."""
+    from graph.dates import DATE_PATTERN
+
+    if end >= scan.n or end > limit:
+        return None
+    start_char = scan.doc[end - 1].idx + len(scan.doc[end - 1])
+    tail = scan.doc.text[start_char:start_char + 160]
+    issued = _ISSUED_AFTER.match(tail)
+    if issued is None:
+        return None
+    date_match = DATE_PATTERN.match(tail, issued.end())
+    return date_match.group(0) if date_match else None
 
 
 def _issuer_after(scan: _Scanner, end: int) -> tuple[str | None, bool]:
@@ -1044,6 +1225,12 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
     found = []
     i = 0
     while i < scan.n:
+        known = lex.agreements.get(keys[i])
+        if known is not None and not (i > 0 and keys[i - 1] == "("):
+            found.append(DocumentMention(i, i + 1, None, known[1], name=known[0],
+                                         forms=[doc[i].text]))
+            i += 1
+            continue
         head = lex.named_document_heads.match(keys, i, skip=False)
         if head is None or not doc[i].text[:1].isupper():
             i += 1
@@ -1051,8 +1238,10 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
         h_end, kind = head[0], str(head[1])
         start = i
         while start > 0 and (_is_name_token(doc[start - 1].text) or _ACRONYM.match(
-                doc[start - 1].text)) and not _is_title_word(scan, start - 1) \
-                and not doc[start].is_sent_start and i - start < 4:
+                doc[start - 1].text) or (doc[start - 1].text in _DASHES and start >= 2
+                                         and _is_name_token(doc[start - 2].text))) \
+                and not _is_title_word(scan, start - 1) \
+                and not doc[start].is_sent_start and i - start < 6:
             start -= 1
         if start > 0 and re.fullmatch(r"(1[89]|20)\d\d", doc[start - 1].text):
             start -= 1
@@ -1072,6 +1261,15 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             continue
         name = doc[start:end].text
         mention = DocumentMention(start, end, None, kind, name=name, topic=topic)
+        # "the Vietnam–Chile Free Trade Agreement (VCFTA)": the acronym names it too.
+        if end + 2 < scan.n and keys[end] == "(" and keys[end + 2] == ")" \
+                and _ACRONYM.match(doc[end + 1].text):
+            known = lex.agreements.get(keys[end + 1])
+            mention.forms.append(doc[end + 1].text)
+            if known is not None:
+                mention.forms.append(name)
+                mention.name = known[0]
+            end += 3
         found.append(mention)
         i = end
     return found
@@ -1100,7 +1298,8 @@ def _issuer(scan: _Scanner, span: Span, bodies: list[BodyMention]) -> tuple[str 
 
 
 _TOPIC_STOP_AFTER_COMMA = frozenset({"with", "which", "who", "dated", "as", "while", "and",
-                                      "signed", "issued", "adopted", "aiming", "in"})
+                                      "signed", "issued", "adopted", "aiming", "in",
+                                      "worth", "valued", "totalling", "totaling"})
 
 
 def _topic(scan: _Scanner, start: int, limit: int) -> str | None:
@@ -1346,7 +1545,8 @@ def _event_subtype(head: str) -> str:
 
 @Language.factory(
     "dg_mentions",
-    assigns=["doc._.dg_bodies", "doc._.dg_people", "doc._.dg_documents", "doc._.dg_events"],
+    assigns=["doc._.dg_bodies", "doc._.dg_people", "doc._.dg_documents", "doc._.dg_events",
+             "doc._.dg_text_end"],
     requires=["doc.ents", "token.dep", "token.pos", "doc.sents"],
 )
 def make_mentions(nlp: Language, name: str) -> MentionFinder:
@@ -1361,6 +1561,7 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         scan = _Scanner(doc, self.lex)
+        cutoff = related_news_start(scan)
         bodies = scan.find_bodies()
         bodies = sorted(bodies + scan.find_places(), key=lambda b: b.start)
         scan.find_body_memberships(bodies)
@@ -1369,8 +1570,19 @@ class MentionFinder:
         resolve_short_names(people, self.lex, day)
         find_bare_names(scan, people, self.lex, day)
         attach_orphan_titles(scan, people, self.lex, day)
-        doc._.dg_bodies = bodies
-        doc._.dg_people = people
-        doc._.dg_documents = find_documents(scan, bodies)
-        doc._.dg_events = find_events(scan)
+        # Headlines under "Related news" are other articles: they give nothing to this one.
+        doc._.dg_bodies = [b for b in bodies if b.start < cutoff]
+        doc._.dg_people = [p for p in people if p.start < cutoff]
+        doc._.dg_documents = [d for d in find_documents(scan, bodies) if d.start < cutoff]
+        doc._.dg_events = [e for e in find_events(scan) if e.start < cutoff]
+        doc._.dg_text_end = cutoff
         return doc
+
+
+def related_news_start(scan: _Scanner) -> int:
+    """The first token of a "Related news" block (a marker opening a line), else the end."""
+    for token in scan.doc:
+        if token.is_sent_start and scan.lex.related_news_markers.match(scan.keys, token.i,
+                                                                       skip=False):
+            return token.i
+    return scan.n

@@ -97,7 +97,9 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     events: list[EventMention] = doc._.dg_events or []
 
     body_refs = {id(b): _add_body(builder, lex, b, doc) for b in bodies}
-    _add_ner_fallbacks(builder, doc, bodies, people)
+    ner_places = _add_ner_fallbacks(builder, doc, bodies, people)
+    body_refs.update({id(b): ref for b, ref in ner_places})
+    bodies = sorted([*bodies, *(b for b, _ in ner_places)], key=lambda b: b.start)
     person_refs = {id(p): _add_person(builder, lex, p, doc) for p in people}
     for mention in documents:
         _add_document(builder, lex, mention, doc, day)
@@ -144,13 +146,18 @@ def _add_body(builder: _Builder, lex: Lexicon, body: BodyMention, doc: Doc) -> E
 
 
 def _add_ner_fallbacks(builder: _Builder, doc: Doc, bodies: list[BodyMention],
-                       people: list[PersonMention]) -> None:
-    """Organisations and places only the statistical model found (lower confidence)."""
+                       people: list[PersonMention]) -> list[tuple[BodyMention, EntityRef]]:
+    """Organisations and places only the statistical model found (lower confidence); the
+    places are returned as mentions, so that clause rules can use them as venues."""
+    places = []
     lex = lexicon()
     covered = {i for b in bodies for i in range(b.start, b.end)}
     covered |= {i for p in people for i in range(p.start, p.end)}
     covered |= {i for e in doc._.dg_events or [] for i in range(e.start, e.end)}
+    text_end = doc._.dg_text_end if doc._.dg_text_end is not None else len(doc)
     for ent in doc.ents:
+        if ent.start >= text_end:
+            break
         entity_type = _NER_TYPES.get(ent.label_)
         if entity_type is None or any(i in covered for i in range(ent.start, ent.end)):
             continue
@@ -167,6 +174,10 @@ def _add_ner_fallbacks(builder: _Builder, doc: Doc, bodies: list[BodyMention],
             continue
         ref = builder.entity(entity_type, text, text, [text])
         builder.mentioned(ref, ent.sent, NER_CONFIDENCE)
+        if entity_type is EntityType.PLACE:
+            places.append((BodyMention(tokens[0].i, tokens[-1].i + 1, text, entity_type, text),
+                           ref))
+    return places
 
 
 def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc) -> EntityRef:
@@ -201,7 +212,7 @@ def _add_document(builder: _Builder, lex: Lexicon, mention: DocumentMention, doc
         # Known by name only: the name is the identity ("2013 Constitution" = "Constitution of
         # 2013" is not attempted); the form without a leading year is an alt label.
         name = mention.name or surface
-        forms = [name, re.sub(r"^(1[89]|20)\d\d\s+", "", name)]
+        forms = [name, re.sub(r"^(1[89]|20)\d\d\s+", "", name), *mention.forms]
         ref = builder.entity(EntityType.LEGAL_DOCUMENT, name, name, forms, subtypes)
         builder.mentioned(ref, sent, CLAUSE_CONFIDENCE)
     else:
@@ -344,8 +355,9 @@ _VENUE_LEADS = re.compile(
     r"(?:(?:is|was|will\s+be|has\s+been|had\s+been|are|were)\s+)?(?:being\s+)?"
     r"(?:(?:officially\s+)?(?:held|taking\s+place|takes\s+place|take\s+place|took\s+place|"
     r"hosted|organised|organized|opened|opens|closed|closes|kicked\s+off|convened|began|"
+    r"concluded|concludes|was\s+concluded|"
     r"ended|wrapped\s+up|scheduled\s+to\s+(?:take\s+place|be\s+held|open|convene))\s+)?"
-    r"(?:in|at)\s+$"
+    r"(?:in|at)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|province|capital|town|island)\s+of\s+)?$"
     r"|^\s*(?:\([^)]{1,30}\)\s*)?,?\s*(?:(?:is|was|will\s+be|are|were)\s+)?"
     r"(?:scheduled|set|slated|planned)\s+(?:for|in)\s+$")
 
@@ -365,12 +377,31 @@ def _venues_and_dates(builder, doc, sent, events, bodies, event_refs, body_refs,
         tail = doc.text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
                         doc[sent.end - 1].idx + len(doc[sent.end - 1].text)]
         match = re.match(r"^[^.;]{0,60}?\b(?:on|from)\s+", tail)
-        if match:
-            date_match = DATE_PATTERN.match(tail, match.end())
-            if date_match:
-                date = date_of_match(date_match, day)
-                if date is not None:
-                    builder.fact(event_refs[id(event)], Relation.DATE, date, sent, 0.7)
+        date_match = DATE_PATTERN.match(tail, match.end()) if match else None
+        # "from June 10 to 12": a meeting of several days has no single date.
+        if date_match and re.match(r"\s*(?:to|until|till|-|–)\s*\d", tail[date_match.end():]):
+            date_match = None
+        if date_match is None and _SAME_DAY.search(sent.text):
+            previous = _last_date_before(doc, sent.start, day)
+            if previous is not None:
+                builder.fact(event_refs[id(event)], Relation.DATE, previous, sent, 0.65)
+        if match and date_match:
+            date = date_of_match(date_match, day)
+            if date is not None:
+                builder.fact(event_refs[id(event)], Relation.DATE, date, sent, 0.7)
+
+
+_SAME_DAY = re.compile(r"\b(?:on|earlier|later)\s+(?:on\s+)?the\s+same\s+day\b", re.I)
+
+
+def _last_date_before(doc: Doc, start: int, day: dt.date | None) -> dt.date | None:
+    """"On the same day": the last full date the article gave before this sentence."""
+    text = doc.text[:doc[start].idx]
+    for match in reversed(list(DATE_PATTERN.finditer(text))):
+        date = date_of_match(match, day)
+        if date is not None:
+            return date
+    return None
 
 
 @lru_cache(maxsize=4)

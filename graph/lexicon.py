@@ -150,6 +150,14 @@ class Lexicon:
     event_lower_heads: PhraseTrie = field(default_factory=PhraseTrie)  # "(2025) programme"
     invitation_verbs: frozenset[str] = frozenset()  # "invited X to attend": not participation
     event_anaphor_heads: frozenset[str] = frozenset()  # "the session" = the session named before
+    name_particles: PhraseTrie = field(default_factory=PhraseTrie)  # "van der", "bin"
+    portfolio_words: frozenset[str] = frozenset()  # "Fisheries" (Minister of Fisheries and ...)
+    plural_titles: dict[str, str] = field(default_factory=dict)  # "ministers" -> "minister"
+    currency_codes: frozenset[str] = frozenset()  # "VND": never a name
+    related_news_markers: PhraseTrie = field(default_factory=PhraseTrie)
+    election_verbs: frozenset[str] = frozenset()  # "elected X to the Politburo"
+    place_cue_prepositions: frozenset[str] = frozenset()  # "in X": X is no person
+    agreements: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> label, kind
 
     def canonical_role(self, label: str) -> str:
         return self.role_by_key.get(" ".join(phrase_keys(label)), label)
@@ -225,6 +233,8 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
                 for row in _rows(reference_dir / "document_suffixes.tsv")]
     series = {token_key(row["acronym"]): (row["head"], row["organiser"])
               for row in _rows(reference_dir / "event_series.tsv")}
+    agreements = {token_key(row["acronym"]): (row["label"], row["kind"])
+                  for row in _rows(reference_dir / "agreements.tsv")}
     tenures = [Tenure(row["label"], row["role"], _date(row["start"]), _date(row["end"]))
                for row in _rows(reference_dir / "people.tsv")]
     return Lexicon(
@@ -261,6 +271,14 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         event_lower_heads=_trie(words["event_lower_heads"]),
         invitation_verbs=frozenset(words["invitation_verbs"]),
         event_anaphor_heads=frozenset(words["event_anaphor_heads"]),
+        name_particles=_trie(words["name_particles"]),
+        portfolio_words=frozenset(token_key(w) for w in words["portfolio_words"]),
+        plural_titles={token_key(k): token_key(v) for k, v in words["plural_title_words"].items()},
+        currency_codes=frozenset(token_key(w) for w in words["currency_codes"]),
+        related_news_markers=_trie(words["related_news_markers"]),
+        election_verbs=frozenset(words["election_verbs"]),
+        place_cue_prepositions=frozenset(words["place_cue_prepositions"]),
+        agreements=agreements,
     )
 
 
