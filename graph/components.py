@@ -11,6 +11,7 @@ Results are plain dataclasses on `Doc._.dg_*` extensions; graph/extract.py turns
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -64,6 +65,7 @@ class DocumentMention:
     name: str | None = None  # "1982 United Nations Convention on the Law of the Sea"
     issuer: str | None = None
     issuer_from_text: bool = False
+    co_issuers: list[str] = field(default_factory=list)  # "of the Politburo and the Secretariat"
     topic: str | None = None
     date_text: str | None = None
     topic_end: int | None = None  # token after the topic: events named inside it are its subject
@@ -171,6 +173,7 @@ class _Scanner:
         self.in_body: set[int] = set()
         self.orphan_titles: list[tuple[int, list[RoleMention]]] = []  # titles without a name
         self.run_was_cut = False
+        self.replaced: set[int] = set()  # ids of curated places renamed with a place word
         self.topic_end: int | None = None
         self.org_country: str | None = None  # the country a title's body belongs to
 
@@ -235,14 +238,22 @@ class _Scanner:
                     and start - 1 not in self.in_body and not _is_title_word(self, start - 1) \
                     and not self.doc[start].is_sent_start:
                 start -= 1
-            if start == i or any(k in self.in_body for k in range(start, end)):
+            known = self.body_at.get(i - 1)
+            if known is not None and known.type is EntityType.PLACE and known.end == i \
+                    and not any(k in self.in_body for k in range(i, end)):
+                # A curated province or city before a place word ("Nam Dinh city") is named with
+                # the word, as an unknown place is; the curated name stays an alt form.
+                start = known.start
+                self.replaced.add(id(known))
+            elif start == i or any(k in self.in_body for k in range(start, end)):
                 continue
             found.append(BodyMention(start, end, self.doc[start:end].text, EntityType.PLACE,
                                      self.doc[start:i].text))
         for i in range(1, self.n - 1):
-            if self.keys[i] != "of" or self.keys[i - 1] not in self.lex.place_list_words:
+            lead = _place_list_lead(self, i)
+            if lead is None:
                 continue
-            k = i + 1
+            k = lead
             while k < self.n:
                 end = self.name_run(k, limit=3)
                 if end == k:
@@ -678,7 +689,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             name = doc[name_start:name_end].text
             if i > 0 and keys[i - 1] in ("its", "their"):
                 roles = _roles_of_antecedent(scan, i, end, roles, hints)
-            if _commemorated(scan, i, name, roles):
+            if _commemorated(scan, i, name, roles, name_end):
                 roles = []
             people.append(PersonMention(name_start, name_end, name, name, roles, members, hints,
                                         short=name_end - name_start == 1))
@@ -851,30 +862,47 @@ def _antecedent_org(scan: _Scanner, before: int) -> tuple[str, str | None] | Non
     return None if best is None else (best[1], best[2])
 
 
-def _commemorated(scan: _Scanner, start: int, name: str, roles: list[RoleMention]) -> bool:
+def _commemorated(scan: _Scanner, start: int, name: str, roles: list[RoleMention],
+                  name_end: int | None = None) -> bool:
     """"offered incense to President Ho Chi Minh", "the statue of ...": a historical figure
-    named by a past office, or a known office holder out of office on the article's date."""
+    named by a past office. The text is the source of truth: a title stated in the present is
+    never vetoed by the curated office-holder list; that list only confirms a historical
+    reading ("founded by President X in 1959": a past year in the clause, and every tenure of X
+    ended before the article's date)."""
     if not roles:
         return False
     back = scan.keys[max(0, start - 5):start][::-1]
     if back and scan.lex.commemorative_cues.match(back, 0, skip=False):
         return True
     day = scan.doc.user_data.get("dg_date") if scan.doc.user_data else None
-    if day is None:
+    if day is None or not _past_year_in_clause(scan, start, name_end or start + 1, day):
         return False
     key = token_key(name)
-    for role in roles:
-        tenures = [t for t in scan.lex.tenures if token_key(t.label) == key
-                   and t.role == role.label]
-        if tenures and not any(t.covers(day) for t in tenures) \
-                and all(t.end is not None and t.end < day for t in tenures):
+    tenures = [t for t in scan.lex.tenures if token_key(t.label) == key]
+    return bool(tenures) and all(t.end is not None and t.end < day for t in tenures)
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_CLAUSE_BREAKS = frozenset({";", "while", "but", "whereas"})
+
+
+def _past_year_in_clause(scan: _Scanner, start: int, end: int, day: dt.date) -> bool:
+    """A year before the article's year near the mention, with no clause break in between."""
+    sent = scan.doc[start].sent
+    for k in range(max(sent.start, start - 12), min(sent.end, end + 12)):
+        text = scan.doc[k].text
+        if not _YEAR.match(text) or int(text) >= day.year:
+            continue
+        lo, hi = (k, start) if k < start else (end, k)
+        if not any(scan.keys[j] in _CLAUSE_BREAKS for j in range(lo, hi)):
             return True
     return False
 
 
 def _inside_name(scan: _Scanner, body: BodyMention) -> bool:
     """"Hue" in "Vuong Dinh Hue" is a name, not the city."""
-    if body.type is EntityType.ORGANIZATION or body.end - body.start > 1 or body.start == 0:
+    if body.type is EntityType.ORGANIZATION or body.start == 0 \
+            or (body.end - body.start > 1 and body.type is not EntityType.PLACE):
         return False
     previous = scan.doc[body.start - 1]
     return _is_name_token(previous.text) and not previous.is_sent_start \
@@ -965,7 +993,22 @@ def _after_place_list(scan: _Scanner, start: int) -> bool:
     # walk back over a list "of A, B and C"
     while k >= 0 and (keys[k] in (",", "and") or _is_name_token(scan.doc[k].text)):
         k -= 1
-    return k >= 1 and keys[k] == "of" and keys[k - 1] in scan.lex.place_list_words
+    lead_end = k + 1
+    return any(_place_list_lead(scan, j) == lead_end for j in range(max(1, k - 1), k + 1))
+
+
+# "the provinces of A and B", "districts such as A and B", "cities including A, B and C".
+_PLACE_LIST_LEADS = (("of",), ("such", "as"), ("including",), ("like",))
+
+
+def _place_list_lead(scan: _Scanner, i: int) -> int | None:
+    """Where the names start when a place-list lead begins at `i` (after a plural place word)."""
+    if i < 1 or scan.keys[i - 1] not in scan.lex.place_list_words:
+        return None
+    for lead in _PLACE_LIST_LEADS:
+        if tuple(scan.keys[i:i + len(lead)]) == lead:
+            return i + len(lead)
+    return None
 
 
 def _appositive_runs(scan: _Scanner) -> list[Span]:
@@ -1116,14 +1159,16 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
             date_match = DATE_PATTERN.match(after, dated.end())
             if date_match:
                 mention.date_text = date_match.group(0)
-        mention.issuer, mention.issuer_from_text = _issuer_after(scan, span.end)
+        mention.issuer, mention.issuer_from_text, mention.co_issuers = _issuer_after(scan,
+                                                                                    span.end)
         if mention.issuer is None:
             mention.issuer, mention.issuer_from_text = _issuer(scan, span, bodies)
         if mention.issuer is None and suffix is not None:
-            mention.issuer = suffix[0]
+            mention.issuer = suffix[0] or None
         found.append(mention)
     taken = {k for m in found for k in range(m.start, m.end)}
-    found += [m for m in _named_documents(scan) if m.start not in taken]
+    named = [m for m in _named_documents(scan) if m.start not in taken]
+    found = _number_named_documents(scan, found, named) + named
     found.sort(key=lambda m: m.start)
     own_dates = {id(m) for m in found if m.date_text}  # "dated ...": that document's only
     for index, mention in enumerate(found):
@@ -1137,8 +1182,10 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
                 own_dates.add(id(mention))
                 after = doc[mention.end - 1].idx + len(doc[mention.end - 1]) + on_date.end()
                 topic_from = next((t.i for t in doc[mention.end:limit] if t.idx >= after), limit)
-            mention.topic = _topic(scan, topic_from, limit)
-            mention.topic_end = scan.topic_end
+            topic = _topic(scan, topic_from, limit)
+            if topic is not None or mention.name is None:
+                mention.topic = topic
+                mention.topic_end = scan.topic_end
         if mention.date_text is None:
             mention.date_text = _date_after(scan, mention.topic_end or mention.end, limit)
             if mention.date_text:
@@ -1154,6 +1201,31 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
             mention.date_text = previous.date_text
     _anaphoric_dates(scan, found)
     return found
+
+
+_NUMBERED_AS = re.compile(r"^\s*(?:\([^)]{1,24}\)\s*)?,?\s*(?:(?:which|that)\s+(?:is|was)\s+)?"
+                          r"(?:numbered(?:\s+as)?|No\.?)\s*$")
+
+
+def _number_named_documents(scan: _Scanner, numbered: list[DocumentMention],
+                            named: list[DocumentMention]) -> list[DocumentMention]:
+    """"the Law on Cultural Property (amended), which is numbered 12/2024/QH15": the number in
+    the relative clause is the named law's; one document, not two."""
+    text, kept = scan.doc.text, []
+    for mention in numbered:
+        start_char = scan.doc[mention.start].idx
+        owner = next((n for n in named if n.number is None and n.end <= mention.start
+                      and _NUMBERED_AS.match(text[scan.doc[n.end - 1].idx
+                                                  + len(scan.doc[n.end - 1]):start_char])), None)
+        if owner is None:
+            kept.append(mention)
+            continue
+        owner.number = mention.number
+        owner.forms.append(owner.name or "")
+        owner.issuer = owner.issuer or mention.issuer
+        owner.issuer_from_text = owner.issuer_from_text or mention.issuer_from_text
+        owner.date_text = owner.date_text or mention.date_text
+    return kept
 
 
 _ON_DATE = re.compile(r"^\s+on\s+(?P<date>(?:January|February|March|April|May|June|July|August|"
@@ -1180,13 +1252,48 @@ def _date_after(scan: _Scanner, end: int, limit: int) -> str | None:
     return date_match.group(0) if date_match else None
 
 
-def _issuer_after(scan: _Scanner, end: int) -> tuple[str | None, bool]:
-    """"Directive No. 45-CT/TW of the Politburo": the text names the issuer."""
-    if end + 1 < scan.n and scan.keys[end] == "of":
-        body = scan.match_body(scan.skip_the(end + 1))
-        if body is not None and body.type is EntityType.ORGANIZATION:
-            return body.label, True
-    return None, False
+_ISSUER_LEAD = re.compile(r"^(?:,\s*)?(?:(?:which|that)\s+(?:was|were|had\s+been)\s+)?"
+                          r"(?:issued|adopted|signed|promulgated|approved|passed)\s+by$")
+
+
+def _issuer_after(scan: _Scanner, end: int) -> tuple[str | None, bool, list[str]]:
+    """"Directive No. 45-CT/TW of the Politburo", "45-CT/TW, issued by the Politburo on ...",
+    "... of the Politburo and the Secretariat": the text names the issuer(s), which always beats
+    the number's suffix."""
+    k = end
+    if k < scan.n and scan.keys[k] == "of":
+        k += 1
+    else:
+        # ", dated May 2, 2025, of the ..." / ", issued by the ..."
+        stop = min(scan.n, end + 12)
+        lead = next((j for j in range(end, stop) if scan.keys[j] in ("by", "of")), None)
+        if lead is None:
+            return None, False, []
+        between = scan.doc[end:lead].text if lead > end else ""
+        if not (_ISSUER_LEAD.match(scan.doc[end:lead + 1].text)
+                or (scan.keys[lead] == "of" and _DATED_BETWEEN.match(between))):
+            return None, False, []
+        k = lead + 1
+    issuers = []
+    while k < scan.n:
+        k = scan.skip_the(k)
+        if k < scan.n and re.fullmatch(r"\d+(?:st|nd|rd|th)", scan.keys[k]):
+            k += 1  # "of the 13th Party Central Committee"
+        body = scan.match_body(k)
+        if body is None or body.type is not EntityType.ORGANIZATION:
+            break
+        issuers.append(body.label)
+        k = body.end
+        if k + 1 < scan.n and scan.keys[k] == "and":
+            k += 1
+            continue
+        break
+    if not issuers:
+        return None, False, []
+    return issuers[0], True, issuers[1:]
+
+
+_DATED_BETWEEN = re.compile(r"^,?\s*dated\s+[\w ,]{4,24}?,?\s*$")
 
 
 _ISSUED_ON = re.compile(r"^\s*,\s*(?:which\s+was\s+)?(?:issued|adopted|signed|promulgated|passed|"
@@ -1252,6 +1359,9 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             # "Law on Science, Technology and Innovation": a list inside the name.
             while run + 1 < scan.n and keys[run] == "," and _is_name_token(doc[run + 1].text):
                 run = scan.proper_run(run + 1)
+            # "the Law on X and the Law on Y": a second named document starts at "and".
+            run = next((k for k in range(obj, run) if keys[k] == "and" and lex.named_document_heads
+                        .match(keys, scan.skip_the(k + 1), skip=False)), run)
             if run > scan.skip_the(obj):
                 end = run
                 if keys[h_end] == "on":
@@ -1501,6 +1611,8 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
             series_numbers.append(keys[start])
             start += 1
         body = scan.match_body(start)
+        if body is not None and body.type is EntityType.PLACE and scan.proper_run(start) > body.end:
+            body = None  # a province opening a longer name ("the Lao Cai provincial Party ...")
         if body is not None:
             series_label, series_end = body.label, body.end
             series_numbers += [keys[k] for k in range(start, body.end) if _ORDINAL.match(keys[k])]
@@ -1563,7 +1675,9 @@ class MentionFinder:
         scan = _Scanner(doc, self.lex)
         cutoff = related_news_start(scan)
         bodies = scan.find_bodies()
-        bodies = sorted(bodies + scan.find_places(), key=lambda b: b.start)
+        places = scan.find_places()
+        bodies = sorted([b for b in bodies if id(b) not in scan.replaced] + places,
+                        key=lambda b: b.start)
         scan.find_body_memberships(bodies)
         day = doc.user_data.get("dg_date") if doc.user_data else None
         people = find_people(scan)

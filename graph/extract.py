@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.cleanup import normalize_text
+from graph.cleanup import WordList, normalize_text
 from graph.components import (
     BodyMention,
     DocumentMention,
@@ -218,11 +218,11 @@ def _add_document(builder: _Builder, lex: Lexicon, mention: DocumentMention, doc
     else:
         label = f"{mention.kind} {mention.number}"
         ref = builder.entity(EntityType.LEGAL_DOCUMENT, mention.number, label,
-                             [surface, mention.number], subtypes)
+                             [surface, mention.number, *mention.forms], subtypes)
         builder.mentioned(ref, sent, TITLE_CONFIDENCE)
         builder.fact(ref, Relation.DOCUMENT_NUMBER, mention.number, sent, CURATED_CONFIDENCE)
-    if mention.issuer:
-        body = lex.body_by_label[mention.issuer]
+    for label in [mention.issuer, *mention.co_issuers] if mention.issuer else []:
+        body = lex.body_by_label[label]
         issuer = builder.entity(body.type, body.label, body.label, [],
                                 [body.subtype] if body.subtype else [])
         confidence = TEXT_ISSUER_CONFIDENCE if mention.issuer_from_text \
@@ -317,11 +317,24 @@ def _participation(builder, lex, doc, sent, people, bodies, events, person_refs,
             t.lemma_ in lex.invitation_verbs for t in doc[sent.start:sent.start + cues[0][0]]):
         return  # "invited X to co-chair the next meeting": not (yet) participation
     speakers = _speaker_starts(doc, sent)
+    # "On the sidelines of the summit, A met B": B was met there, not (stated) at the summit.
+    sideline_guests_after = None
+    if cues and all(keys[c0:c1] == _SIDELINES for c0, c1 in cues):
+        meeting = _cue_positions(lex.meeting_cues, keys, 0, len(keys))
+        if meeting:
+            sideline_guests_after = sent.start + meeting[0][1]
     participants = [person_refs[id(p)] for p in people
-                    if not any(lo <= p.start for lo in speakers)]
+                    if not any(lo <= p.start for lo in speakers)
+                    and not (sideline_guests_after is not None
+                             and p.start >= sideline_guests_after)]
     for body in bodies:
-        if body.type is EntityType.COUNTRY and any(
-                doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(body.start, body.end)):
+        if body.type is not EntityType.COUNTRY:
+            continue
+        subject = any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(body.start, body.end))
+        # "Vietnam's participation in the summit": the country's own attendance noun.
+        possessor = body.end + 1 < sent.end and doc[body.end].lower_ in ("'s", "’s") \
+            and lex.participation_cues.match(keys, body.end + 1 - sent.start, skip=False)
+        if subject or possessor:
             participants.append(body_refs[id(body)])
     for token in doc[sent.start:sent.end]:
         # "the Vietnamese delegation" is the country taking part.
@@ -334,6 +347,9 @@ def _participation(builder, lex, doc, sent, people, bodies, events, person_refs,
         confidence = 0.65 if event.antecedent else CLAUSE_CONFIDENCE
         for participant in participants:
             builder.fact(participant, Relation.PARTICIPATED_IN, target, sent, confidence)
+
+
+_SIDELINES = ["on", "the", "sidelines", "of"]
 
 
 def _speaker_starts(doc: Doc, sent: Span) -> list[int]:
@@ -405,14 +421,26 @@ def _last_date_before(doc: Doc, start: int, day: dt.date | None) -> dt.date | No
 
 
 @lru_cache(maxsize=4)
-def known_words(vocab) -> frozenset[str]:
-    """Lower-case words the model's vocabulary knew when loaded (snapshot: parsing adds more)."""
-    return frozenset(w for w in vocab.strings if w.isalpha() and w.islower())
+def known_words(nlp: Language) -> WordList:
+    """The words the text cleaner trusts: the model's vocabulary when loaded (snapshot: parsing
+    adds more), the lemmatiser's dictionary and the British/American spelling norms."""
+    forms = (w for w in nlp.vocab.strings if w.isalpha() and w.islower())
+    dictionary: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):
+            for words in lookups.get_table("lemma_index").values():
+                dictionary.update(w for w in words if w.isalpha() and w.islower())
+    # A spaCy lookups Table hashes its keys: it answers `in` for strings but cannot list them.
+    norms = nlp.vocab.lookups.get_table("lexeme_norm") \
+        if nlp.vocab.lookups.has_table("lexeme_norm") else {}
+    return WordList.from_tables(forms, dictionary, norms)
 
 
 def prepare_doc(nlp: Language, article: Article) -> Doc:
     """The cleaned, tokenised article with its date for the components (no parsing yet)."""
-    doc = nlp.make_doc(normalize_text(article.text, known_words(nlp.vocab).__contains__))
+    words = known_words(nlp)
+    doc = nlp.make_doc(normalize_text(article.text, words.is_word, words.is_part))
     doc.user_data["dg_date"] = article.date
     return doc
 

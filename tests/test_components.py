@@ -85,7 +85,8 @@ def test_reference_data_is_consistent():
     """Every issuer, parent body and organiser named in the data is itself a known body."""
     lexicon = load_lexicon()
     known = set(lexicon.body_by_label)
-    assert {issuer for _p, issuer, _k in lexicon.document_suffixes} <= known
+    # An empty issuer gives the kind only (a ministry's circular).
+    assert {issuer for _p, issuer, _k in lexicon.document_suffixes if issuer} <= known
     assert {b.part_of for b in lexicon.body_by_label.values() if b.part_of} <= known
     assert {organiser for _h, organiser in lexicon.event_series.values()} <= known
     roles = set(lexicon.role_by_key.values())
@@ -97,6 +98,75 @@ def nlp():
     from graph.nlp import load_pipeline
 
     return load_pipeline()
+
+
+# Real words (British and American spellings, long derived words, names) the cleaner must never
+# split, whether or not the small model's vocabulary has them.
+_REAL_WORDS_TEXT = """
+organising organised organisation organisations organiser reorganising disorganised
+recognising recognised recognisable realising realisation prioritising prioritisation
+modernising modernisation industrialisation internationalisation decentralising digitalising
+digitalisation specialising specialisation stabilising stabilisers mobilising mobilisation
+normalising normalisation finalising finalised summarising emphasising criticising
+characterising categorising minimising maximising optimising harmonising harmonisation
+standardising standardisation legalising privatising privatisation utilising utilisation
+capitalising capitalisation authorising authorisation memorising memorialising symbolising
+sympathising apologising analysing analysed paralysed catalysing colour colours coloured
+favour favourable favouritism honour honourable honoured labour labouring neighbour
+neighbouring neighbourhood behaviour behavioural endeavour endeavouring harbour rumour
+vigour humour saviour flavour armour glamour parlour catalogue catalogues dialogue dialogues
+monologue prologue epilogue analogue travelogue centre centres centred theatre theatres
+metre metres litre kilometres spectre fibre calibre defence defences offence licence
+pretence programme programmes enrolment fulfilment instalment judgement acknowledgement
+ageing travelled travelling traveller counselling counsellor modelling labelled cancelled
+jewellery manoeuvre aluminium paediatric anaesthetic haemorrhage oestrogen encyclopaedia
+sceptical grey tyres cheque storey kerb plough mould moustache pyjamas aeroplane organizing
+organized organization recognized realized prioritized modernization color favorable
+honorable neighboring behavior catalog dialog center theater defense license program
+enrollment fulfillment traveled counseling aluminum pediatric skeptical counterterrorism
+interparliamentary multilateralism intergovernmental plenipotentiary unprecedented
+internationally comprehensiveness institutionalisation decentralisation telecommunications
+infrastructural reconstruction denuclearisation peacekeeping groundbreaking breakthrough
+stakeholders wholehearted underprivileged overarching cybersecurity semiconductor
+entrepreneurship biodiversity sustainability accountability transparency inclusiveness
+connectivity competitiveness resilience complementarity ambassadorial ministerial
+parliamentary constitutional jurisdictional congressional bilateral trilateral multilateral
+extraterritorial transboundary hanoi saigon mekong asean vietnam mekongs lao laos cambodia
+"""
+REAL_WORDS = _REAL_WORDS_TEXT.split()
+_PROPER_NOUNS_TEXT = ("Nguyễn Phú Trọng Hà Nội McCain MacArthur O'Brien Kuala Lumpur "
+                      "Phnom Penh Vientiane Nghệ An Đà Nẵng Thanh Hoá Jakarta Bandar Seri Begawan")
+PROPER_NOUNS = _PROPER_NOUNS_TEXT.split()
+
+
+@pytest.mark.slow
+def test_real_words_pass_through_the_cleaner_unchanged(nlp):
+    from graph.extract import known_words
+
+    words = known_words(nlp)
+    assert len(REAL_WORDS) >= 200
+    text = " ".join(REAL_WORDS + PROPER_NOUNS)
+    assert normalize_text(text, words.is_word, words.is_part) == text
+    for word in REAL_WORDS:
+        assert split_glued(word, words.is_word, words.is_part) == word
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("glued", "split"), [
+    ("thediplomatic", "the diplomatic"),
+    ("ofthe", "of the"),
+    ("theorganising", "the organising"),  # a function word glued to a British form
+    ("prioritisingthe", "prioritising the"),
+    ("freetrade", "free trade"),
+    ("organising", "organising"),
+    ("harmonisation", "harmonisation"),
+    ("neighbouring", "neighbouring"),
+])
+def test_split_glued_with_the_model_dictionary(nlp, glued, split):
+    from graph.extract import known_words
+
+    words = known_words(nlp)
+    assert split_glued(glued, words.is_word, words.is_part) == split
 
 
 @pytest.mark.slow
