@@ -26,6 +26,8 @@ from tqdm import tqdm
 from graph import __version__
 from graph.cache import ExtractionCache
 from graph.errors import (
+    DiploGraphError,
+    FileAccessError,
     NoArticlesError,
     OutputNotWritableError,
     ShapeViolationError,
@@ -279,10 +281,19 @@ def build(inputs: Sequence[Path | str], out: Path | str,
                               json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
             commit_staging(staging, out)
         except OSError as err:
-            raise OutputNotWritableError(path=out, detail=err.strerror or err) from err
+            raise _file_error(err, out) from err
         with contextlib.suppress(OSError):  # a stale cache only costs time on the next build
             cache.prune({extraction.article.content_hash for extraction in extractions})
     return report
+
+
+def _file_error(err: OSError, out: Path) -> DiploGraphError:
+    """Name the file that failed: the output folder, or a file the build had to read."""
+    detail = err.strerror or str(err)
+    failed = Path(err.filename) if err.filename else None
+    if failed is None or failed.resolve().is_relative_to(out.resolve()):
+        return OutputNotWritableError(path=out, detail=detail)
+    return FileAccessError(path=failed, detail=detail)
 
 
 def _ingest_and_extract(files: list[Path], options: BuildOptions, cache: ExtractionCache,

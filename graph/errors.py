@@ -48,6 +48,10 @@ class OutputNotWritableError(DiploGraphError):
     template = "cannot write output {path}: {detail}"
 
 
+class FileAccessError(DiploGraphError):
+    template = "cannot read {path}: {detail}"
+
+
 class StoreMissingError(DiploGraphError):
     template = "no built graph in {path}: run 'diplograph build --out {path}' first"
     exit_code = 2

@@ -6,7 +6,7 @@ typo in a property name is an error, not a silent new IRI. Every IRI is spelled 
 
 from __future__ import annotations
 
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,7 +21,13 @@ def _ontology_dir() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "ontology"
     if checkout.is_dir():
         return checkout
-    return Path(str(files("graph.ontology")))
+    # graph.ontology is a namespace package (no __init__.py in ontology/), so ask its spec for
+    # the folder: importlib.resources.files() would return a MultiplexedPath, not a Path.
+    spec = find_spec("graph.ontology")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    if not locations:
+        raise ImportError("DiploGraph's ontology/ folder is not installed; reinstall the package")
+    return Path(locations[0])
 
 
 ONTOLOGY_DIR = _ontology_dir()
