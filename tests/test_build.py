@@ -16,8 +16,15 @@ import pyoxigraph
 import pytest
 from rdflib import Graph
 
-from graph.build import BuildOptions, build
-from graph.errors import InputNotFoundError, NoArticlesError, OutputLockedError, StrictInputError
+from graph.build import BuildOptions, _file_error, build
+from graph.errors import (
+    FileAccessError,
+    InputNotFoundError,
+    NoArticlesError,
+    OutputLockedError,
+    OutputNotWritableError,
+    StrictInputError,
+)
 from graph.fsutil import STAGING_PREFIX, build_lock
 from graph.store import open_store
 
@@ -305,3 +312,22 @@ def test_sigkill_at_any_stage_keeps_the_previous_output_and_the_next_build_compl
     assert _article_sources(out) == {path.name for path in SEEDS.glob("*.txt")}
     assert not list(out.glob(STAGING_PREFIX + "*"))
     assert not (out / ".commit").exists()
+
+
+@pytest.mark.parametrize(
+    ("failed", "expected"),
+    [
+        ("out/staging/graph.ttl", OutputNotWritableError),
+        ("out", OutputNotWritableError),
+        (None, OutputNotWritableError),
+        ("elsewhere/reference/roles.tsv", FileAccessError),
+    ],
+)
+def test_a_failed_file_is_blamed_on_the_output_only_when_it_is_in_the_output(
+    tmp_path: Path, failed: str | None, expected: type
+) -> None:
+    error = OSError(2, "No such file or directory", str(tmp_path / failed) if failed else None)
+    blamed = _file_error(error, tmp_path / "out")
+    assert type(blamed) is expected
+    if failed and expected is FileAccessError:
+        assert failed in str(blamed)
