@@ -339,7 +339,7 @@ class _Scanner:
                     if known is not None and known.subtype == "Legislature":
                         return sub_end, f"{body.label} {part}", EntityType.ORGANIZATION
                     return sub_end, self.doc[body.start:sub_end].text, EntityType.ORGANIZATION
-            if body.type is EntityType.ORGANIZATION and run_end > body.end + 1 \
+            if body.type is EntityType.ORGANIZATION and run_end > body.end \
                     and keys[body.end] in lex.org_heads and body.start == start \
                     and self.doc[body.end].text[:1].isupper():
                 # "the National Assembly Committee for Law": a part the data does not know.
@@ -354,6 +354,11 @@ class _Scanner:
             return None
         place_end = place_word_after(self, run_end)
         if place_end is not None:
+            of_place = [k for k in range(start + 1, run_end) if keys[k] == "of"]
+            if of_place and self._org_head_in(start, of_place[-1]):
+                # "the VFF Committee of Thanh Hoa province": a local body, not the place
+                return place_end, self.expand_acronym(start, place_end), \
+                    EntityType.ORGANIZATION
             return place_end, self.doc[start:place_end].text, EntityType.PLACE
         heads = [k for k in range(start, run_end)
                  if keys[k] in lex.org_heads or self.doc[k].text.endswith("Sabha")]
@@ -481,6 +486,9 @@ class _Scanner:
         past = False
         if j < self.n and keys[j] in lex.past_markers:
             past, j = True, j + 1
+        present = lex.present_markers.match(keys, j, skip=False) if j < self.n else None
+        if present and present[0] < self.n and self.doc[present[0]].text[:1].isupper():
+            j = present[0]  # "outgoing President of X" still holds the office
         country = None
         if j < self.n and keys[j] in lex.demonyms:
             country = lex.demonyms[keys[j]]
@@ -545,6 +553,10 @@ class _Scanner:
         if not candidates and whole_alias and modifiers:
             candidates.append((whole_alias[0], str(whole_alias[1]), 0.9))
             modifiers = []
+        if not candidates and head and country and country != lex.home_country \
+                and not (head[0] < self.n and keys[head[0]] in ("of", "to")):
+            # "Russian Defence Attaché Major General X": a foreign demonym and a bare head.
+            candidates.append((head[0], self.doc[j:head[0]].text, 0.8))
         if not candidates:
             if head and not modifiers and j == i:
                 # A bare head before a name ("Chairman Hue", "Minister Son"): only a hint.
@@ -558,6 +570,12 @@ class _Scanner:
             tail = self.match_body(self.skip_the(end + 1))
             if tail is not None and tail.type is EntityType.COUNTRY:
                 country, end = tail.label, tail.end
+            elif tail is not None and tail.type is EntityType.PLACE and " of the " in label:
+                # "President of the VFF Committee of Thanh Hoa province": the local committee.
+                place_end = place_word_after(self, tail.end)
+                if place_end is not None:
+                    label = f"{label} of {self.doc[tail.start:place_end].text}"
+                    end = place_end
         end = self.skip_paren(end) if end < self.n and keys[end] == "(" and end + 2 < self.n \
             and _ACRONYM.match(self.doc[end + 1].text) else end
         if modifiers:
@@ -685,7 +703,8 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
         if appositive and (name_end == name_start or keys[name_start] in _NOT_NAMES):
             i = max(i + 1, end)
             continue
-        if name_end > name_start and keys[name_start] not in _NOT_NAMES:
+        if name_end > name_start and keys[name_start] not in _NOT_NAMES \
+                and keys[name_start] not in lex.org_heads:  # "Military Attaché Corps"
             name = doc[name_start:name_end].text
             if i > 0 and keys[i - 1] in ("its", "their"):
                 roles = _roles_of_antecedent(scan, i, end, roles, hints)
@@ -727,6 +746,9 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
         if any(keys[k] in lex.org_heads or lex.event_heads.match(keys, k, skip=False)
                for k in range(start, end)):
             continue
+        if lex.role_heads.match(keys, start, skip=False) and end < scan.n \
+                and keys[end] in ("of", "to"):
+            continue  # "Dean of the ... Corps": a title the model took for a name
         mention = PersonMention(start, end, doc[start:end].text, doc[start:end].text,
                                 short=end - start == 1, confidence=0.7)
         people.append(mention)
@@ -767,18 +789,27 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
     """"elected X as Chairman of Y" (a role); "elected X, ..., and Z, ..., to the Politburo"
     (memberships of every person between the verb and "to")."""
     doc, keys, lex = scan.doc, scan.keys, scan.lex
-    for person in people:
+    last_body: str | None = None  # the body of the last office elected to
+    for index, person in enumerate(people):
         k = scan.skip_paren(person.end)
-        if k + 1 >= scan.n or keys[k] != "as":
-            continue
         verbs = [t for t in doc[doc[person.start].sent.start:person.start]
                  if t.lemma_.lower() in lex.election_verbs and t.pos_ in ("VERB", "AUX")]
+        passive = _passive_election(scan, people, index)
+        if passive is not None:
+            k, verbs = passive, [doc[passive - 1]]
+        if k + 1 >= scan.n or keys[k] != "as":
+            continue
         parsed = scan.parse_title(k + 1) if verbs else None
+        if verbs and (parsed is None or not parsed[1]) and last_body:
+            parsed = _bare_title_of(scan, k + 1, last_body) or parsed
         if parsed is not None and parsed[1]:
             after = scan.skip_honorifics(parsed[0])
             if scan.name_run(after) == after:
                 person.roles.extend(r for r in parsed[1]
                                     if all(r.label != o.label for o in person.roles))
+                of_body = parsed[1][-1].label.split(" of ", 1)
+                if len(of_body) == 2:
+                    last_body = of_body[1]  # "the VFF Committee of X province"
     for token in doc:
         if token.pos_ != "VERB" or (token.lower_ not in lex.election_verbs
                                     and token.lemma_.lower() not in lex.election_verbs):
@@ -795,6 +826,45 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
                 if token.i < person.start < k and body.label not in person.memberships:
                     person.memberships.append(body.label)
             break
+
+
+def _bare_title_of(scan: _Scanner, i: int, body: str):
+    """"A and B were elected as Vice Presidents." (no body named): the title in the body of the
+    office elected to just before, as a parsed title."""
+    lex, keys = scan.lex, scan.keys
+    j = i
+    while j < scan.n:
+        found = lex.modifiers.match(keys, j, skip=False)
+        if not found:
+            break
+        j = found[0]
+    head = lex.role_heads.match(keys, j, skip=False)
+    if not head or (head[0] < scan.n and keys[head[0]] not in (".", ",", ";", "for", "in")):
+        return None
+    # a plural title word reads as its singular ("Vice Chairmen" -> "Vice Chairman")
+    words = [keys[k].title() if k in scan.plural_at else scan.doc[k].text
+             for k in range(i, head[0])]
+    label = lex.canonical_role(f"{' '.join(words)} of {body}")
+    return head[0], [RoleMention(label, scan.doc[i:head[0]].text, 0.75)], [], []
+
+
+def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -> int | None:
+    """"X was elected as ...", "A, B and C were elected as ...": the position of "as" when the
+    person (or the list they close or belong to) is the subject of a passive election verb."""
+    keys, k = scan.keys, people[index].end
+    # walk to the end of a list of names: "A, B and C"
+    later = people[index + 1:]
+    while later and k < scan.n and keys[k] in (",", "and") and later[0].start in (k + 1, k + 2):
+        k = later[0].end
+        later = later[1:]
+    if k + 2 < scan.n and keys[k] in ("was", "were", "is", "are", "has", "have") \
+            and keys[k + 1] in ("been",):
+        k += 1
+    if k + 2 < scan.n and keys[k] in ("was", "were", "is", "are", "been") \
+            and scan.doc[k + 1].lemma_.lower() in scan.lex.election_verbs \
+            and keys[k + 2] == "as":
+        return k + 2
+    return None
 
 
 def _plural_title_list(scan: _Scanner, people: list[PersonMention], k: int,
@@ -874,6 +944,12 @@ def _commemorated(scan: _Scanner, start: int, name: str, roles: list[RoleMention
     back = scan.keys[max(0, start - 5):start][::-1]
     if back and scan.lex.commemorative_cues.match(back, 0, skip=False):
         return True
+    # "the house where President X lived": a past residence, with no year needed.
+    if back and back[0] == "where" and name_end is not None and name_end < scan.n:
+        verb = scan.doc[name_end]
+        if verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in \
+                scan.lex.historical_residence_verbs:
+            return True
     day = scan.doc.user_data.get("dg_date") if scan.doc.user_data else None
     if day is None or not _past_year_in_clause(scan, start, name_end or start + 1, day):
         return False
@@ -1611,16 +1687,25 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
             series_numbers.append(keys[start])
             start += 1
         body = scan.match_body(start)
-        if body is not None and body.type is EntityType.PLACE and scan.proper_run(start) > body.end:
-            body = None  # a province opening a longer name ("the Lao Cai provincial Party ...")
+        if body is not None and body.type in (EntityType.PLACE, EntityType.COUNTRY) \
+                and scan.proper_run(start) > body.end:
+            # a province or country opening a longer name ("the Lao Cai provincial Party ...",
+            # "the Vietnam-Cambodia Joint Committee on Trade")
+            body = None
         if body is not None:
             series_label, series_end = body.label, body.end
             series_numbers += [keys[k] for k in range(start, body.end) if _ORDINAL.match(keys[k])]
         else:
             series_end = scan.proper_run(start)
+            if series_end == start:
+                series_end = _lower_body_end(scan, start)
             series_label = doc[start:series_end].text if series_end > start else None
         if series_label:
             end = series_end
+            local = _local_continuation(scan, end)
+            if local is not None:
+                end = local
+                series_label = f"{series_label} {doc[series_end:end].text}"
     elif lowercase:
         return None
     words = [keys[k].removesuffix("'s") for k in range(i + 1, head[0])]
@@ -1635,6 +1720,41 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
         parts += [token_key(series_label), *series_numbers]
     label = doc[i:end].text
     return EventMention(i, end, label, " ".join(parts), _event_subtype(doc[head[0]].text))
+
+
+def _lower_body_end(scan: _Scanner, start: int) -> int:
+    """"the joint steering committee on fisheries": a lower-case body (ending in an organisation
+    word, at most four words) and its "on <topic>" (nouns and adjectives, at most four)."""
+    keys, doc = scan.keys, scan.doc
+    end = start
+    for k in range(start, min(start + 4, scan.n)):
+        if not doc[k].is_alpha or not doc[k].text.islower():
+            break
+        if keys[k] in scan.lex.org_heads:
+            end = k + 1
+    if end > start and end + 1 < scan.n and keys[end] == "on":
+        k = end + 1
+        while k < scan.n and k - end <= 4 and doc[k].is_alpha \
+                and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+            k += 1
+        if k > end + 1:
+            end = k
+    return end
+
+
+def _local_continuation(scan: _Scanner, end: int) -> int | None:
+    """"... Farmers' Union (VFU) of Ha Tinh province": an acronym in brackets does not end a
+    body's name; the place it belongs to follows."""
+    keys = scan.keys
+    k = scan.skip_paren(end) if end + 2 < scan.n and keys[end] == "(" \
+        and _ACRONYM.match(scan.doc[end + 1].text) else end
+    if k == end or k + 1 >= scan.n or keys[k] != "of":
+        return None
+    start = scan.skip_the(k + 1)
+    run = scan.proper_run(start, limit=4)
+    if run == start:
+        return None
+    return place_word_after(scan, run) or run
 
 
 def _ordinal_value(key: str, lex: Lexicon) -> int | None:

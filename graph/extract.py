@@ -368,11 +368,13 @@ def _speaker_starts(doc: Doc, sent: Span) -> list[int]:
 
 _VENUE_LEADS = re.compile(
     r"^\s*(?:\([^)]{1,30}\)\s*)?,?\s*(?:(?:which|that)\s+)?"
-    r"(?:(?:is|was|will\s+be|has\s+been|had\s+been|are|were)\s+)?(?:being\s+)?"
+    r"(?:(?:is|was|will\s+be|to\s+be|has\s+been|had\s+been|are|were)\s+)?(?:being\s+)?"
     r"(?:(?:officially\s+)?(?:held|taking\s+place|takes\s+place|take\s+place|took\s+place|"
     r"hosted|organised|organized|opened|opens|closed|closes|kicked\s+off|convened|began|"
     r"concluded|concludes|was\s+concluded|"
     r"ended|wrapped\s+up|scheduled\s+to\s+(?:take\s+place|be\s+held|open|convene))\s+)?"
+    # "at Long Thanh airport in Dong Nai province": the site, then its city or province
+    r"(?:at\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:[a-z]+\s+){0,2}(?=in\s))?"
     r"(?:in|at)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|province|capital|town|island)\s+of\s+)?$"
     r"|^\s*(?:\([^)]{1,30}\)\s*)?,?\s*(?:(?:is|was|will\s+be|are|were)\s+)?"
     r"(?:scheduled|set|slated|planned)\s+(?:for|in)\s+$")
@@ -386,6 +388,9 @@ def _venues_and_dates(builder, doc, sent, events, bodies, event_refs, body_refs,
             between = doc[event.end:body.start].text_with_ws if body.start > event.end else ""
             between = doc.text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
                                doc[body.start].idx]
+            if _VENUE_LEADS.match(between + "Site in ") and _SITE_AFTER.match(
+                    doc.text, doc[body.end - 1].idx + len(doc[body.end - 1].text)):
+                continue  # "at Long Thanh airport in Dong Nai": the city or province is next
             if _VENUE_LEADS.match(between):
                 builder.fact(event_refs[id(event)], Relation.HELD_IN, body_refs[id(body)], sent,
                              CLAUSE_CONFIDENCE)
@@ -394,8 +399,10 @@ def _venues_and_dates(builder, doc, sent, events, bodies, event_refs, body_refs,
                         doc[sent.end - 1].idx + len(doc[sent.end - 1].text)]
         match = re.match(r"^[^.;]{0,60}?\b(?:on|from)\s+", tail)
         date_match = DATE_PATTERN.match(tail, match.end()) if match else None
-        # "from June 10 to 12": a meeting of several days has no single date.
-        if date_match and re.match(r"\s*(?:to|until|till|-|–)\s*\d", tail[date_match.end():]):
+        # "from June 10 to 12": a meeting of several days has no single date; nor has one
+        # that "opened on A" and "is scheduled to close on B" (never two dates from those cues).
+        if date_match and (re.match(r"\s*(?:to|until|till|-|–)\s*\d", tail[date_match.end():])
+                           or _closing_date_after(tail, date_match.end())):
             date_match = None
         if date_match is None and _SAME_DAY.search(sent.text):
             previous = _last_date_before(doc, sent.start, day)
@@ -405,6 +412,17 @@ def _venues_and_dates(builder, doc, sent, events, bodies, event_refs, body_refs,
             date = date_of_match(date_match, day)
             if date is not None:
                 builder.fact(event_refs[id(event)], Relation.DATE, date, sent, 0.7)
+
+
+_SITE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}in\s")
+_CLOSING_CUE = re.compile(
+    r"\b(?:clos(?:e|es|ed|ing)|conclud(?:e|es|ed|ing)|end(?:s|ed)?|run(?:s|ning)?\s+until|"
+    r"last(?:s|ed)?\s+until)\b[^.;]{0,20}?\b(?:on|until|till)\s+")
+
+
+def _closing_date_after(tail: str, start: int) -> bool:
+    """Whether a closing cue with its own date follows: the event spans several days."""
+    return any(DATE_PATTERN.match(tail, cue.end()) for cue in _CLOSING_CUE.finditer(tail, start))
 
 
 _SAME_DAY = re.compile(r"\b(?:on|earlier|later)\s+(?:on\s+)?the\s+same\s+day\b", re.I)

@@ -25,6 +25,7 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _END = "\0"
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token by every component: words repeat
 def token_key(text: str) -> str:
     """The matching key of one token."""
     return fold_key(text).replace("’", "'").replace("‘", "'")
@@ -158,6 +159,10 @@ class Lexicon:
     election_verbs: frozenset[str] = frozenset()  # "elected X to the Politburo"
     place_cue_prepositions: frozenset[str] = frozenset()  # "in X": X is no person
     agreements: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> label, kind
+    # "the house where President X lived": a past residence is a historical mention
+    historical_residence_verbs: frozenset[str] = frozenset()
+    # "outgoing President of X": still in office, the word is skipped
+    present_markers: PhraseTrie = field(default_factory=PhraseTrie)
 
     def canonical_role(self, label: str) -> str:
         return self.role_by_key.get(" ".join(phrase_keys(label)), label)
@@ -279,6 +284,8 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         election_verbs=frozenset(words["election_verbs"]),
         place_cue_prepositions=frozenset(words["place_cue_prepositions"]),
         agreements=agreements,
+        historical_residence_verbs=frozenset(words.get("historical_residence_verbs", ())),
+        present_markers=_trie(words.get("present_markers", [])),
     )
 
 
