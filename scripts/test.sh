@@ -21,5 +21,5 @@ command -v "$PYTHON" >/dev/null || PYTHON=python3
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
-.venv/bin/ruff check graph tests benchmarks
+.venv/bin/ruff check .
 .venv/bin/python -m pytest "$@"
