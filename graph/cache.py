@@ -19,15 +19,14 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import json
-import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import graph
+from graph.fsutil import atomic_write_bytes
 from graph.model import (
     Article,
     ArticleExtraction,
@@ -163,24 +162,6 @@ def loads_extraction(text: str | bytes) -> ArticleExtraction:
     return extraction_from_json(json.loads(text))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the new one, never a part.
-
-    No fsync (unlike graph.fsutil): cache entries and shards are disposable, and an entry lost
-    to a power cut is only a cache miss, while an fsync per article would slow a large build.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-
-
 # --- fingerprint -----------------------------------------------------------------------------
 
 
@@ -262,7 +243,9 @@ class ExtractionCache:
 
     def put(self, extraction: ArticleExtraction) -> None:
         data = dumps_extraction(extraction).encode()
-        write_atomic(self.path_for(extraction.article), data)
+        # No fsync: an entry lost to a power cut is only a cache miss, while an fsync per
+        # article would slow a large build.
+        atomic_write_bytes(self.path_for(extraction.article), data, durable=False)
 
     def entries(self) -> Iterable[Path]:
         if not self.root.is_dir():

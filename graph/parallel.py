@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from graph.cache import dumps_extraction, loads_extraction, write_atomic
+from graph.cache import dumps_extraction, loads_extraction
 from graph.errors import (
     DaskMissingError,
     ExtractionWorkerError,
@@ -29,6 +29,7 @@ from graph.errors import (
     UnknownExecutorError,
     WorkersError,
 )
+from graph.fsutil import atomic_write_bytes
 from graph.model import Article, ArticleExtraction
 
 EXECUTORS = ("local", "dask")
@@ -165,7 +166,7 @@ def extract_chunk_to_shard(
     data = "".join(line + "\n" for line in lines).encode()
     if shard_path is None:
         return data
-    write_atomic(Path(shard_path), data)
+    atomic_write_bytes(Path(shard_path), data, durable=False)  # shards are disposable
     return shard_path
 
 
