@@ -4,12 +4,18 @@ Stages run in order (ingest -> extract -> resolve -> rdf -> shacl -> outputs). I
 extraction; only articles missing from the extraction cache (`DIR/cache/`) are extracted, unless
 `full`. Everything is written into a staging folder and committed atomically under the build lock
 (graph.fsutil), so a failed or killed build never damages the previous output.
+
+With the outputs, `DIR/.build-state.json` records what they were made from (input names and
+bytes, pipeline fingerprint, ontology, library versions, output options) and their digests; a
+build that finds the same state and intact outputs does nothing (unless `full`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import importlib.metadata
 import json
 import shutil
 import sys
@@ -24,7 +30,7 @@ from rdflib import Graph
 from tqdm import tqdm
 
 from graph import __version__
-from graph.cache import ExtractionCache
+from graph.cache import ExtractionCache, pipeline_fingerprint
 from graph.errors import (
     DiploGraphError,
     FileAccessError,
@@ -49,12 +55,17 @@ from graph.resolve import resolve
 from graph.shacl import validate
 from graph.store import write_store
 from graph.view import render_html
+from graph.vocab import ONTOLOGY_DIR
 
 REPORT_NAME = "report.json"
 TURTLE_NAME = "graph.ttl"
 HTML_NAME = "graph.html"
 STORE_NAME = "store"
 CACHE_NAME = "cache"
+STATE_NAME = ".build-state.json"  # what the last successful build was made from
+_STATE_FORMAT = 1
+# Libraries whose version changes output bytes (serialisers, validator, store, view).
+_OUTPUT_LIBRARIES = ("rdflib", "pyshacl", "pyoxigraph", "pyvis", "networkx")
 _SUMMARY_PROBLEM_LINES = 20
 
 
@@ -84,6 +95,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     cache: dict[str, int] = field(default_factory=lambda: {"hits": 0, "misses": 0})
     shacl: dict[str, Any] = field(default_factory=lambda: {"conforms": None, "violations": []})
+    up_to_date: bool = False  # nothing changed since the last build: no output was touched
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -106,10 +118,13 @@ class BuildReport:
         }
 
     def problem_lines(self) -> list[str]:
-        """One line per skipped input and per warning, in input order."""
+        """One line per skipped input, then per warning, then per note (the summary may cut the
+        list, so the lines that matter most come first)."""
         lines = [f"skipped {item['source']}: {item['reason']}" for item in self.skipped]
         for item in self.read:
             lines.extend(f"warning {item['path']}: {warning}" for warning in item["warnings"])
+        for item in self.read:
+            lines.extend(f"note {item['path']}: {note}" for note in item.get("notes", ()))
         return lines
 
     def summary(self) -> str:
@@ -121,6 +136,13 @@ class BuildReport:
         if len(problems) > _SUMMARY_PROBLEM_LINES:
             lines.append(f"  ... and {len(problems) - _SUMMARY_PROBLEM_LINES} more "
                          f"(see {self.out / REPORT_NAME})")
+        if self.up_to_date:
+            return "\n".join([
+                *lines,
+                f"Graph is up to date ({_plural(counts.get('articles', 0), 'article')}, "
+                f"{counts.get('triples', 0)} triples, built {self._built_at()}); "
+                f"nothing was rewritten. Use --full to rebuild.",
+            ])
         shacl = self.shacl
         conformance = ("conforms" if shacl["conforms"]
                        else f"{len(shacl['violations'])} violations (see report.json)")
@@ -135,6 +157,10 @@ class BuildReport:
             f"(extraction cache: {self.cache['hits']} hits, {self.cache['misses']} misses).",
         ]
         return "\n".join(lines)
+
+
+    def _built_at(self) -> str:
+        return self.finished.isoformat(timespec="seconds") if self.finished else "earlier"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -174,6 +200,7 @@ def _read_entry(path: Path, article: Article) -> dict[str, Any]:
         "date": article.date.isoformat() if article.date else None,
         "publisher": article.publisher,
         "warnings": list(article.warnings),
+        "notes": list(article.notes),
     }
 
 
@@ -249,7 +276,9 @@ def build(inputs: Sequence[Path | str], out: Path | str,
 
     Raises a DiploGraphError (one-line message) for unusable inputs or arguments, a locked or
     unwritable output folder, and with `options.strict` for any input problem. In every failure
-    case the previous contents of `out` are left as they were.
+    case the previous contents of `out` are left as they were. If nothing changed since the last
+    build into `out`, nothing is written and the last build's report is returned, marked
+    `up_to_date`.
     """
     options = options or BuildOptions()
     paths = _check_inputs(inputs)
@@ -267,7 +296,20 @@ def build(inputs: Sequence[Path | str], out: Path | str,
     if not files:
         raise _no_articles(paths, report.skipped)
 
-    with build_lock(out), staging_dir(out) as staging:
+    with build_lock(out):
+        state = _build_state(paths, files, ignored, options)
+        if not options.full:
+            unchanged = _up_to_date_report(out, state)
+            if unchanged is not None:
+                return unchanged
+        _build_locked(paths, files, out, options, report, stopwatch, begin, state)
+    return report
+
+
+def _build_locked(paths: list[Path], files: list[Path], out: Path, options: BuildOptions,
+                  report: BuildReport, stopwatch: _Stopwatch, begin: float,
+                  state: dict[str, Any]) -> None:
+    with staging_dir(out) as staging:
         cache = ExtractionCache(out / CACHE_NAME)
         try:
             extractions = _ingest_and_extract(files, options, cache, report, stopwatch, staging)
@@ -279,12 +321,92 @@ def build(inputs: Sequence[Path | str], out: Path | str,
             report.finished = _now()
             atomic_write_text(staging / REPORT_NAME,
                               json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+            # In the same commit as the outputs, so it never describes outputs it did not make.
+            _write_state(staging, state)
             commit_staging(staging, out)
         except OSError as err:
             raise _file_error(err, out) from err
         with contextlib.suppress(OSError):  # a stale cache only costs time on the next build
             cache.prune({extraction.article.content_hash for extraction in extractions})
-    return report
+
+
+# --- the up-to-date check --------------------------------------------------------------------
+
+def _sha256_file(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _hash_tree(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(bytes.fromhex(_sha256_file(path)))
+    return digest.hexdigest()
+
+
+def _input_digest(path: Path) -> str:
+    try:
+        return _sha256_file(path)
+    except OSError as err:  # ingest will skip it with its reason; a later fix must rebuild
+        return f"unreadable: {err.strerror or err}"
+
+
+def _library_versions() -> dict[str, str]:
+    versions = {}
+    for name in _OUTPUT_LIBRARIES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
+def _build_state(paths: list[Path], files: list[Path], ignored: Sequence[Skipped],
+                 options: BuildOptions) -> dict[str, Any]:
+    """Everything the outputs depend on: inputs (names and bytes), pipeline, output options.
+
+    Workers, executor and batch size are left out: the outputs do not depend on them.
+    """
+    return {
+        "format": _STATE_FORMAT,
+        "pipeline": pipeline_fingerprint(),
+        "ontology": _hash_tree(ONTOLOGY_DIR),  # shapes and ontology decide SHACL verdicts
+        "libraries": _library_versions(),
+        "options": {"strict": options.strict, "title": options.title},
+        "inputs": [str(path) for path in paths],
+        "files": [[str(path), _input_digest(path)] for path in files],
+        "ignored": [[item.source, item.reason] for item in ignored],
+    }
+
+
+def _output_digests(folder: Path) -> dict[str, str]:
+    return {name: _sha256_file(folder / name) for name in (TURTLE_NAME, HTML_NAME, REPORT_NAME)}
+
+
+def _write_state(staging: Path, state: dict[str, Any]) -> None:
+    recorded = {**state, "outputs": _output_digests(staging)}
+    atomic_write_text(staging / STATE_NAME, json.dumps(recorded, ensure_ascii=False) + "\n")
+
+
+def _up_to_date_report(out: Path, state: dict[str, Any]) -> BuildReport | None:
+    """The last build's report if `out` was built from exactly `state` and is intact, else None."""
+    try:
+        recorded = json.loads((out / STATE_NAME).read_text("utf-8"))
+        outputs = recorded.pop("outputs")
+        if recorded != state or outputs != _output_digests(out):
+            return None
+        store = out / STORE_NAME
+        if not store.is_dir() or not any(store.iterdir()):
+            return None
+        last = json.loads((out / REPORT_NAME).read_text("utf-8"))
+        return BuildReport(
+            out=out, inputs=last["inputs"], started=dt.datetime.fromisoformat(last["started"]),
+            finished=dt.datetime.fromisoformat(last["finished"]), read=last["read"],
+            skipped=last["skipped"], counts=last["counts"], timings=last["timings"],
+            cache=last["cache"], shacl=last["shacl"], up_to_date=True)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # no usable record of the last build: build again
 
 
 def _file_error(err: OSError, out: Path) -> DiploGraphError:

@@ -84,6 +84,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "date": article.date.isoformat() if article.date else None,
         "publisher": article.publisher,
         "warnings": list(article.warnings),
+        "notes": list(article.notes),
     }
 
 
@@ -96,6 +97,7 @@ def article_from_json(data: dict[str, Any]) -> Article:
         date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
         publisher=data["publisher"],
         warnings=tuple(data["warnings"]),
+        notes=tuple(data.get("notes", ())),
     )
 
 

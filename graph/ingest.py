@@ -105,6 +105,7 @@ class Decoded:
     text: str
     encoding: str
     warnings: tuple[str, ...] = ()
+    byte_order_mark: bool = False
 
 
 # --- discovering input files -------------------------------------------------------------------
@@ -173,7 +174,7 @@ def decode(raw: bytes) -> Decoded:
     for bom, codec, name in _BOMS:
         if raw.startswith(bom):
             try:
-                return Decoded(raw[len(bom):].decode(codec), name)
+                return Decoded(raw[len(bom):].decode(codec), name, byte_order_mark=True)
             except UnicodeDecodeError as err:
                 raise _Rejected(f"not valid {name} despite its byte-order mark ({err.reason} "
                                 f"at byte {err.start + len(bom)})") from err
@@ -469,6 +470,16 @@ def read_article(path: Path) -> Article | Skipped:
         return Skipped(source, str(rejected))
 
 
+def _reading_notes(decoded: Decoded, raw: bytes) -> tuple[str, ...]:
+    """How an input was read where it differs from plain UTF-8 with LF line ends (nothing lost)."""
+    notes = []
+    if decoded.byte_order_mark:
+        notes.append(f"read as {decoded.encoding} (byte-order mark)")
+    if b"\r" in raw or "\r" in decoded.text:
+        notes.append("Windows or old Mac line endings (CR) normalised to LF")
+    return tuple(notes)
+
+
 def parse_article(raw: bytes, source: str, *, is_html: bool = False) -> Article:
     """Turn the bytes of one input into an Article; raise _Rejected with the reason if unusable."""
     if not raw:
@@ -504,6 +515,7 @@ def parse_article(raw: bytes, source: str, *, is_html: bool = False) -> Article:
     return Article(
         source=source,
         text=body,
+        notes=_reading_notes(decoded, raw),
         content_hash=hashlib.sha256(raw).hexdigest(),
         title=structure.title,
         date=structure.date,

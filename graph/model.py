@@ -70,7 +70,8 @@ class Article:
     title: str | None = None
     date: dt.date | None = None
     publisher: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # problems: something may be lost or wrong (fatal with --strict)
+    notes: tuple[str, ...] = ()  # how the input was read, nothing lost (e.g. UTF-16, CRLF)
 
     @property
     def key(self) -> str:

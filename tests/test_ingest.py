@@ -82,6 +82,23 @@ def test_readable_inputs(name: str, title: str, date: dt.date | None,
     assert article.content_hash == hashlib.sha256((BAD_INPUTS / name).read_bytes()).hexdigest()
 
 
+@pytest.mark.parametrize(
+    ("name", "notes"),
+    [
+        ("good.txt", ()),
+        ("latin1.txt", ()),  # a warning, not a note: characters may be wrong
+        ("utf16_bom.txt", ("read as UTF-16 (byte-order mark)",)),
+        ("crlf.txt", ("Windows or old Mac line endings (CR) normalised to LF",)),
+    ],
+)
+def test_inputs_read_losslessly_but_unusually_get_a_note_not_a_warning(
+    name: str, notes: tuple[str, ...]
+) -> None:
+    article = read_article(BAD_INPUTS / name)
+    assert isinstance(article, Article), article
+    assert article.notes == notes
+
+
 def test_latin1_text_is_decoded_correctly() -> None:
     article = read_article(BAD_INPUTS / "latin1.txt")
     assert isinstance(article, Article)
