@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.dates import MONTHS, WEEKDAYS
 from graph.lexicon import Lexicon, lexicon, token_key
 from graph.model import EntityType
 
@@ -197,11 +198,16 @@ class _Scanner:
         if end < self.n and self.doc[end].text[:1].isupper() and end - i == 1 \
                 and self.doc[end].text not in ("(",) and _is_name_token(self.doc[end].text) \
                 and self.keys[end] not in self.lex.role_heads.root \
-                and not is_country:
+                and not is_country and not self._acronym_before_name(i, end):
             return None
         body = self.lex.body_by_label[label]
         entity_type = EntityType.COUNTRY if is_country else body.type
         return BodyMention(i, end, label, entity_type, self.doc[i:end].text)
+
+    def _acronym_before_name(self, i: int, end: int) -> bool:
+        """"Chairman of the CIC Tran Van Nam": an acronym ends where a Vietnamese name starts."""
+        return bool(_ACRONYM.match(self.doc[i].text)) and self.keys[end] in self.lex.surnames \
+            and self.name_run(end, limit=4) - end >= 2
 
     def _ends_at_word(self, end: int) -> bool:
         return end >= self.n or self.doc[end].text != "-"
@@ -277,21 +283,42 @@ class _Scanner:
     def find_body_memberships(self, bodies: list[BodyMention]) -> None:
         """"Vietnam, a member of ASEAN since 1995", "Laos, a founding member of X"."""
         keys = self.keys
+        starts = {b.start: b for b in bodies}
         for body in bodies:
             if body.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
                 continue
-            k = body.end
-            if k + 2 >= self.n or keys[k] != "," or keys[k + 1] not in ("a", "an"):
+            k, group = body.end, [body]
+            # "Vietnam and Peru are both members of APEC": the list of subjects
+            while k + 1 < self.n and keys[k] in (",", "and") and starts.get(
+                    self.skip_the(k + 1)) is not None:
+                nxt = starts[self.skip_the(k + 1)]
+                if nxt.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+                    break
+                group.append(nxt)
+                k = nxt.end
+            if k + 2 < self.n and keys[k] == "," and keys[k + 1] in ("a", "an"):
+                k += 2  # "Vietnam, a member of ASEAN since 1995"
+            elif k + 3 < self.n and keys[k] == "'s" and keys[k + 2] == "as" \
+                    and keys[k + 3] in ("a", "an"):
+                k += 4  # "Vietnam's work as a member of X"
+            elif k + 1 < self.n and keys[k] in ("is", "are", "was", "were", "remains"):
+                k += 1  # "Vietnam and Peru are both members of APEC"
+                while k < self.n and keys[k] in ("also", "both", "all", "now", "a", "an"):
+                    k += 1
+            else:
                 continue
-            k += 2
-            if keys[k] in ("founding", "full", "active", "responsible", "permanent"):
+            if k < self.n and keys[k] in ("founding", "full", "active", "responsible",
+                                          "permanent"):
                 k += 1
-            found = self.lex.membership.match(keys, k, skip=False)
+            found = (k + 1, None) if k < self.n and keys[k] == "members" \
+                else self.lex.membership.match(keys, k, skip=False)
             if not found or found[0] >= self.n or keys[found[0]] != "of":
                 continue
             member = self.match_body(self.skip_the(found[0] + 1), need_capital=False)
             if member is not None and member.type is EntityType.ORGANIZATION:
-                body.member_of.append(member.label)
+                for subject in group if len(group) == 1 or keys[k] == "members" else [body]:
+                    if member.label not in subject.member_of and subject is not member:
+                        subject.member_of.append(member.label)
 
     # titles -------------------------------------------------------------------------------
     def skip_the(self, i: int) -> int:
@@ -317,6 +344,9 @@ class _Scanner:
         start = j
         if j < self.n and keys[j] in lex.demonyms and lex.demonyms[keys[j]] == lex.home_country:
             j += 1  # "the Vietnamese National Assembly"
+        mission = self._mission_at(start, j)
+        if mission is not None:
+            return mission
         country = lex.countries.match(keys, j) if j < self.n else None
         if country and country[0] + 1 < self.n and keys[country[0]] == "'s":
             j = start = country[0] + 1  # "China's Yunnan province": the country is implied
@@ -423,7 +453,8 @@ class _Scanner:
                 if k + 1 < self.n and self.doc[k].text == "-" and not self.doc[k - 1].whitespace_ \
                         and not self.doc[k].whitespace_ and self.doc[k + 1].is_alpha:
                     k += 2
-            elif self.keys[k] in _CONNECTORS and k + 1 < self.n and k > j and (
+            elif self.keys[k] in _CONNECTORS and k + 1 < self.n and k > j \
+                    and self.keys[k + 1] not in _CALENDAR_WORDS and (  # "... on Tuesday"
                     _is_name_token(self.doc[k + 1].text) or _ACRONYM.match(self.doc[k + 1].text)
                     or (self.keys[k + 1] == "the" and k + 2 < self.n
                         and _is_name_token(self.doc[k + 2].text))):
@@ -489,6 +520,7 @@ class _Scanner:
         present = lex.present_markers.match(keys, j, skip=False) if j < self.n else None
         if present and present[0] < self.n and self.doc[present[0]].text[:1].isupper():
             j = present[0]  # "outgoing President of X" still holds the office
+        surface_start = j  # "outgoing" is not part of the office's name
         country = None
         if j < self.n and keys[j] in lex.demonyms:
             country = lex.demonyms[keys[j]]
@@ -497,6 +529,8 @@ class _Scanner:
             owner = lex.countries.match(keys, j) if j < self.n else None
             if owner and owner[0] + 1 < self.n and keys[owner[0]] == "'s":
                 country, j = str(owner[1]), owner[0] + 1  # "Thailand's Foreign Minister"
+            elif owner and owner[0] < self.n and keys[owner[0]] in lex.envoy_heads:
+                country, j = str(owner[1]), owner[0]  # "Belgium Ambassador": the sender
         whole_alias = lex.roles.match(keys, j)
         modifiers = []
         while j < self.n:
@@ -541,7 +575,12 @@ class _Scanner:
             h2 = lex.role_heads.match(keys, after, skip=False)
             if h2:
                 label = f"{self.doc[after:h2[0]].text.title()} of the {body.label}"
-                candidates.append((h2[0], lex.canonical_role(label), 0.8))
+                h_end = h2[0]
+                if keys[after] in lex.envoy_heads and h_end + 1 < self.n and keys[h_end] == "to":
+                    dest = self.match_body(self.skip_the(h_end + 1))
+                    if dest is not None and dest.type is EntityType.COUNTRY:
+                        label, h_end = f"{label} to {dest.label}", dest.end  # "EU Ambassador to X"
+                candidates.append((h_end, lex.canonical_role(label), 0.8))
             m2 = lex.membership.match(keys, after, skip=False)
             if m2:
                 return m2[0], None, body.label, None
@@ -582,19 +621,41 @@ class _Scanner:
             label = lex.canonical_role(" ".join([*modifiers, label]))
         if country == lex.home_country:
             country = None
-        surface = self.doc[i:end].text
+        surface = self.doc[surface_start:end].text
         if past:
             return end, None, None, None
         if country and len(label.split()) > end - start_core and fold_words(label) \
                 and not set(fold_words(label)) <= set(self.keys[start_core:end]) \
                 and whole_alias and end - start_core == 1:
             label = self.doc[start_core:end].text  # "Peruvian President": not "State President"
+        for k in range(start_core, end):
+            if k in self.plural_at:  # "Deputy Secretaries of X A and B": each is a Secretary
+                label = re.sub(rf"\b{re.escape(self.doc[k].text)}\b",
+                               self.keys[k].capitalize(), label, count=1)
         if country and not self._names_country(label, country):
             if label.startswith("Ambassador"):
                 label = label.replace("Ambassador", f"Ambassador of {country}", 1)
+                if label == f"Ambassador of {country}":
+                    # a foreign envoy named in Vietnamese news, with no posting, is posted here
+                    label = f"{label} to {lex.home_country}"
             else:
                 label = f"{label} of {country}"
         return end, RoleMention(label, surface, confidence, country), None, None
+
+    def _mission_at(self, start: int, j: int) -> tuple[int, str, EntityType] | None:
+        """"the Vietnamese mission to the EU", "the Vietnamese delegation to the WTO": a
+        lower-case mission word, then "to"/"in" and a known body or country."""
+        keys = self.keys
+        if j == start or j + 2 >= self.n or keys[j] not in self.lex.mission_words \
+                or keys[j + 1] not in ("to", "in"):
+            return None
+        dest = self.match_body(self.skip_the(j + 2))
+        if dest is None:
+            return None
+        the = "the " if dest.type is not EntityType.COUNTRY else ""
+        label = (f"{self.doc[start:j].text} {self.doc[j].text.title()} {keys[j + 1]} "
+                 f"{the}{dest.label}")
+        return dest.end, label, EntityType.ORGANIZATION
 
     def _ministry_after(self, i: int) -> tuple[int, str, EntityType] | None:
         """"Minister of Agriculture and Environment": the words after "of" name a ministry."""
@@ -643,11 +704,18 @@ class _Scanner:
             i = end
         return i
 
+    def _middle_name(self, i: int, j: int) -> bool:
+        """"Nguyễn Thế Anh": "Thế" folds to "the" but inside a name it is a middle name."""
+        return j > i and self.keys[j] == "the" and self.doc[j].text[:1].isupper() \
+            and not self.doc[j].is_sent_start and j + 1 < self.n \
+            and _is_name_token(self.doc[j + 1].text) and self.keys[i] in self.lex.surnames
+
     def name_run(self, i: int, limit: int = 6) -> int:
         """End of the capitalised name starting at `i` (== i if none)."""
         j = i
         while j < self.n and j - i < limit and _is_name_token(self.doc[j].text) \
-                and j not in self.in_body and self.keys[j] not in _NOT_NAMES_RUN:
+                and j not in self.in_body and (self.keys[j] not in _NOT_NAMES_RUN
+                                               or self._middle_name(i, j)):
             if "\n" in self.doc[j].whitespace_:
                 j += 1
                 break
@@ -672,6 +740,7 @@ class _Scanner:
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "-", "–", "'s", "'"})
+_CALENDAR_WORDS = WEEKDAYS | frozenset(m for m in MONTHS if len(m) > 3)
 _NOT_NAMES_RUN = frozenset({"said", "and", "the", "of", "on", "in", "at"})
 
 
@@ -692,7 +761,8 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             continue
         # A title right after "Name," is appositive: it may only stop at ", and" (where a new
         # title-name pair starts), and without a name after it, it is the earlier name's.
-        appositive = i >= 2 and keys[i - 1] == "," and any(p.end == i - 1 for p in people)
+        appositive = i >= 2 and keys[i - 1] == "," and (
+            any(p.end == i - 1 for p in people) or _name_ends_at(scan, i - 1))
         parsed = scan.parse_title(i, appositive=appositive)
         if parsed is None:
             i += 1
@@ -726,6 +796,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     spans += _appositive_runs(scan)
     spans += _runs_after_person_nouns(scan)
     spans += _runs_after_honorifics(scan)
+    spans += _runs_from_surnames(scan)
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
         start = scan.skip_honorifics(_family_name_start(scan, span.start))
         end = span.end
@@ -796,12 +867,22 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
                  if t.lemma_.lower() in lex.election_verbs and t.pos_ in ("VERB", "AUX")]
         passive = _passive_election(scan, people, index)
         if passive is not None:
-            k, verbs = passive, [doc[passive - 1]]
-        if k + 1 >= scan.n or keys[k] != "as":
+            title_at, verbs = passive, [doc[passive - 1]]
+        elif k + 1 < scan.n and keys[k] == "as":
+            title_at = k + 1
+        elif k + 1 < scan.n and keys[k] == "," and verbs:
+            # "elected X, Vice Chairman of Y, as Deputy Secretary of Z": past the appositive
+            current = scan.parse_title(k + 1, appositive=True)
+            after = current[0] if current is not None else k
+            if not (current and after + 2 < scan.n and keys[after] == ","
+                    and keys[after + 1] == "as"):
+                continue
+            title_at = after + 2
+        else:
             continue
-        parsed = scan.parse_title(k + 1) if verbs else None
+        parsed = scan.parse_title(title_at) if verbs else None
         if verbs and (parsed is None or not parsed[1]) and last_body:
-            parsed = _bare_title_of(scan, k + 1, last_body) or parsed
+            parsed = _bare_title_of(scan, title_at, last_body) or parsed
         if parsed is not None and parsed[1]:
             after = scan.skip_honorifics(parsed[0])
             if scan.name_run(after) == after:
@@ -849,8 +930,9 @@ def _bare_title_of(scan: _Scanner, i: int, body: str):
 
 
 def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -> int | None:
-    """"X was elected as ...", "A, B and C were elected as ...": the position of "as" when the
-    person (or the list they close or belong to) is the subject of a passive election verb."""
+    """"X was elected (as) ...", "A, B and C were elected (as) ...": where the title starts when
+    the person (or the list they close or belong to) is the subject of a passive election
+    verb."""
     keys, k = scan.keys, people[index].end
     # walk to the end of a list of names: "A, B and C"
     later = people[index + 1:]
@@ -861,9 +943,11 @@ def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -
             and keys[k + 1] in ("been",):
         k += 1
     if k + 2 < scan.n and keys[k] in ("was", "were", "is", "are", "been") \
-            and scan.doc[k + 1].lemma_.lower() in scan.lex.election_verbs \
-            and keys[k + 2] == "as":
-        return k + 2
+            and scan.doc[k + 1].lemma_.lower() in scan.lex.election_verbs:
+        if keys[k + 2] == "as":
+            return k + 3
+        if scan.doc[k + 2].text[:1].isupper():
+            return k + 2  # "A and B were elected Vice Chairwomen of X" (no "as")
     return None
 
 
@@ -985,6 +1069,19 @@ def _inside_name(scan: _Scanner, body: BodyMention) -> bool:
         and previous.i not in scan.in_body
 
 
+def _name_ends_at(scan: _Scanner, end: int) -> bool:
+    """A name the rules have not reached yet ends at `end` ("Pham Van Dung, Ambassador to X and
+    head of Y, and ..."): a model PERSON or a run opened by a Vietnamese family name."""
+    if any(ent.end == end and ent.label_ == "PERSON" for ent in scan.doc.ents):
+        return True
+    start = end
+    while start > 0 and end - start < 4 and _is_name_token(scan.doc[start - 1].text) \
+            and start - 1 not in scan.in_body:
+        start -= 1
+    return end - start >= 2 and scan.keys[start] in scan.lex.surnames \
+        and scan.name_run(start) >= end
+
+
 def _title_can_start(scan: _Scanner, i: int) -> bool:
     """A body can open a title ("NA Chairman", "Politburo member")."""
     body = scan.body_at.get(i)
@@ -1024,6 +1121,23 @@ def _runs_after_honorifics(scan: _Scanner) -> list[Span]:
     return runs
 
 
+def _runs_from_surnames(scan: _Scanner) -> list[Span]:
+    """"Đỗ Minh Hưng, Secretary of ...": three or four name words opened by a Vietnamese family
+    name are a name, also where the model typed them a place or an organisation."""
+    runs = []
+    for i in range(scan.n - 2):
+        if scan.keys[i] not in scan.lex.surnames or not scan.doc[i].text[:1].isupper() \
+                or (i > 0 and _is_name_token(scan.doc[i - 1].text)
+                    and not scan.doc[i - 1].is_sent_start and i - 1 not in scan.in_body
+                    and not _is_title_word(scan, i - 1)):  # "expel from the Party X Y Z"
+            continue
+        end = scan.name_run(i, limit=4)
+        if end - i >= 3 and scan.name_run(i, limit=5) == end \
+                and not any(_is_title_word(scan, k) for k in range(i, end)):
+            runs.append(scan.doc[i:end])  # a longer run is some other name ("... Relic Site")
+    return runs
+
+
 def _is_title_word(scan: _Scanner, i: int) -> bool:
     lex, keys = scan.lex, scan.keys
     return bool(lex.titles_before_names.match(keys, i, skip=False)
@@ -1051,7 +1165,10 @@ def _family_name_start(scan: _Scanner, start: int) -> int:
 
 def _is_place(scan: _Scanner, start: int, end: int) -> bool:
     """"Tam Duong district", "Ma Lu Thang border gate", "the provinces of Ha Giang and Cao Bang":
-    a capitalised name before a place word or after "provinces of" is a place."""
+    a capitalised name before a place word or after "provinces of" is a place; so is a name
+    ending in one ("Ban Gioc Waterfall", "Perfume Pagoda")."""
+    if end - start >= 2 and scan.lex.place_words.match(scan.keys, end - 1, skip=False):
+        return True
     return place_word_after(scan, end) is not None or _after_place_list(scan, start)
 
 
@@ -1244,6 +1361,15 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
         found.append(mention)
     taken = {k for m in found for k in range(m.start, m.end)}
     named = [m for m in _named_documents(scan) if m.start not in taken]
+    for mention in named:
+        prefix = lex.bodies.match(scan.keys, mention.start, skip=False)
+        if prefix is not None and prefix[0] < mention.end and mention.kind in lex.adopted_kinds \
+                and lex.body_by_label[str(prefix[1])].type is EntityType.ORGANIZATION:
+            mention.issuer, mention.issuer_from_text = str(prefix[1]), True  # "ILO Convention"
+        elif mention.kind != "Treaty":
+            # "the National Assembly passed the Law on X": the subject of the issuing verb
+            mention.issuer, mention.issuer_from_text = _issuer(
+                scan, doc[mention.start:mention.end], bodies)
     found = _number_named_documents(scan, found, named) + named
     found.sort(key=lambda m: m.start)
     own_dates = {id(m) for m in found if m.date_text}  # "dated ...": that document's only
@@ -1433,7 +1559,11 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             obj = h_end + 1
             run = scan.proper_run(scan.skip_the(obj))
             # "Law on Science, Technology and Innovation": a list inside the name.
-            while run + 1 < scan.n and keys[run] == "," and _is_name_token(doc[run + 1].text):
+            while run + 1 < scan.n and keys[run] in (",", "to") \
+                    and _is_name_token(doc[run + 1].text) \
+                    and not (keys[run] == "to" and scan.match_body(run + 1) is not None):
+                # "Law on Access to Information": "to" inside the name; "to" a body or country
+                # ("submitted the Law on X to National Assembly deputies") is the verb's
                 run = scan.proper_run(run + 1)
             # "the Law on X and the Law on Y": a second named document starts at "and".
             run = next((k for k in range(obj, run) if keys[k] == "and" and lex.named_document_heads
@@ -1442,6 +1572,11 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                 end = run
                 if keys[h_end] == "on":
                     topic = doc[obj:run].text
+            elif keys[h_end] == "on" and start < i and doc[obj].text[:1].islower():
+                # "the WHO Convention on tobacco control": a lower-case topic after a named head
+                topic = _topic(scan, h_end, min(scan.n, h_end + 12))
+                if topic is not None and scan.topic_end is not None:
+                    end = scan.topic_end
         if end == h_end and start == i:
             i = h_end
             continue
@@ -1515,6 +1650,10 @@ def _topic(scan: _Scanner, start: int, limit: int) -> str | None:
             break
         if keys[j] == ",":
             nxt = keys[j + 1] if j + 1 < scan.n else ""
+            # "on X, the committee reviewed ...": the subject of the main clause starts
+            if any(doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.i > k
+                   for k in range(j + 1, min(j + 5, scan.n))):
+                break
             # ", reducing the number of ...", ", approved by ...": a clause, not the topic.
             if j + 1 < scan.n and doc[j + 1].tag_ in ("VBG", "VBN", "VBD"):
                 break
@@ -1695,6 +1834,12 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
         if body is not None:
             series_label, series_end = body.label, body.end
             series_numbers += [keys[k] for k in range(start, body.end) if _ORDINAL.match(keys[k])]
+            if series_end + 1 < scan.n and keys[series_end] == "'s":
+                part_end = scan.org_run(series_end + 1)
+                if scan._org_head_in(series_end + 1, part_end):
+                    # "the Party Central Committee's Propaganda Commission": the body's part
+                    series_label = f"{body.label}'s {doc[series_end + 1:part_end].text}"
+                    series_end = part_end
         else:
             series_end = scan.proper_run(start)
             if series_end == start:
@@ -1808,7 +1953,10 @@ class MentionFinder:
         doc._.dg_bodies = [b for b in bodies if b.start < cutoff]
         doc._.dg_people = [p for p in people if p.start < cutoff]
         doc._.dg_documents = [d for d in find_documents(scan, bodies) if d.start < cutoff]
-        doc._.dg_events = [e for e in find_events(scan) if e.start < cutoff]
+        documents = doc._.dg_documents
+        # "the WHO Convention on X": a named document's head word is no event
+        doc._.dg_events = [e for e in find_events(scan) if e.start < cutoff and not any(
+            d.name and d.start <= e.start and e.end <= d.end for d in documents)]
         doc._.dg_text_end = cutoff
         return doc
 

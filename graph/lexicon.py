@@ -163,6 +163,12 @@ class Lexicon:
     historical_residence_verbs: frozenset[str] = frozenset()
     # "outgoing President of X": still in office, the word is skipped
     present_markers: PhraseTrie = field(default_factory=PhraseTrie)
+    # "Belgium Ambassador", "EU Ambassador to X": a sender's name qualifies these heads
+    envoy_heads: frozenset[str] = frozenset()
+    # "the Vietnamese mission to the EU": a lower-case body a title may head
+    mission_words: frozenset[str] = frozenset()
+    # "the ILO Convention": kinds an organisation named before them adopts (not "ASEAN Charter")
+    adopted_kinds: frozenset[str] = frozenset()
 
     def canonical_role(self, label: str) -> str:
         return self.role_by_key.get(" ".join(phrase_keys(label)), label)
@@ -286,6 +292,9 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         agreements=agreements,
         historical_residence_verbs=frozenset(words.get("historical_residence_verbs", ())),
         present_markers=_trie(words.get("present_markers", [])),
+        envoy_heads=frozenset(token_key(w) for w in words.get("envoy_heads", ())),
+        mission_words=frozenset(token_key(w) for w in words.get("mission_words", ())),
+        adopted_kinds=frozenset(words.get("adopted_kinds", ())),
     )
 
 
