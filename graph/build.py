@@ -467,11 +467,13 @@ def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
         stages.update(1)
         stages.set_postfix_str("turtle")
         with stopwatch("turtle"):
-            atomic_write_bytes(staging / TURTLE_NAME, serialize_turtle(graph))
+            turtle = serialize_turtle(graph)
+            atomic_write_bytes(staging / TURTLE_NAME, turtle)
         stages.update(1)
         stages.set_postfix_str("store")
         with stopwatch("store"):
-            write_store(graph, staging / STORE_NAME)
+            write_store(turtle, staging / STORE_NAME)  # Oxigraph parses Turtle natively
+        del turtle
         stages.update(1)
         stages.set_postfix_str("html")
         with stopwatch("html"):

@@ -27,12 +27,15 @@ def _object_term(fact: Fact) -> URIRef | Literal:
     return Literal(fact.object)
 
 
-def statement_iri(fact: Fact) -> URIRef:
-    """A stable IRI for the provenance record of one fact in one article and sentence."""
-    parts = (str(entity_iri(fact.subject)), fact.relation.value, str(_object_term(fact)),
-             fact.article, fact.evidence)
+def _statement_iri(subject: URIRef, fact: Fact, obj: URIRef | Literal) -> URIRef:
+    parts = (str(subject), fact.relation.value, str(obj), fact.article, fact.evidence)
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
     return STATEMENT[digest]
+
+
+def statement_iri(fact: Fact) -> URIRef:
+    """A stable IRI for the provenance record of one fact in one article and sentence."""
+    return _statement_iri(entity_iri(fact.subject), fact, _object_term(fact))
 
 
 def add_article(graph: Graph, article: Article) -> None:
@@ -48,44 +51,79 @@ def add_article(graph: Graph, article: Article) -> None:
         graph.add((node, DCTERMS.publisher, Literal(article.publisher)))
 
 
+class _Terms:
+    """rdflib terms made once per distinct value: IRIs and literals repeat across many facts."""
+
+    def __init__(self) -> None:
+        self._iris: dict[EntityRef, URIRef] = {}
+        self._objects: dict[object, URIRef | Literal] = {}
+        self._texts: dict[str, Literal] = {}
+
+    def iri(self, ref: EntityRef) -> URIRef:
+        node = self._iris.get(ref)
+        if node is None:
+            node = self._iris[ref] = entity_iri(ref)
+        return node
+
+    def object(self, fact: Fact) -> URIRef | Literal:
+        if isinstance(fact.object, EntityRef):
+            return self.iri(fact.object)
+        key = (type(fact.object), fact.object)  # 1 and True, or "1" and 1, stay apart
+        node = self._objects.get(key)
+        if node is None:
+            node = self._objects[key] = _object_term(fact)
+        return node
+
+    def text(self, value: str) -> Literal:
+        node = self._texts.get(value)
+        if node is None:
+            node = self._texts[value] = Literal(value)
+        return node
+
+
 def to_graph(kb: KnowledgeBase) -> Graph:
     """Build the RDF graph of a knowledge base."""
     graph = Graph()
     bind_prefixes(graph)
-    dates = {article.key: article.date for article in kb.articles}
+    add = graph.add
+    terms = _Terms()
+    observed_on = {article.key: Literal(article.date, datatype=XSD.date)
+                   for article in kb.articles if article.date}
     for article in kb.articles:
         add_article(graph, article)
     for entity in kb.entities.values():
-        node = entity_iri(entity.ref)
-        graph.add((node, RDF.type, class_iri(entity.ref.type)))
+        node = terms.iri(entity.ref)
+        add((node, RDF.type, class_iri(entity.ref.type)))
         for subtype in entity.subtypes:
-            graph.add((node, RDF.type, DG[subtype]))
-        graph.add((node, RDFS.label, Literal(entity.label)))
+            add((node, RDF.type, DG[subtype]))
+        add((node, RDFS.label, Literal(entity.label)))
         for alt in entity.alt_labels - {entity.label}:
-            graph.add((node, SKOS.altLabel, Literal(alt)))
+            add((node, SKOS.altLabel, Literal(alt)))
+    predicates = {relation: relation_iri(relation) for relation in Relation}
+    sources = {article.key: entity_iri(article.ref) for article in kb.articles}
     # The same fact read twice from one sentence is one statement, with its best confidence.
     confidences: dict[URIRef, float] = {}
     for fact in kb.facts:
-        statement = statement_iri(fact)
+        subject, obj = terms.iri(fact.subject), terms.object(fact)
+        statement = _statement_iri(subject, fact, obj)
         if statement in confidences:
             confidences[statement] = max(confidences[statement], fact.confidence)
             continue
         confidences[statement] = fact.confidence
-        subject, predicate = entity_iri(fact.subject), relation_iri(fact.relation)
-        obj = _object_term(fact)
-        graph.add((subject, predicate, obj))
-        graph.add((statement, RDF.type, RDF.Statement))
-        graph.add((statement, RDF.subject, subject))
-        graph.add((statement, RDF.predicate, predicate))
-        graph.add((statement, RDF.object, obj))
-        source = entity_iri(EntityRef(EntityType.ARTICLE, fact.article))
-        graph.add((statement, PROV.wasDerivedFrom, source))
-        graph.add((statement, DG.evidence, Literal(fact.evidence)))
-        observed = dates.get(fact.article)
-        if observed:
-            graph.add((statement, DG.observedOn, Literal(observed, datatype=XSD.date)))
+        predicate = predicates[fact.relation]
+        add((subject, predicate, obj))
+        add((statement, RDF.type, RDF.Statement))
+        add((statement, RDF.subject, subject))
+        add((statement, RDF.predicate, predicate))
+        add((statement, RDF.object, obj))
+        source = sources.get(fact.article) or terms.iri(EntityRef(EntityType.ARTICLE, fact.article))
+        add((statement, PROV.wasDerivedFrom, source))
+        add((statement, DG.evidence, terms.text(fact.evidence)))
+        observed = observed_on.get(fact.article)
+        if observed is not None:
+            add((statement, DG.observedOn, observed))
     for statement, confidence in confidences.items():
-        graph.add((statement, DG.confidence, confidence_literal(confidence)))
+        add((statement, DG.confidence, confidence_literal(confidence)))
     return graph
 
 
@@ -104,16 +142,17 @@ _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b":
 _LEADING_PREDICATES = (RDF.type, RDFS.label)
 
 
+# Characters that need escaping in a Turtle string: the ECHARs, other controls and DEL.
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ECHAR.get(char) or f"\\u{ord(char):04X}"
+
+
 def _escape_string(text: str) -> str:
-    out = []
-    for char in text:
-        if char in _ECHAR:
-            out.append(_ECHAR[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _NEEDS_ESCAPE.sub(_escape_char, text)
 
 
 class _TermWriter:
@@ -168,20 +207,26 @@ def _predicate_key(predicate: Node) -> tuple:
     return (len(_LEADING_PREDICATES), str(predicate))
 
 
-def _subject_block(writer: _TermWriter, subject: Node, pairs: list[tuple[Node, Node]]) -> str:
+_Keyed = tuple[tuple, tuple, Node, Node]  # (subject key, predicate key, predicate, object)
+
+
+def _subject_block(writer: _TermWriter, subject: Node, pairs: list[_Keyed]) -> str:
     lines = [writer.term(subject)]
-    predicate = None
-    for p, o in pairs:
-        if p == predicate:
+    predicate_key = None
+    for _, p_key, p, o in pairs:
+        if p_key == predicate_key:
             lines[-1] += ","
             lines.append(f"        {writer.term(o)}")
             continue
-        if predicate is not None:
+        if predicate_key is not None:
             lines[-1] += " ;"
-        verb = "a" if p == RDF.type else writer.iri(p)
+        verb = "a" if p_key == _TYPE_KEY else writer.iri(p)
         lines.append(f"    {verb} {writer.term(o)}")
-        predicate = p
+        predicate_key = p_key
     return "\n".join(lines) + " .\n"
+
+
+_TYPE_KEY = _predicate_key(RDF.type)
 
 
 def serialize_turtle(graph: Graph) -> bytes:
@@ -193,18 +238,36 @@ def serialize_turtle(graph: Graph) -> bytes:
     """
     prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
     writer = _TermWriter(prefixes)
-    ordered = sorted(
-        graph, key=lambda t: (_term_key(t[0]), _predicate_key(t[1]), _term_key(t[2]))
-    )
+    # Sort keys are computed once per distinct term and compared as plain tuples of strings,
+    # which is much cheaper than comparing rdflib terms.
+    term_keys: dict[Node, tuple] = {}
+    predicate_keys: dict[Node, tuple] = {}
+
+    def term_key(node: Node) -> tuple:
+        key = term_keys.get(node)
+        if key is None:
+            key = term_keys[node] = _term_key(node)
+        return key
+
+    def predicate_key(node: Node) -> tuple:
+        key = predicate_keys.get(node)
+        if key is None:
+            key = predicate_keys[node] = _predicate_key(node)
+        return key
+
+    keyed = [(term_key(s), predicate_key(p), term_key(o), s, p, o) for s, p, o in graph]
+    keyed.sort(key=lambda row: (row[0], row[1], row[2]))
     parts = [f"@prefix {name}: <{prefixes[name]}> .\n" for name in sorted(prefixes)]
     start = 0
-    while start < len(ordered):
-        subject = ordered[start][0]
+    while start < len(keyed):
+        subject_key = keyed[start][0]
         end = start
-        while end < len(ordered) and ordered[end][0] == subject:
+        while end < len(keyed) and keyed[end][0] == subject_key:
             end += 1
         parts.append("\n")
-        parts.append(_subject_block(writer, subject, [(p, o) for _, p, o in ordered[start:end]]))
+        parts.append(_subject_block(writer, keyed[start][3],
+                                    [(s_key, p_key, p, o)
+                                     for s_key, p_key, _, _, p, o in keyed[start:end]]))
         start = end
     return "".join(parts).encode("utf-8")
 

@@ -3,17 +3,22 @@
 The ontology is given to pySHACL as `ont_graph`, so `sh:class` accepts subclasses
 (a `dg:Ministry` is a `dg:Organization`). No inference is run: the contract asks for core
 classes to be asserted directly, and skipping RDFS inference keeps one validation per build
-fast enough for large corpora. One rule SHACL Core cannot say cheaply, "every direct edge has
-a provenance record and every record's edge is asserted", is checked here with set operations.
+fast enough for large corpora. When every node already carries each shape class its types
+imply (always so for `graph.rdf.to_graph` output), the ontology cannot change a verdict and is
+left out: pySHACL then skips copying the whole data graph to mix it in.
+
+One rule SHACL Core cannot say cheaply, "every direct edge has a provenance record and every
+record's edge is asserted", is checked here with set operations.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
 from pyshacl import validate as pyshacl_validate
-from rdflib import RDF, Graph, Namespace
+from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.term import Node
 
 from graph.model import Relation
@@ -39,6 +44,42 @@ def shapes_graph() -> Graph:
 @cache
 def ontology_graph() -> Graph:
     return Graph().parse(ONTOLOGY_FILE, format="turtle")
+
+
+@cache
+def _implied_shape_classes() -> dict[Node, frozenset[Node]]:
+    """For each ontology class, the classes named by the shapes that it is a subclass of."""
+    shapes, ontology = shapes_graph(), ontology_graph()
+    named = set(shapes.objects(None, SH["class"])) | set(shapes.objects(None, SH.targetClass))
+    implied = {}
+    for cls in set(ontology.subjects(RDFS.subClassOf, None)):
+        ancestors = set(ontology.transitive_objects(cls, RDFS.subClassOf)) - {cls}
+        implied[cls] = frozenset(ancestors & named)
+    return implied
+
+
+@cache
+def _ontology_adds_focus_nodes() -> bool:
+    """Whether the ontology's own triples could be targets of a shape (then it must be mixed)."""
+    shapes, ontology = shapes_graph(), ontology_graph()
+    named = set(shapes.objects(None, SH["class"])) | set(shapes.objects(None, SH.targetClass))
+    targeted = set(shapes.objects(None, SH.targetSubjectsOf)) | set(
+        shapes.objects(None, SH.targetObjectsOf))
+    return (any(cls in named for cls in ontology.objects(None, RDF.type))
+            or any(predicate in targeted for predicate in ontology.predicates())
+            or any(True for _ in shapes.objects(None, SH.targetNode)))
+
+
+def needs_ontology(graph: Graph) -> bool:
+    """Whether mixing the ontology into `graph` could change a verdict (see module doc)."""
+    if _ontology_adds_focus_nodes():
+        return True
+    implied = _implied_shape_classes()
+    types: defaultdict[Node, set[Node]] = defaultdict(set)
+    for node, cls in graph.subject_objects(RDF.type):
+        types[node].add(cls)
+    return any(implied.get(cls, frozenset()) - classes
+               for classes in types.values() for cls in classes)
 
 
 def _short(node: Node | None) -> str:
@@ -87,7 +128,7 @@ def validate(graph: Graph) -> ValidationResult:
     _, report, _ = pyshacl_validate(
         graph,
         shacl_graph=shapes_graph(),
-        ont_graph=ontology_graph(),
+        ont_graph=ontology_graph() if needs_ontology(graph) else None,
         inference="none",
         abort_on_first=False,
         allow_warnings=True,

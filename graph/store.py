@@ -36,9 +36,11 @@ def to_ntriples(graph: Graph) -> bytes:
     return graph.serialize(format="nt", encoding="utf-8")
 
 
-def write_store(graph: Graph, store_dir: Path) -> int:
+def write_store(graph: Graph | bytes, store_dir: Path) -> int:
     """Replace the Oxigraph store at `store_dir` with the triples of `graph`; return their count.
 
+    `graph` is an rdflib Graph or Turtle bytes (e.g. from graph.rdf.serialize_turtle), which
+    Oxigraph parses natively: much faster than having rdflib write the graph out again.
     The new store is built in a sibling temporary directory and renamed into place, so readers
     and a failed write never see a partial store.
     """
@@ -47,7 +49,10 @@ def write_store(graph: Graph, store_dir: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
     try:
         store = pyoxigraph.Store(str(staging))
-        store.bulk_load(to_ntriples(graph), pyoxigraph.RdfFormat.N_TRIPLES)
+        if isinstance(graph, bytes):
+            store.bulk_load(graph, pyoxigraph.RdfFormat.TURTLE)
+        else:
+            store.bulk_load(to_ntriples(graph), pyoxigraph.RdfFormat.N_TRIPLES)
         store.flush()
         count = len(store)
         del store  # releases the RocksDB lock before the rename

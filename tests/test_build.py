@@ -209,7 +209,8 @@ def test_rebuild_uses_the_cache_and_drops_removed_articles(tmp_path: Path) -> No
     assert first.cache == {"hits": 0, "misses": 2}
     turtle = (out / "graph.ttl").read_bytes()
 
-    again = build([corpus], out)
+    # Another title rebuilds the outputs (nothing changed would be a no-op) from the cache.
+    again = build([corpus], out, BuildOptions(title="Another title"))
     assert again.cache == {"hits": 2, "misses": 0}
     assert (out / "graph.ttl").read_bytes() == turtle  # cached extraction, same graph
 
@@ -331,3 +332,104 @@ def test_a_failed_file_is_blamed_on_the_output_only_when_it_is_in_the_output(
     assert type(blamed) is expected
     if failed and expected is FileAccessError:
         assert failed in str(blamed)
+
+
+# --- the up-to-date check -----------------------------------------------------------------------
+
+def _snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under `out` (the lock aside) with its bytes and modification time."""
+    return {path.relative_to(out).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+            for path in sorted(out.rglob("*")) if path.is_file() and path.name != ".lock"}
+
+
+def _two_article_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("good.txt", "crlf.txt"):
+        shutil.copy(BAD_INPUTS / name, corpus)
+    return corpus
+
+
+@pytest.mark.slow
+def test_unchanged_rebuild_does_nothing_and_full_forces_it(tmp_path: Path) -> None:
+    corpus = _two_article_corpus(tmp_path)
+    out = tmp_path / "out"
+    first = build([corpus], out)
+    assert not first.up_to_date
+    before = _snapshot(out)
+
+    again = build([corpus], out, BuildOptions(workers=2))  # workers do not change the output
+    assert again.up_to_date
+    assert _snapshot(out) == before  # same bytes, same mtimes: nothing was rewritten
+    assert "up to date" in again.summary()
+    assert again.counts == first.counts and again.shacl == first.shacl
+
+    forced = build([corpus], out, BuildOptions(full=True))
+    assert not forced.up_to_date
+    assert forced.cache == {"hits": 0, "misses": 2}
+    assert (out / "report.json").stat().st_mtime_ns != before["report.json"][1]
+
+
+def _edit_article(corpus: Path) -> None:
+    path = corpus / "good.txt"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("Japanese Ambassador", "Korean Ambassador", 1), "utf-8")
+
+
+def _add_article(corpus: Path) -> None:
+    shutil.copy(BAD_INPUTS / "latin1.txt", corpus)
+
+
+def _remove_article(corpus: Path) -> None:
+    (corpus / "crlf.txt").unlink()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("change", "options"), [
+    (_edit_article, BuildOptions()),
+    (_add_article, BuildOptions()),
+    (_remove_article, BuildOptions()),
+    (lambda corpus: None, BuildOptions(strict=True)),
+    (lambda corpus: None, BuildOptions(title="Another title")),
+], ids=["edited", "added", "removed", "strict", "title"])
+def test_changed_input_or_option_rebuilds(tmp_path: Path, change: Callable[[Path], None],
+                                          options: BuildOptions) -> None:
+    corpus = _two_article_corpus(tmp_path)
+    out = tmp_path / "out"
+    build([corpus], out)
+    turtle = (out / "graph.ttl").read_bytes()
+    change(corpus)
+    again = build([corpus], out, options)
+    assert not again.up_to_date
+    assert again.timings["rdf"] >= 0  # the whole-graph stages ran
+    assert build([corpus], out, options).up_to_date  # and were recorded as the new state
+    if change is _edit_article:
+        assert (out / "graph.ttl").read_bytes() != turtle
+
+
+def _delete_store(out: Path) -> None:
+    shutil.rmtree(out / "store")
+
+
+def _edit_turtle(out: Path) -> None:
+    with (out / "graph.ttl").open("a", encoding="utf-8") as handle:
+        handle.write("# edited by hand\n")
+
+
+def _delete_state(out: Path) -> None:
+    (out / ".build-state.json").unlink()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", [_delete_store, _edit_turtle, _delete_state],
+                         ids=["store deleted", "graph.ttl edited", "state deleted"])
+def test_damaged_output_is_rebuilt(tmp_path: Path, damage: Callable[[Path], None]) -> None:
+    corpus = _two_article_corpus(tmp_path)
+    out = tmp_path / "out"
+    build([corpus], out)
+    turtle = (out / "graph.ttl").read_bytes()
+    damage(out)
+    again = build([corpus], out)
+    assert not again.up_to_date
+    assert (out / "graph.ttl").read_bytes() == turtle
+    assert len(open_store(out)) == again.counts["triples"]

@@ -8,7 +8,7 @@ from sample_kb import ASEAN, CONFERENCE, FOREIGN_MINISTER, HANOI, RESOLUTION_34,
 
 from graph.model import Entity, Fact, Relation
 from graph.rdf import statement_iri, to_graph
-from graph.shacl import shapes_graph, validate
+from graph.shacl import needs_ontology, shapes_graph, validate
 from graph.vocab import DG, entity_iri
 
 
@@ -101,3 +101,28 @@ def test_violations_are_sorted_and_deterministic():
     first, second = validate(graph).violations, validate(graph).violations
     assert first == second == sorted(first)
     assert len(first) >= 2
+
+
+def _without_core_type(graph: Graph) -> Graph:
+    graph.remove((entity_iri(RESOLUTION_34), RDF.type, DG.LegalDocument))
+    return graph
+
+
+def _broken_range(graph: Graph) -> Graph:
+    graph.add((entity_iri(HANOI), DG.holdsRole, entity_iri(FOREIGN_MINISTER)))
+    return graph
+
+
+@pytest.mark.parametrize(("change", "needed"), [
+    (lambda graph: graph, False),
+    (_broken_range, False),
+    (_without_core_type, True),
+], ids=["sample", "range violation", "subclass only"])
+def test_the_ontology_is_left_out_only_when_it_cannot_change_a_verdict(monkeypatch, change,
+                                                                       needed):
+    graph = change(to_graph(sample_kb()))
+    assert needs_ontology(graph) is needed
+    chosen = validate(graph)
+    # The other choice: same verdicts when the ontology was left out, others when it was needed.
+    monkeypatch.setattr("graph.shacl.needs_ontology", lambda graph: not needed)
+    assert (validate(graph) == chosen) is not needed

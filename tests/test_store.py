@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from sample_kb import sample_kb
 
 from graph.errors import StoreError, StoreMissingError
-from graph.rdf import to_graph
+from graph.rdf import serialize_turtle, to_graph
 from graph.store import load_graph, open_store, store_path, write_store
 
 
@@ -91,3 +91,17 @@ def test_a_failed_write_keeps_the_previous_store(tmp_path, graph, monkeypatch):
         write_store(graph, store_path(tmp_path))
     assert len(open_store(tmp_path)) == len(graph)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+
+def test_store_from_turtle_bytes_holds_the_same_triples_as_from_the_graph(tmp_path, graph):
+    from_graph = write_store(graph, tmp_path / "a" / "store")
+    from_turtle = write_store(serialize_turtle(graph), tmp_path / "b" / "store")
+    assert from_turtle == from_graph == len(graph)
+    assert isomorphic(load_graph(tmp_path / "a"), load_graph(tmp_path / "b"))
+
+
+def test_bad_turtle_bytes_raise_store_error_and_keep_the_old_store(tmp_path, graph):
+    write_store(graph, store_path(tmp_path))
+    with pytest.raises(StoreError):
+        write_store(b"<not turtle", store_path(tmp_path))
+    assert len(open_store(tmp_path)) == len(graph)
