@@ -15,7 +15,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from graph.model import EntityType
-from graph.vocab import DG_NS, ONTOLOGY_FILE, PREFIXES, class_iri
+from graph.vocab import DG_NS, ID, ONTOLOGY_FILE, PREFIXES, class_iri
 
 DOC_FILE = Path(__file__).resolve().parent.parent / "docs" / "vocabulary.md"
 _ONTOLOGY_IRI = str(DG_NS).rstrip("#")
@@ -71,7 +71,7 @@ def render(graph: Graph) -> str:
         _english(graph, ontology, _DCT_DESCRIPTION),
         "",
         f"Namespace: `dg:` = `{DG_NS}` (version {graph.value(ontology, OWL.versionInfo)}). "
-        "Resources live under `https://w3id.org/diplograph/id/<type>/<key>`; "
+        f"Resources live under `{ID}<type>/<key>`; "
         "the shapes every build is validated against are in `ontology/shapes.ttl`.",
         "",
         "## Prefixes",

@@ -127,6 +127,15 @@ def _move_into_place(new: Path, target: Path) -> None:
     os.replace(new, target)
 
 
+def replace_dir(new: Path, target: Path) -> None:
+    """Put folder `new` at `target` (one atomic exchange where the system allows) and delete the
+    folder that was there; a reader sees the old folder or the new one."""
+    _move_into_place(new, target)
+    for leftover in (new, new.with_name(new.name + ".old")):
+        if leftover.exists():
+            _remove(leftover)
+
+
 def _roll_forward(out: Path) -> None:
     """Finish a commit that a killed build started (idempotent)."""
     commit = out / COMMIT_NAME

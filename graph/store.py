@@ -19,6 +19,7 @@ import pyoxigraph
 from rdflib import Graph
 
 from graph.errors import StoreError, StoreMissingError
+from graph.fsutil import replace_dir
 from graph.vocab import bind_prefixes
 
 STORE_DIRNAME = "store"
@@ -56,21 +57,11 @@ def write_store(graph: Graph | bytes, store_dir: Path) -> int:
         store.flush()
         count = len(store)
         del store  # releases the RocksDB lock before the rename
-    except (OSError, SyntaxError, ValueError) as err:
+    except (OSError, SyntaxError, ValueError, RuntimeError) as err:  # RuntimeError: RocksDB
         shutil.rmtree(staging, ignore_errors=True)
         raise StoreError(path=store_dir, detail=str(err)) from err
-    _swap_in(staging, store_dir)
+    replace_dir(staging, store_dir)
     return count
-
-
-def _swap_in(staging: Path, store_dir: Path) -> None:
-    old = None
-    if store_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.old-", dir=store_dir.parent))
-        os.replace(store_dir, old / STORE_DIRNAME)
-    os.replace(staging, store_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def open_store(graph_dir: Path) -> pyoxigraph.Store:

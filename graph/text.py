@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -29,5 +30,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     """
     slug = _NON_SLUG.sub("-", fold(text).lower()).strip("-")
     if len(slug) > max_length:
-        slug = slug[:max_length].rstrip("-")
+        # A short digest of the whole slug keeps two long names with the same beginning apart.
+        digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug[: max_length - len(digest) - 1].rstrip('-')}-{digest}"
     return slug or "x"

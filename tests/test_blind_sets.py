@@ -22,9 +22,11 @@ the union `<name>.gold.tsv`. What each set covers is described in its articles' 
   Secretary receiving a foreign delegation, orders awarded to outgoing ambassadors, a ministry
   press conference on a decree and a circular.
 
-The floors sit a little under the scores measured when each set was added (its first run, before
-anyone tuned on it; see docs/extraction.md for first-run and current scores): they guard against
-regressions, they are not targets. Run with `-s` to see each table and every miss.
+Each set was blind when it was first scored; the rules were then generalised from its misses
+(with new sentences of our own, never its sentences), so from then on its scores are no longer an
+independent measure: the first-run scores recorded in docs/extraction.md are. The floors sit a
+little under the first-run scores: they guard against regressions, they are not targets. Run with
+`-s` to see each table and every miss.
 """
 
 from __future__ import annotations
