@@ -569,6 +569,13 @@ class _Scanner:
                     else:
                         label = f"{head_text} {prep} the {o_label}"
                     candidates.append((o_end, lex.canonical_role(label), 0.85))
+        if head and keys[j] == "minister" and head[0] + 1 < self.n and keys[head[0]] == "for":
+            # "Minister for Trade and Industry": the portfolio, as "Minister of" takes it
+            field_end = self.portfolio_end(head[0] + 1)
+            if field_end is not None:
+                label = f"{self.doc[j:head[0]].text.title()} for " \
+                        f"{self.doc[head[0] + 1:field_end].text}"
+                candidates.append((field_end, lex.canonical_role(label), 0.85))
         body = self.match_body(j)
         if body is not None and body.type is not EntityType.COUNTRY:
             after = body.end
@@ -615,6 +622,13 @@ class _Scanner:
                 if place_end is not None:
                     label = f"{label} of {self.doc[tail.start:place_end].text}"
                     end = place_end
+        # "Ambassador of Japan to Laos", "Consul General of Spain in Da Nang": an envoy keeps
+        # the posting the text gives.
+        if keys[start_core] in lex.envoy_heads and end + 1 < self.n and keys[end] in ("to", "in") \
+                and not label.endswith((" to", " in")) and f" {keys[end]} " not in label:
+            post = self.match_body(self.skip_the(end + 1))
+            if post is not None and post.type in (EntityType.COUNTRY, EntityType.PLACE):
+                label, end = f"{label} {keys[end]} {post.label}", post.end
         end = self.skip_paren(end) if end < self.n and keys[end] == "(" and end + 2 < self.n \
             and _ACRONYM.match(self.doc[end + 1].text) else end
         if modifiers:
@@ -1384,7 +1398,12 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
                 own_dates.add(id(mention))
                 after = doc[mention.end - 1].idx + len(doc[mention.end - 1]) + on_date.end()
                 topic_from = next((t.i for t in doc[mention.end:limit] if t.idx >= after), limit)
-            topic = _topic(scan, topic_from, limit)
+            clause = _relative_issue_clause(scan, mention, bodies, limit)
+            if clause is not None:
+                topic_from = clause
+                own_dates.add(id(mention))
+            topic = _topic(scan, topic_from, limit,
+                           ("on", "guide") if clause is not None else ("on",))
             if topic is not None or mention.name is None:
                 mention.topic = topic
                 mention.topic_end = scan.topic_end
@@ -1495,6 +1514,53 @@ def _issuer_after(scan: _Scanner, end: int) -> tuple[str | None, bool, list[str]
     return issuers[0], True, issuers[1:]
 
 
+_RELATIVE_ISSUE = re.compile(r"^\s*,\s*(?:which|that)\s+(?P<subject>[^,.;]{1,60}?)\s+"
+                             r"(?:issued|adopted|signed|promulgated|passed|approved)\s+on\s+")
+
+
+def _relative_issue_clause(scan: _Scanner, mention: DocumentMention,
+                           bodies: list[BodyMention], limit: int) -> int | None:
+    """"Decree No. 5, which the Government issued on May 2, 2025 on X" / "which it issued on
+    ... to guide X": the clause names the issuer ("it" = the last organisation before the
+    document), the date and the topic. Returns the token where the topic's "on" may start."""
+    from graph.dates import DATE_PATTERN
+
+    doc = scan.doc
+    last = doc[mention.end - 1]
+    start_char = last.idx + len(last.text)
+    tail = doc.text[start_char:start_char + 200]
+    clause = _RELATIVE_ISSUE.match(tail)
+    if clause is None:
+        return None
+    date_match = DATE_PATTERN.match(tail, clause.end())
+    if date_match is None:
+        return None
+    subject = clause.group("subject").strip()
+    issuer = None
+    if subject.lower() == "it":
+        sent_start = doc[mention.start].sent.start
+        # only within the sentence: across sentences "it" is as often an unnamed "the ministry"
+        earlier = [b for b in bodies if b.end <= mention.start and b.start >= sent_start
+                   and b.type is EntityType.ORGANIZATION]
+        issuer = earlier[-1].label if earlier else None
+    else:
+        subject_at = next((t.i for t in doc[mention.end:limit]
+                           if t.idx >= start_char + clause.start("subject")), None)
+        if subject_at is not None:
+            body = scan.match_body(scan.skip_the(subject_at))
+            if body is not None and body.type is EntityType.ORGANIZATION:
+                issuer = body.label
+    if issuer is not None:
+        mention.issuer, mention.issuer_from_text = issuer, True
+    if mention.date_text is None:
+        mention.date_text = date_match.group(0)
+    after = start_char + date_match.end()
+    k = next((t.i for t in doc[mention.end:limit] if t.idx >= after), limit)
+    if k + 1 < limit and scan.keys[k] == "to" and scan.keys[k + 1] == "guide":
+        k += 1  # "to guide X": X is the topic
+    return k
+
+
 _DATED_BETWEEN = re.compile(r"^,?\s*dated\s+[\w ,]{4,24}?,?\s*$")
 
 
@@ -1571,7 +1637,7 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             if run > scan.skip_the(obj):
                 end = run
                 if keys[h_end] == "on":
-                    topic = doc[obj:run].text
+                    topic = doc[scan.skip_the(obj):run].text
             elif keys[h_end] == "on" and start < i and doc[obj].text[:1].islower():
                 # "the WHO Convention on tobacco control": a lower-case topic after a named head
                 topic = _topic(scan, h_end, min(scan.n, h_end + 12))
@@ -1611,6 +1677,10 @@ def _issuer(scan: _Scanner, span: Span, bodies: list[BodyMention]) -> tuple[str 
     verbs = [k for k in between if keys[k] in scan.lex.issue_verbs]
     if verbs and len(between) <= 8:
         verb = scan.doc[verbs[0]]
+        kinds = {token_key(k) for k in scan.lex.document_kinds}
+        if any(keys[k] in kinds for k in range(verbs[0] + 1, span.start)):
+            # "the Government issue a decree guiding the Law on X": the verb issues the decree
+            return None, False
         subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
         inside = any(last.start <= t.i < last.end for s in subjects for t in s.subtree)
         if inside or (not subjects and last.end == verbs[0] - 1):
@@ -1623,7 +1693,8 @@ _TOPIC_STOP_AFTER_COMMA = frozenset({"with", "which", "who", "dated", "as", "whi
                                       "worth", "valued", "totalling", "totaling"})
 
 
-def _topic(scan: _Scanner, start: int, limit: int) -> str | None:
+def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on",)
+           ) -> str | None:
     """What a document is "on": from "on" to the end of the noun phrase."""
     doc, keys = scan.doc, scan.keys
     i = start
@@ -1640,9 +1711,12 @@ def _topic(scan: _Scanner, start: int, limit: int) -> str | None:
             k += 1
         if k < scan.n and keys[k] == "on" and k > i + 1:
             i = k
-    if i >= scan.n or keys[i] != "on":
+    if i >= scan.n or keys[i] not in leads:
         return None
     j = i + 1
+    # A topic is a label: its leading determiner goes, like every other label's.
+    if j + 1 < min(limit, scan.n) and keys[j] in ("the", "a", "an"):
+        j += 1
     first = j
     while j < min(limit, scan.n):
         token = doc[j]
@@ -1812,6 +1886,9 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
     lowercase = False
     if head is None:
         found = lex.event_heads.match(keys, i + 1, skip=False)
+        if found and i > 0 and keys[i - 1] == "its" and (found[0] >= scan.n
+                                                        or keys[found[0]] != "of"):
+            return _own_event(scan, i, number, found[0])
         if not found or found[0] >= scan.n or keys[found[0]] != "of":
             return None
         head, lowercase = (i + 1, found[0]), True
@@ -1865,6 +1942,27 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
         parts += [token_key(series_label), *series_numbers]
     label = doc[i:end].text
     return EventMention(i, end, label, " ".join(parts), _event_subtype(doc[head[0]].text))
+
+
+def _own_event(scan: _Scanner, i: int, number: int, head_end: int) -> EventMention | None:
+    """"The Standing Committee held its 31st session": the session of the organisation named
+    last before "its" in the sentence."""
+    doc = scan.doc
+    owner, k = None, doc[i].sent.start
+    while k < i - 1:
+        body = scan.match_body(k)
+        if body is not None and body.end <= i - 1:
+            if body.type is EntityType.ORGANIZATION:
+                owner = body
+            k = body.end
+        else:
+            k += 1
+    if owner is None:
+        return None
+    head_key = token_key(doc[i + 1:head_end].text)
+    label = f"{doc[i:head_end].text} of the {owner.label}"
+    return EventMention(i, head_end, label, f"{number} {head_key} {token_key(owner.label)}",
+                        _event_subtype(doc[i + 1].text))
 
 
 def _lower_body_end(scan: _Scanner, start: int) -> int:
