@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 # Short function words that scraping most often glues to a neighbour.
 _GLUE_WORDS_TEXT = (
     "a an the and or of to for in on at by with from as that this is are was be than into "
-    "its their his her our set"
+    "its their his her our"
 )
 GLUE_WORDS = frozenset(_GLUE_WORDS_TEXT.split())
 # Halves that are really prefixes or suffixes of one word ("in|variables", "favour|able").

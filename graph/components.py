@@ -122,7 +122,11 @@ _NAME_TOKEN = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹđĐ'’-]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 _APPOSITIVE_LEADS = (
-    ("who", "is"), ("who", "was"), ("who", "has", "been"), ("who", "took", "oath", "as"),
+    ("who", "is"), ("who", "was"), ("who", "has", "been"),
+    # swearing-in: "who took (the|his|her) oath as", "who was sworn in as"
+    ("who", "took", "oath", "as"), ("who", "took", "the", "oath", "as"),
+    ("who", "took", "his", "oath", "as"), ("who", "took", "her", "oath", "as"),
+    ("who", "was", "sworn", "in", "as"), ("who", "has", "been", "sworn", "in", "as"),
     ("who", "was", "elected"), ("who", "was", "elected", "as"), ("who", "became"),
     ("who", "is", "also"), ("who", "was", "appointed"), ("who", "is", "also", "a"),
     ("who", "is", "a"), ("who", "was", "a"), ("who", "is", "also", "an"),
@@ -172,7 +176,8 @@ class _Scanner:
                 self.plural_at.add(i)
         self.body_at: dict[int, BodyMention] = {}
         self.in_body: set[int] = set()
-        self.orphan_titles: list[tuple[int, list[RoleMention]]] = []  # titles without a name
+        # Titles without a name ("President meets ..."): they may complete a short name, no more.
+        self.orphan_titles: set[str] = set()
         self.run_was_cut = False
         self.replaced: set[int] = set()  # ids of curated places renamed with a place word
         self.topic_end: int | None = None
@@ -391,7 +396,7 @@ class _Scanner:
                     EntityType.ORGANIZATION
             return place_end, self.doc[start:place_end].text, EntityType.PLACE
         heads = [k for k in range(start, run_end)
-                 if keys[k] in lex.org_heads or self.doc[k].text.endswith("Sabha")]
+                 if keys[k] in lex.org_heads]
         if not heads:
             if run_end - start <= 2 and (run_end >= self.n
                                          or not _is_name_token(self.doc[run_end].text)):
@@ -765,8 +770,6 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     doc, keys, lex = scan.doc, scan.keys, scan.lex
     people: list[PersonMention] = []
     taken: set[int] = set()
-    orphans: list[tuple[int, list[RoleMention]]] = []
-    scan.orphan_titles = orphans
     i = 0
     # 1. TITLE NAME and NAME, TITLE.
     while i < scan.n:
@@ -803,7 +806,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
                 i = _plural_title_list(scan, people, i, roles, members, taken)
             continue
         if roles and not members:
-            orphans.append((i, roles))
+            scan.orphan_titles.update(r.label for r in roles if not r.country)
         i = max(i + 1, end if not roles else i + 1)
     # 2. Statistical names (and capitalised runs followed by an appositive title).
     spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
@@ -1219,7 +1222,7 @@ def _place_list_lead(scan: _Scanner, i: int) -> int | None:
 
 
 def _appositive_runs(scan: _Scanner) -> list[Span]:
-    """Capitalised runs followed by ", who is/took oath as ..." (names the model missed)."""
+    """Capitalised runs followed by ", who is/was sworn in as ..." (names the model missed)."""
     doc, keys = scan.doc, scan.keys
     runs = []
     for i in range(1, scan.n - 2):
@@ -1232,9 +1235,11 @@ def _appositive_runs(scan: _Scanner) -> list[Span]:
     return runs
 
 
-def resolve_short_names(people: list[PersonMention], lex: Lexicon, day) -> None:
-    """Link "Hà", "Son", "Chairman Hue", "Cam Tu" to a full name in the article, else to a known
-    office holder (people.tsv) whose given name, title and tenure fit."""
+def resolve_short_names(people: list[PersonMention], lex: Lexicon, day,
+                        orphan_titles: frozenset[str] | set[str] = frozenset()) -> None:
+    """Link "Hà", "Son", "Chairman Hue", "Cam Tu" to a full name in the article, else, when the
+    text gives a title, to a known office holder (people.tsv) whose given name, title and tenure
+    fit."""
     full = [p for p in people if not p.short and len(p.name.split()) >= 2]
     for person in people:
         words = [token_key(w) for w in person.name.split()]
@@ -1249,38 +1254,24 @@ def resolve_short_names(people: list[PersonMention], lex: Lexicon, day) -> None:
             continue
         if len(words) > 1 and not person.short:
             continue
+        # The curated list completes a short name only when the text also gives the title: next
+        # to the name, else a title without a name elsewhere ("President meets ... Thuong asked").
         hinted = {lex.canonical_role(h) for h in person.hint_roles}
         hinted |= {r.label for r in person.roles}
         known = [t for t in lex.tenures if token_key(t.label.split()[-1]) == words[-1]
                  and t.covers(day)]
         if hinted:
+            confidence = 0.75
             known = [t for t in known if t.role in hinted or any(
-                h.split()[0].lower() in t.role.lower() for h in hinted)] or []
+                h.split()[0].lower() in t.role.lower() for h in hinted)]
+        else:
+            confidence = 0.65
+            known = [t for t in known if t.role in orphan_titles]
         names = sorted({t.label for t in known})
         if len(names) == 1:
             person.name = names[0]
             person.short = False
-            person.confidence = min(person.confidence, 0.75)
-
-
-def attach_orphan_titles(scan: _Scanner, people: list[PersonMention], lex: Lexicon,
-                         day) -> None:
-    """A home title without a name ("President meets ...", "the Prime Minister said") names the
-    one known holder of that office on the article's date, when that person is in the article."""
-    if day is None:
-        return
-    named = {token_key(p.name): p for p in people}
-    for start, roles in scan.orphan_titles:
-        for role in roles:
-            if role.country:
-                continue
-            holders = sorted({t.label for t in lex.tenures if t.role == role.label
-                              and t.covers(day)})
-            if len(holders) == 1 and token_key(holders[0]) in named:
-                person = named[token_key(holders[0])]
-                if all(r.label != role.label for r in person.roles):
-                    person.roles.append(RoleMention(role.label, role.surface, 0.6))
-                    person.role_evidence[role.label] = start
+            person.confidence = min(person.confidence, confidence)
 
 
 def _name_keys(person: PersonMention) -> list[str]:
@@ -1296,7 +1287,8 @@ def _given_name_first(person: PersonMention, lex: Lexicon) -> bool:
 
 def find_bare_names(scan: _Scanner, people: list[PersonMention], lex: Lexicon, day) -> None:
     """Single capitalised words that are the given name of someone already named in the article
-    ("Son said", "Hà underscored") or of a known office holder and are a clause subject."""
+    ("Son said", "Hà underscored"), or, as a clause subject, of the one known office holder whose
+    title the text gives without a name. A bare given name alone never names a listed holder."""
     taken = {k for p in people for k in range(p.start, p.end)}
     given = {token_key(p.name.split()[-1]): p for p in people if len(p.name.split()) >= 2}
     for person in people:
@@ -1319,10 +1311,11 @@ def find_bare_names(scan: _Scanner, people: list[PersonMention], lex: Lexicon, d
                 continue
             people.append(PersonMention(i, i + 1, given[key].name, token.text, short=False,
                                         confidence=0.75))
-        elif subject and token.dep_ != "pobj":
-            known = sorted({t.label for t in lex.tenures
-                            if token_key(t.label.split()[-1]) == key and t.covers(day)})
-            if len(known) == 1 and day is not None:
+        elif subject and token.dep_ != "pobj" and day is not None:
+            # Only with the holder's title in the text too ("President meets ... Thuong said").
+            known = sorted({t.label for t in lex.tenures if t.role in scan.orphan_titles
+                            and token_key(t.label.split()[-1]) == key and t.covers(day)})
+            if len(known) == 1:
                 people.append(PersonMention(i, i + 1, known[0], token.text, confidence=0.65))
     people.sort(key=lambda p: p.start)
 
@@ -2044,9 +2037,8 @@ class MentionFinder:
         scan.find_body_memberships(bodies)
         day = doc.user_data.get("dg_date") if doc.user_data else None
         people = find_people(scan)
-        resolve_short_names(people, self.lex, day)
+        resolve_short_names(people, self.lex, day, scan.orphan_titles)
         find_bare_names(scan, people, self.lex, day)
-        attach_orphan_titles(scan, people, self.lex, day)
         # Headlines under "Related news" are other articles: they give nothing to this one.
         doc._.dg_bodies = [b for b in bodies if b.start < cutoff]
         doc._.dg_people = [p for p in people if p.start < cutoff]

@@ -385,7 +385,6 @@ def _venues_and_dates(builder, doc, sent, events, bodies, event_refs, body_refs,
         for body in bodies:
             if body.start < event.end or body.type not in (EntityType.PLACE, EntityType.COUNTRY):
                 continue
-            between = doc[event.end:body.start].text_with_ws if body.start > event.end else ""
             between = doc.text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
                                doc[body.start].idx]
             if _VENUE_LEADS.match(between + "Site in ") and _SITE_AFTER.match(

@@ -154,7 +154,6 @@ class Lexicon:
     name_particles: PhraseTrie = field(default_factory=PhraseTrie)  # "van der", "bin"
     portfolio_words: frozenset[str] = frozenset()  # "Fisheries" (Minister of Fisheries and ...)
     plural_titles: dict[str, str] = field(default_factory=dict)  # "ministers" -> "minister"
-    currency_codes: frozenset[str] = frozenset()  # "VND": never a name
     related_news_markers: PhraseTrie = field(default_factory=PhraseTrie)
     election_verbs: frozenset[str] = frozenset()  # "elected X to the Politburo"
     place_cue_prepositions: frozenset[str] = frozenset()  # "in X": X is no person
@@ -285,7 +284,6 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         name_particles=_trie(words["name_particles"]),
         portfolio_words=frozenset(token_key(w) for w in words["portfolio_words"]),
         plural_titles={token_key(k): token_key(v) for k, v in words["plural_title_words"].items()},
-        currency_codes=frozenset(token_key(w) for w in words["currency_codes"]),
         related_news_markers=_trie(words["related_news_markers"]),
         election_verbs=frozenset(words["election_verbs"]),
         place_cue_prepositions=frozenset(words["place_cue_prepositions"]),

@@ -130,4 +130,18 @@ def _person_merges(forms: dict[EntityRef, Counter[str]],
             candidates = [f for f in candidates if roles[f] & roles[ref]] or candidates
         if len(candidates) == 1:
             mapping[ref] = candidates[0]
-    return mapping
+    return _to_final_targets(mapping)
+
+
+def _to_final_targets(mapping: dict[EntityRef, EntityRef]) -> dict[EntityRef, EntityRef]:
+    """Follow chains ("Tú" -> "Cẩm Tú" -> "Trần Cẩm Tú") to their end, so that no intermediate
+    form survives as an entity; a cycle (never expected) stops at the last unseen reference."""
+    final = {}
+    for ref in mapping:
+        seen = {ref}
+        target = mapping[ref]
+        while target in mapping and mapping[target] not in seen:
+            seen.add(target)
+            target = mapping[target]
+        final[ref] = target
+    return final

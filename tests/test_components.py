@@ -56,6 +56,27 @@ def test_parse_date(text, reference, expected):
     assert parse_date(text, reference) == expected
 
 
+def _lists_in(value, path=""):
+    if isinstance(value, list):
+        yield path, value
+        for item in value:
+            yield from _lists_in(item, path)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _lists_in(item, f"{path}/{key}")
+
+
+def test_no_lexicon_list_repeats_an_entry():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "ontology/reference/lexicon.json"
+    for where, entries in _lists_in(json.loads(path.read_text(encoding="utf-8"))):
+        keys = [json.dumps(e, sort_keys=True, ensure_ascii=False) for e in entries]
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        assert not repeated, (where, repeated)
+
+
 def test_lexicon_tries_follow_the_tokenizer():
     lexicon = load_lexicon()
     keys = phrase_keys("the ASEAN Inter-Parliamentary Assembly (AIPA) said")
@@ -201,3 +222,24 @@ class TestPipelineComponents:
         doc = nlp.make_doc("NA Chairman Huệ delivered speeches.")
         doc.user_data["dg_date"] = dt.date(2025, 2, 12)  # after his tenure: not him
         assert [p.name for p in nlp(doc)._.dg_people] == ["Huệ"]
+
+    def test_curated_office_holders_never_give_a_role(self, nlp):
+        # A bare title plus the listed holder named elsewhere: the text never says he holds it.
+        doc = nlp.make_doc("Prime Minister received Thai Foreign Minister Somchai Wattana on "
+                           "May 4. Pham Minh Chinh also attended the banquet.")
+        doc.user_data["dg_date"] = dt.date(2024, 5, 4)
+        people = {p.name: [r.label for r in p.roles] for p in nlp(doc)._.dg_people}
+        assert people.get("Pham Minh Chinh") == []
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        # a holder's given name alone, nobody of that name in the text: not the holder
+        ("Members of the Dong Tam cooperative gathered on the farm. Giang said the rice harvest "
+         "was good this year.", set()),
+        ("Farmers met on the farm. Giang said the rice harvest was good.", set()),
+        # the full name in the text, or the holder's title with the short name: the holder
+        ("Defence Minister Giang visited the farm.", {"Phan Văn Giang"}),
+    ])
+    def test_bare_given_name_alone_is_not_a_known_holder(self, nlp, text, expected):
+        doc = nlp.make_doc(text)
+        doc.user_data["dg_date"] = dt.date(2024, 2, 12)
+        assert {p.name for p in nlp(doc)._.dg_people} & {"Phan Văn Giang"} == expected

@@ -60,6 +60,11 @@ CASES = [
     # "who is" appositive
     ("Jane Smith, who is Secretary General of the Asia Trade Forum, spoke.",
      {("Jane Smith", "holdsRole", "Secretary General of the Asia Trade Forum")}),
+    # swearing-in appositives, with or without a determiner before "oath"
+    ("Maria Lopez Vega, who took the oath as Minister of Finance of Peru, arrived.",
+     {("Maria Lopez Vega", "holdsRole", "Minister of Finance of Peru")}),
+    ("Carlos Ruiz Pena, who was sworn in as Minister of Finance of Peru, arrived.",
+     {("Carlos Ruiz Pena", "holdsRole", "Minister of Finance of Peru")}),
 ]
 
 

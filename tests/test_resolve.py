@@ -76,3 +76,13 @@ def test_given_name_alone_does_not_join_a_full_name_from_another_article():
     labels = sorted(e.label for e in kb.entities.values() if e.ref.type is EntityType.PERSON)
     # b's "Lan" and e's "Thang" name nobody else in their articles and hold no shared role.
     assert labels == ["Hoang Duc Thang", "Lan", "Ngo Thi Phuong Lan", "Thang", "Tran Thi Lan"]
+
+
+def test_merges_follow_a_chain_to_the_full_name():
+    # "Khoa" meets only "Minh Khoa" in its article; "Minh Khoa" is a fragment of "Le Minh Khoa".
+    kb = resolve([extraction("a", [person("Minh Khoa"), person("Khoa")], {}),
+                  extraction("b", [person("Le Minh Khoa"), person("Minh Khoa")], {})])
+    people = [e for e in kb.entities.values() if e.ref.type is EntityType.PERSON]
+    assert [e.ref.key for e in people] == ["le-minh-khoa"]
+    assert {"Le Minh Khoa", "Minh Khoa", "Khoa"} <= {people[0].label, *people[0].alt_labels}
+    assert {f.subject for f in kb.facts} <= {people[0].ref}
