@@ -116,17 +116,10 @@ def test_writes_are_refused(server, path, body, content_type, method):
     assert document["results"]["bindings"][0]["n"]["value"] == str(TRIPLES)
 
 
-def test_ctrl_c_stops_cleanly(server):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_signal_stops_the_server_cleanly(server, stop):
     base, process = server
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=30) == 0
-    with pytest.raises(OSError):
-        http(f"{base}/query?query=ASK%7B%7D")
-
-
-def test_sigterm_stops_the_server_too(server):
-    base, process = server
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(stop)
     assert process.wait(timeout=30) == 0
     with pytest.raises(OSError):
         http(f"{base}/query?query=ASK%7B%7D")
