@@ -8,7 +8,8 @@ Prints Markdown tables (paste them into docs/benchmarks.md):
   model on the same cleaned article texts, and their ratio (goal >= 0.8);
 - 1 against 2 extraction workers;
 - SPARQL latency, pyoxigraph store against rdflib's in-memory engine, for queries/*.rq on a
-  graph of about `--triples` triples (the built graph, replicated under renamed IRIs if smaller);
+  graph of about `--triples` triples (the built graph, replicated under renamed IRIs if smaller),
+  each run stopped after `--query-timeout-s` seconds (reported as over the limit);
 - incremental rebuild after adding one article against a full build;
 - peak resident memory of a build (a child process, `os.wait4` rusage) per corpus size.
 
@@ -85,12 +86,58 @@ class _Clock:
 
 
 @dataclass(frozen=True, slots=True)
+class Latency:
+    """One engine's result for one query: a median, or why there is none."""
+
+    ms: float | None = None  # median of the timed runs
+    rows: int | None = None
+    error: str = ""  # exception class name when the engine cannot run the query
+    limit_s: float | None = None  # set when a run went past this time limit and was stopped
+
+    @property
+    def over_limit(self) -> bool:
+        return self.limit_s is not None
+
+    def cell(self) -> str:
+        if self.over_limit:
+            return f"> {self.limit_s:g} s (limit)"
+        if self.error:
+            return f"fails: {self.error}"
+        return f"{self.ms:,.1f}" if self.ms is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
 class QueryTiming:
     name: str
-    rows: int
-    oxigraph_ms: float
-    rdflib_ms: float | None  # None when rdflib's engine fails on the query
-    rdflib_error: str = ""
+    oxigraph: Latency
+    rdflib: Latency
+
+    @property
+    def rows(self) -> int | None:
+        return self.oxigraph.rows if self.oxigraph.rows is not None else self.rdflib.rows
+
+    def ratio(self) -> str:
+        """rdflib / pyoxigraph; a bound when one of them was stopped at its limit."""
+        ox, rdf = self.oxigraph.ms, self.rdflib.ms
+        if ox and rdf is not None:
+            return _times(rdf / ox)
+        if ox and self.rdflib.limit_s is not None:
+            return "> " + _times(self.rdflib.limit_s * 1000 / ox)
+        if rdf is not None and self.oxigraph.limit_s is not None:
+            return "< " + _times(rdf / (self.oxigraph.limit_s * 1000))
+        return ""
+
+
+def _times(ratio: float) -> str:
+    return f"{ratio:,.0f}x" if ratio >= 10 else f"{ratio:.1f}x"
+
+
+@dataclass(frozen=True, slots=True)
+class SparqlRun:
+    triples: int
+    oxigraph_load_s: float  # bulk load into the on-disk store, flushed
+    rdflib_load_s: float  # parse into an in-memory Graph
+    timings: list[QueryTiming]
 
 
 def _env() -> dict[str, str]:
@@ -228,14 +275,18 @@ def example_queries(*folders: Path) -> dict[str, str]:
             for folder in folders for path in sorted(folder.glob("*.rq"))}
 
 
-def _median_ms(run: Callable[[], int], repeats: int, budget_s: float) -> tuple[float, int]:
+def _median_ms(run: Callable[[], int], repeats: int, budget_s: float,
+               after_each_run: Callable[[], None] = lambda: None) -> tuple[float, int]:
+    """Median of up to `repeats` timed runs after a warm-up; stops repeating past `budget_s`."""
     rows = run()  # warm-up (and the row count)
+    after_each_run()
     times = []
     spent = 0.0
     for _ in range(repeats):
         start = time.perf_counter()
         run()
         elapsed = time.perf_counter() - start
+        after_each_run()
         times.append(elapsed)
         spent += elapsed
         if spent > budget_s:
@@ -243,41 +294,120 @@ def _median_ms(run: Callable[[], int], repeats: int, budget_s: float) -> tuple[f
     return statistics.median(times) * 1000, rows
 
 
+def limited_latency(run: Callable[[], int], repeats: int, budget_s: float,
+                    limit_s: float) -> Latency:
+    """`_median_ms` of `run` in a forked child process; any single run longer than `limit_s`
+    stops the child and is reported as over the limit.
+
+    Neither engine can interrupt a query from Python (rdflib has no timeout, pyoxigraph none per
+    query), so the child is terminated. "fork" lets it inherit a loaded graph copy-on-write
+    instead of loading it again; `run` need not be picklable. The child reports after every run
+    over a Pipe, so the limit holds per run, and the parent never waits longer than `limit_s`
+    for the next word from the child.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        receiver.close()
+        try:
+            ms, rows = _median_ms(run, repeats, budget_s, lambda: sender.send(("ran",)))
+        except Exception as err:  # the engine's failure is the result to report
+            sender.send(("error", type(err).__name__))
+        else:
+            sender.send(("done", ms, rows))
+        finally:
+            sender.close()
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    sender.close()
+    try:
+        while True:
+            if not receiver.poll(limit_s):
+                return Latency(limit_s=limit_s)
+            try:
+                message = receiver.recv()
+            except EOFError:  # the child died without a word (killed, out of memory, crash)
+                process.join()
+                return Latency(error=f"child process exited with code {process.exitcode}")
+            if message[0] == "done":
+                return Latency(ms=message[1], rows=message[2])
+            if message[0] == "error":
+                return Latency(error=message[1])
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.terminate()
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+        process.join()
+
+
 def sparql_latency(ntriples: bytes, queries: dict[str, str], work_dir: Path, repeats: int = 5,
-                   budget_s: float = 20.0) -> tuple[int, list[QueryTiming]]:
-    """Median latency of each query on an on-disk pyoxigraph store and an rdflib Graph."""
+                   budget_s: float = 20.0, limit_s: float = 60.0) -> SparqlRun:
+    """Median latency of each query on an on-disk pyoxigraph store and an rdflib Graph.
+
+    Both are loaded once here; every query runs on each engine in its own forked child
+    (`limited_latency`), which opens the store read-only and inherits the rdflib Graph.
+    """
     import pyoxigraph
     import rdflib
 
     store_dir = work_dir / "sparql-store"
     shutil.rmtree(store_dir, ignore_errors=True)
-    store = pyoxigraph.Store(str(store_dir))
-    store.bulk_load(ntriples, pyoxigraph.RdfFormat.N_TRIPLES)
-    store.flush()
-    graph = rdflib.Graph()
-    graph.parse(data=ntriples.decode("utf-8"), format="nt")
+    with _Clock() as oxigraph_load:
+        store = pyoxigraph.Store(str(store_dir))
+        store.bulk_load(ntriples, pyoxigraph.RdfFormat.N_TRIPLES)
+        store.flush()
+    # Closed before any fork: a child must not inherit a writable RocksDB and its threads.
+    del store
+    gc.collect()
+    with _Clock() as rdflib_load:
+        graph = rdflib.Graph()
+        graph.parse(data=ntriples.decode("utf-8"), format="nt")
     triples = len(graph)
 
+    opened: list[pyoxigraph.Store] = []  # empty in the parent: each child opens its own
+
     def run_oxigraph(text: str) -> int:
-        result = store.query(text)
+        if not opened:
+            opened.append(pyoxigraph.Store.read_only(str(store_dir)))
+        result = opened[0].query(text)
         return 1 if isinstance(result, pyoxigraph.QueryBoolean) else sum(1 for _ in result)
 
     def run_rdflib(text: str) -> int:
         result = graph.query(text)
         return 1 if result.type == "ASK" else sum(1 for _ in result)
 
+    # The children's garbage collector then leaves the loaded graph's pages shared.
+    gc.freeze()
     timings = []
-    for name, text in queries.items():
-        oxigraph_ms, rows = _median_ms(lambda t=text: run_oxigraph(t), repeats, budget_s)
-        try:
-            rdflib_ms, _ = _median_ms(lambda t=text: run_rdflib(t), repeats, budget_s)
-        except Exception as err:  # an engine limitation is a result to report, not a crash
-            timings.append(QueryTiming(name, rows, oxigraph_ms, None, type(err).__name__))
-            continue
-        timings.append(QueryTiming(name, rows, oxigraph_ms, rdflib_ms))
-    store.flush()
-    shutil.rmtree(store_dir, ignore_errors=True)
-    return triples, timings
+    try:
+        for name, text in queries.items():
+            oxigraph = limited_latency(lambda t=text: run_oxigraph(t), repeats, budget_s, limit_s)
+            rdflib_run = limited_latency(lambda t=text: run_rdflib(t), repeats, budget_s, limit_s)
+            timings.append(QueryTiming(name, oxigraph, rdflib_run))
+            print(f"  ... {name}: pyoxigraph {oxigraph.cell()}, rdflib {rdflib_run.cell()}",
+                  file=sys.stderr, flush=True)
+    finally:
+        gc.unfreeze()
+        shutil.rmtree(store_dir, ignore_errors=True)
+    return SparqlRun(triples, oxigraph_load.wall, rdflib_load.wall, timings)
+
+
+def graph_ntriples(source: Path) -> bytes:
+    """N-Triples of a build output folder (its store) or of a Turtle / N-Triples file."""
+    import pyoxigraph
+
+    if not source.is_file():
+        return build_ntriples(source)
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(source), format=pyoxigraph.RdfFormat.from_extension(source.suffix[1:]))
+    return store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
 
 
 def build_ntriples(out_dir: Path) -> bytes:
@@ -362,10 +492,11 @@ def run(args: argparse.Namespace) -> None:
             print(f"  ... {count} articles: {_mib(rss)}", file=sys.stderr)
         say(_table(["articles", "peak RSS", "seconds"], memory_rows))
     if "sparql" in args.sections:
-        if largest_out is None:
-            largest_out = work / "out-sparql"
-            timed_build(main_corpus, largest_out, words=words)
-        _sparql(args, work, largest_out)
+        graph_source = args.sparql_graph or largest_out
+        if graph_source is None:
+            graph_source = work / "out-sparql"
+            timed_build(main_corpus, graph_source, words=words)
+        _sparql(args, work, graph_source)
 
 
 def _throughput(args: argparse.Namespace, work: Path, main_corpus: Path, texts: list[str],
@@ -397,23 +528,28 @@ def _throughput(args: argparse.Namespace, work: Path, main_corpus: Path, texts: 
                [(s, stages_1.get(s, ""), stages_2.get(s, "")) for s in stage_names]))
 
 
-def _sparql(args: argparse.Namespace, work: Path, largest_out: Path) -> None:
+def _sparql(args: argparse.Namespace, work: Path, graph_source: Path) -> None:
     say = print
-    say(f"\n## SPARQL latency (median of up to {args.repeats} runs after a warm-up)\n")
+    limit = args.query_timeout_s
+    say(f"\n## SPARQL latency (median of up to {args.repeats} runs after a warm-up; "
+        f"any run over {limit:g} s is stopped)\n")
     queries = example_queries(args.queries, BENCH_QUERIES_DIR)
-    base = build_ntriples(largest_out)
+    base = graph_ntriples(graph_source)
     data, _ = replicated_ntriples(base, args.triples)
     del base
-    triples, timings = sparql_latency(data, queries, work, args.repeats)
+    result = sparql_latency(data, queries, work, args.repeats, limit_s=limit)
     del data
-    say(f"Graph: {triples:,} triples (the build of the largest corpus, replicated under renamed "
-        f"IRIs up to ~{args.triples:,}).\n")
+    say(f"Graph: {result.triples:,} triples ({graph_source.name}, replicated under renamed "
+        f"IRIs up to ~{args.triples:,}). Load: pyoxigraph bulk load "
+        f"{result.oxigraph_load_s:,.1f} s, rdflib parse {result.rdflib_load_s:,.1f} s.\n")
     say(_table(["query", "rows", "pyoxigraph (on-disk store) ms", "rdflib in-memory ms",
                 "rdflib / oxigraph"],
-               [(t.name, t.rows, f"{t.oxigraph_ms:,.1f}",
-                 f"{t.rdflib_ms:,.1f}" if t.rdflib_ms is not None else f"fails: {t.rdflib_error}",
-                 f"{t.rdflib_ms / t.oxigraph_ms:,.0f}x" if t.rdflib_ms and t.oxigraph_ms else "")
-                for t in timings]))
+               [(t.name, t.rows if t.rows is not None else "?", t.oxigraph.cell(),
+                 t.rdflib.cell(), t.ratio()) for t in result.timings]))
+    over = {"pyoxigraph": [t.name for t in result.timings if t.oxigraph.over_limit],
+            "rdflib": [t.name for t in result.timings if t.rdflib.over_limit]}
+    for engine, names in over.items():
+        say(f"\nOver the {limit:g} s limit on {engine}: {', '.join(names) or 'none'}.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -427,6 +563,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="corpus sizes for peak memory (default: 1000,10000)")
     parser.add_argument("--triples", type=int, default=1_000_000,
                         help="graph size for SPARQL latency (default: 1000000)")
+    parser.add_argument("--sparql-graph", type=Path, default=None, metavar="PATH",
+                        help="SPARQL on this build output folder or Turtle/N-Triples file "
+                             "instead of a new build of the corpus")
+    parser.add_argument("--query-timeout-s", type=float, default=60.0, metavar="S",
+                        help="stop any single query run after S seconds and report it as over "
+                             "the limit (default: 60)")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--seed", type=int, default=0)

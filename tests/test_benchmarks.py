@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib.namespace import RDFS
 
 from benchmarks import run as bench
 from benchmarks.generate_corpus import article, generate, main, write_corpus
+from graph.errors import StoreMissingError
 from graph.ingest import read_article
 from graph.model import Article
+from graph.vocab import DG, ID
 
 
 def test_generator_is_deterministic_and_prefix_stable() -> None:
@@ -96,11 +99,101 @@ def test_peak_rss_and_sparql_latency(tiny_corpus: Path, tmp_path: Path) -> None:
     data, count = bench.replicated_ntriples(base, 3 * len(base.splitlines()))
     queries = bench.example_queries(bench.QUERIES_DIR, bench.BENCH_QUERIES_DIR)
     assert "benchmarks/queries/counts_by_class.rq" in queries
-    triples, timings = bench.sparql_latency(data, queries, tmp_path, repeats=1)
-    assert triples == count
-    assert [t.name for t in timings] == list(queries)
-    by_name = {t.name: t for t in timings}
-    assert by_name["benchmarks/queries/counts_by_class.rq"].rows > 3
+    result = bench.sparql_latency(data, queries, tmp_path, repeats=1)
+    assert result.triples == count
+    assert result.oxigraph_load_s > 0 and result.rdflib_load_s > 0
+    assert [t.name for t in result.timings] == list(queries)
+    by_name = {t.name: t for t in result.timings}
+    counts = by_name["benchmarks/queries/counts_by_class.rq"]
+    assert counts.rows > 3 and counts.rdflib.rows == counts.rows
+    assert counts.oxigraph.ms is not None and counts.rdflib.ms is not None
+    assert not (tmp_path / "sparql-store").exists()
+
+
+# A small graph of one shape: 40 people, each a member of one of 4 bodies.
+TINY_NT = "".join(
+    f"<{ID}person/p{n}> <{DG.memberOf}> <{ID}organization/o{n % 4}> .\n"
+    f"<{ID}person/p{n}> <{RDFS.label}> \"Person {n}\" .\n"
+    for n in range(40)
+).encode()
+# 80^6 (~2.6e11) combinations: no engine finishes this, so it always meets the limit.
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+    f"?s{n} ?p{n} ?o{n} ." for n in range(6)) + " }"
+# rdflib's engine raises NotBoundError on GROUP_CONCAT(DISTINCT ...) of a variable an OPTIONAL
+# left unbound (as in queries/documents-by-issuer.rq); pyoxigraph gives empty strings.
+UNBOUND_IN_GROUP_CONCAT = (
+    f"SELECT ?s (GROUP_CONCAT(DISTINCT ?missing) AS ?all) WHERE {{ ?s <{DG.memberOf}> ?o "
+    f"OPTIONAL {{ ?s <{DG.holdsRole}> ?missing }} }} GROUP BY ?s"
+)
+MEMBERS = f"SELECT ?s WHERE {{ ?s <{DG.memberOf}> <{ID}organization/o1> }}"
+
+
+def test_sparql_latency_stops_a_query_past_the_limit_on_both_engines(tmp_path: Path) -> None:
+    import multiprocessing
+
+    result = bench.sparql_latency(TINY_NT, {"cross": CROSS_PRODUCT}, tmp_path, repeats=2,
+                                  limit_s=0.2)
+    assert result.triples == 80
+    (cross,) = result.timings
+    for latency in (cross.oxigraph, cross.rdflib):
+        assert latency.over_limit and latency.limit_s == 0.2
+        assert latency.ms is None and latency.rows is None
+        assert latency.cell() == "> 0.2 s (limit)"
+    assert cross.ratio() == ""
+    assert multiprocessing.active_children() == []  # the stopped children are gone
+
+
+def test_sparql_latency_reports_rows_and_engine_failures(tmp_path: Path) -> None:
+    queries = {"members": MEMBERS, "unbound": UNBOUND_IN_GROUP_CONCAT}
+    result = bench.sparql_latency(TINY_NT, queries, tmp_path, repeats=2)
+    members, unbound = result.timings
+    assert members.rows == members.rdflib.rows == 10
+    assert members.oxigraph.ms is not None and members.rdflib.ms is not None
+    assert not members.oxigraph.over_limit and not members.rdflib.over_limit
+    assert unbound.oxigraph.rows == 40 and unbound.oxigraph.ms is not None
+    assert unbound.rdflib.error == "NotBoundError" and unbound.rdflib.ms is None
+    assert unbound.rdflib.cell() == "fails: NotBoundError"
+
+
+def test_limited_latency_reports_a_child_that_dies() -> None:
+    import os
+
+    def crash() -> int:
+        os._exit(3)
+
+    latency = bench.limited_latency(crash, repeats=1, budget_s=1.0, limit_s=60.0)
+    assert latency.error == "child process exited with code 3"
+    assert latency.ms is None and not latency.over_limit
+
+
+@pytest.mark.parametrize(("oxigraph", "rdflib", "cells"), [
+    (bench.Latency(2.0, 3), bench.Latency(80.0, 3), ("2.0", "80.0", "40x")),
+    (bench.Latency(2.0, 3), bench.Latency(3.0, 3), ("2.0", "3.0", "1.5x")),
+    (bench.Latency(2.0, 3), bench.Latency(limit_s=60.0), ("2.0", "> 60 s (limit)", "> 30,000x")),
+    (bench.Latency(2.0, 3), bench.Latency(error="NotBoundError"),
+     ("2.0", "fails: NotBoundError", "")),
+    (bench.Latency(limit_s=60.0), bench.Latency(15_000.0, 3),
+     ("> 60 s (limit)", "15,000.0", "< 0.2x")),
+    (bench.Latency(limit_s=60.0), bench.Latency(limit_s=60.0),
+     ("> 60 s (limit)", "> 60 s (limit)", "")),
+    (bench.Latency(error="ValueError"), bench.Latency(5.0, 1), ("fails: ValueError", "5.0", "")),
+])
+def test_latency_cells(oxigraph: bench.Latency, rdflib: bench.Latency,
+                       cells: tuple[str, str, str]) -> None:
+    timing = bench.QueryTiming("q", oxigraph, rdflib)
+    assert (timing.oxigraph.cell(), timing.rdflib.cell(), timing.ratio()) == cells
+
+
+def test_graph_ntriples_reads_a_file_or_a_build_folder(tmp_path: Path) -> None:
+    import rdflib
+
+    expected = rdflib.Graph().parse(data=TINY_NT.decode(), format="nt")
+    turtle = tmp_path / "graph.ttl"
+    expected.serialize(turtle, format="turtle")
+    from_file = rdflib.Graph().parse(data=bench.graph_ntriples(turtle).decode(), format="nt")
+    assert from_file.isomorphic(expected)
+    with pytest.raises(StoreMissingError):
+        bench.graph_ntriples(tmp_path)  # a folder without a built store
 
 
 def test_peak_rss_reports_a_failed_build(tmp_path: Path) -> None:
@@ -128,11 +221,17 @@ def test_quick_run_prints_every_section(
         ("full", "unchanged", "one_new", "one_new_extract"), 1.0)))
     monkeypatch.setattr(bench, "peak_rss", fake("rss", (300 * 1024 * 1024, 2.0)))
     monkeypatch.setattr(bench, "build_ntriples", fake("dump", b""))
-    monkeypatch.setattr(bench, "sparql_latency", fake("sparql", (10, [
-        bench.QueryTiming("queries/q.rq", 3, 1.0, 20.0)])))
-    assert bench.main(["--quick", "--work", str(tmp_path)]) == 0
+    monkeypatch.setattr(bench, "sparql_latency", fake("sparql", bench.SparqlRun(10, 0.5, 2.5, [
+        bench.QueryTiming("queries/q.rq", bench.Latency(1.0, 3), bench.Latency(20.0, 3)),
+        bench.QueryTiming("queries/slow.rq", bench.Latency(4.0, 7), bench.Latency(limit_s=9.0)),
+    ])))
+    assert bench.main(["--quick", "--work", str(tmp_path), "--query-timeout-s", "9"]) == 0
     out = capsys.readouterr().out
     for heading in ("Build throughput", "Incremental rebuild", "Peak memory", "SPARQL latency"):
         assert f"## {heading}" in out
     assert "| queries/q.rq | 3 | 1.0 | 20.0 | 20x |" in out
+    assert "| queries/slow.rq | 7 | 4.0 | > 9 s (limit) | > 2,250x |" in out
+    assert "Over the 9 s limit on pyoxigraph: none." in out
+    assert "Over the 9 s limit on rdflib: queries/slow.rq." in out
+    assert "pyoxigraph bulk load 0.5 s, rdflib parse 2.5 s" in out
     assert calls.count("build") == 2 and calls.count("rss") == 2
