@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -99,19 +100,20 @@ _DASHES = frozenset({"–", "—", "-", "--"})
 def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence, and so does the first word after a
     dateline ("HÀ NỘI, June 18 (VNA) – ..."); the parser keeps preset boundaries."""
+    tokens = list(doc)  # one Token object per position, not one per lookup
     line_start = 0
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
+    for i in range(1, len(tokens)):
+        token, previous = tokens[i], tokens[i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
-            line_start = token.i
+            line_start = i
         elif previous.is_alpha and _is_name_token(token.text):
             # "Colonel Do Minh Chau", "Chairwoman ... Đỗ Thị Ngọc Lan": a capitalised word right
             # after a word never opens a sentence (the parser reads "Do"/"Đỗ" as a new clause).
             token.is_sent_start = False
-        elif previous.text in _DASHES and token.i - line_start <= 14 and token.i >= 4 \
-                and doc[token.i - 2].text == ")" and doc[token.i - 4].text == "(" \
-                and doc[token.i - 3].text.isupper():
+        elif previous.text in _DASHES and i - line_start <= 14 and i >= 4 \
+                and tokens[i - 2].text == ")" and tokens[i - 4].text == "(" \
+                and tokens[i - 3].text.isupper():
             token.is_sent_start = True
     return doc
 
@@ -121,37 +123,13 @@ def line_breaks(doc: Doc) -> Doc:
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹđĐ'’-]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
-_APPOSITIVE_LEADS = (
-    ("who", "is"), ("who", "was"), ("who", "has", "been"),
-    # swearing-in: "who took (the|his|her) oath as", "who was sworn in as"
-    ("who", "took", "oath", "as"), ("who", "took", "the", "oath", "as"),
-    ("who", "took", "his", "oath", "as"), ("who", "took", "her", "oath", "as"),
-    ("who", "was", "sworn", "in", "as"), ("who", "has", "been", "sworn", "in", "as"),
-    ("who", "was", "elected"), ("who", "was", "elected", "as"), ("who", "became"),
-    ("who", "is", "also"), ("who", "was", "appointed"), ("who", "is", "also", "a"),
-    ("who", "is", "a"), ("who", "was", "a"), ("who", "is", "also", "an"),
-    ("who", "was", "appointed", "as"),
-    ("a",), ("an",), ("the",), ("also",), ("currently",), ("now",),
-)
-_NOT_NAMES = frozenset({"on", "in", "at", "the", "this", "that", "speaking", "according",
-                        "meanwhile", "party", "state", "government", "photo", "vna", "vns",
-                        "resolution", "directive", "decree", "no", "january", "february", "march",
-                        "april", "may", "june", "july", "august", "september", "october",
-                        "november", "december", "monday", "tuesday", "wednesday", "thursday",
-                        "friday", "saturday", "sunday", "from", "with", "during", "after",
-                        "before", "amid", "regarding", "reviewing", "looking", "notably",
-                        "moreover", "however", "he", "she", "they", "it", "his", "her",
-                        "minister", "chairman", "president", "general", "secretary",
-                        "deputy", "ambassador", "leader", "chief", "member", "prime",
-                        "national", "assembly", "ministry", "committee", "vietnamese",
-                        "dr", "mr", "ms", "law", "decision", "conclusion", "decrees",
-                        "resolutions", "directives", "laws", "speaker"})
 
 
 def fold_words(label: str) -> list[str]:
     return [token_key(w) for w in label.split()]
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token by many rules: words repeat
 def _is_name_token(text: str) -> bool:
     # All-capital words ("VNĐ", "ASEAN", "HÀ NỘI" datelines) are acronyms, codes or headings.
     return bool(_NAME_TOKEN.match(text)) and not _ACRONYM.match(text) \
@@ -164,14 +142,18 @@ class _Scanner:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.keys = [token_key(t.text) for t in doc]
+        # Token objects and their texts, made once: spaCy builds a new Token on every
+        # `doc[i]`.
+        self.tokens = list(doc)
+        self.texts = [t.text for t in self.tokens]
+        self.keys = [token_key(text) for text in self.texts]
         self.n = len(doc)
         # "Deputy Prime Ministers A, B and C": a plural title word is matched as its singular,
         # and the title then applies to each name of the list after it.
         self.plural_at: set[int] = set()
         for i, key in enumerate(self.keys):
             single = lex.plural_titles.get(key)
-            if single is not None and doc[i].text[:1].isupper():
+            if single is not None and self.texts[i][:1].isupper():
                 self.keys[i] = single
                 self.plural_at.add(i)
         self.body_at: dict[int, BodyMention] = {}
@@ -183,11 +165,25 @@ class _Scanner:
         self.topic_end: int | None = None
         self.org_country: str | None = None  # the country a title's body belongs to
 
+    # Whole-document views, built on first use: `Doc.text` joins every token and `Doc.ents`
+    # builds every entity Span on each access.
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        return tuple(self.doc.ents)
+
+    @cached_property
+    def person_ent_ends(self) -> frozenset[int]:
+        return frozenset(ent.end for ent in self.ents if ent.label_ == "PERSON")
+
     # bodies -------------------------------------------------------------------------------
     def match_body(self, i: int, *, need_capital: bool = True) -> BodyMention | None:
         if i >= self.n:
             return None
-        text = self.doc[i].text
+        text = self.texts[i]
         if need_capital and not (text[:1].isupper() or text[:1].isdigit()):
             return None
         best = None
@@ -200,8 +196,8 @@ class _Scanner:
         end, label, is_country = best
         # A lower-case one-word alias ("legislature") only counts capitalised; a body ending
         # inside a capitalised run ("Party" of "Party Congress") is a different name.
-        if end < self.n and self.doc[end].text[:1].isupper() and end - i == 1 \
-                and self.doc[end].text not in ("(",) and _is_name_token(self.doc[end].text) \
+        if end < self.n and self.texts[end][:1].isupper() and end - i == 1 \
+                and self.texts[end] not in ("(",) and _is_name_token(self.texts[end]) \
                 and self.keys[end] not in self.lex.role_heads.root \
                 and not is_country and not self._acronym_before_name(i, end):
             return None
@@ -211,11 +207,11 @@ class _Scanner:
 
     def _acronym_before_name(self, i: int, end: int) -> bool:
         """"Chairman of the CIC Tran Van Nam": an acronym ends where a Vietnamese name starts."""
-        return bool(_ACRONYM.match(self.doc[i].text)) and self.keys[end] in self.lex.surnames \
+        return bool(_ACRONYM.match(self.texts[i])) and self.keys[end] in self.lex.surnames \
             and self.name_run(end, limit=4) - end >= 2
 
     def _ends_at_word(self, end: int) -> bool:
-        return end >= self.n or self.doc[end].text != "-"
+        return end >= self.n or self.texts[end] != "-"
 
     def find_bodies(self) -> list[BodyMention]:
         found = []
@@ -242,12 +238,12 @@ class _Scanner:
         found = []
         for i in range(1, self.n):
             end = place_word_after(self, i)
-            if end is None or not _is_name_token(self.doc[i - 1].text):
+            if end is None or not _is_name_token(self.texts[i - 1]):
                 continue
             start = i
-            while start > 0 and i - start < 4 and _is_name_token(self.doc[start - 1].text) \
+            while start > 0 and i - start < 4 and _is_name_token(self.texts[start - 1]) \
                     and start - 1 not in self.in_body and not _is_title_word(self, start - 1) \
-                    and not self.doc[start].is_sent_start:
+                    and not self.tokens[start].is_sent_start:
                 start -= 1
             known = self.body_at.get(i - 1)
             if known is not None and known.type is EntityType.PLACE and known.end == i \
@@ -376,7 +372,7 @@ class _Scanner:
                     return sub_end, self.doc[body.start:sub_end].text, EntityType.ORGANIZATION
             if body.type is EntityType.ORGANIZATION and run_end > body.end \
                     and keys[body.end] in lex.org_heads and body.start == start \
-                    and self.doc[body.end].text[:1].isupper():
+                    and self.texts[body.end][:1].isupper():
                 # "the National Assembly Committee for Law": a part the data does not know.
                 return run_end, self.expand_acronym(start, run_end), EntityType.ORGANIZATION
             if run_end <= body.end or not self._org_head_in(body.end, run_end) \
@@ -399,7 +395,7 @@ class _Scanner:
                  if keys[k] in lex.org_heads]
         if not heads:
             if run_end - start <= 2 and (run_end >= self.n
-                                         or not _is_name_token(self.doc[run_end].text)):
+                                         or not _is_name_token(self.texts[run_end])):
                 return run_end, self.doc[start:run_end].text, EntityType.ORGANIZATION
             return None
         tail = range(heads[-1] + 1, run_end)
@@ -429,13 +425,13 @@ class _Scanner:
                 break
             if self.keys[k - 1] in _CONNECTORS:
                 continue
-            token = self.doc[k]
+            token = self.tokens[k]
             if token.ent_iob_ == "B" and token.ent_type_ == "PERSON" \
                     and self.keys[k] not in self.lex.org_heads:
                 run_end, self.run_was_cut = k, True
                 break
             if (self.keys[k] in self.lex.surnames and k + 1 < run_end
-                    and _is_name_token(self.doc[k + 1].text)) \
+                    and _is_name_token(self.texts[k + 1])) \
                     or self.lex.titles_before_names.match(self.keys, k, skip=False):
                 run_end, self.run_was_cut = k, True
                 break
@@ -449,20 +445,20 @@ class _Scanner:
         Affairs")."""
         k = j
         while k < self.n and k - j < limit:
-            text = self.doc[k].text
+            text = self.texts[k]
             inner = self.keys[k] in self.lex.org_inner_words and k + 1 < self.n \
-                and _is_name_token(self.doc[k + 1].text)  # "Ha Giang provincial Party ..."
+                and _is_name_token(self.texts[k + 1])  # "Ha Giang provincial Party ..."
             if _is_name_token(text) or _ACRONYM.match(text) or inner:
                 k += 1
                 # "High-level": a hyphen glued to a lower-case word continues the name.
-                if k + 1 < self.n and self.doc[k].text == "-" and not self.doc[k - 1].whitespace_ \
-                        and not self.doc[k].whitespace_ and self.doc[k + 1].is_alpha:
+                if k + 1 < self.n and self.texts[k] == "-" and not self.tokens[k - 1].whitespace_ \
+                        and not self.tokens[k].whitespace_ and self.tokens[k + 1].is_alpha:
                     k += 2
             elif self.keys[k] in _CONNECTORS and k + 1 < self.n and k > j \
                     and self.keys[k + 1] not in _CALENDAR_WORDS and (  # "... on Tuesday"
-                    _is_name_token(self.doc[k + 1].text) or _ACRONYM.match(self.doc[k + 1].text)
+                    _is_name_token(self.texts[k + 1]) or _ACRONYM.match(self.texts[k + 1])
                     or (self.keys[k + 1] == "the" and k + 2 < self.n
-                        and _is_name_token(self.doc[k + 2].text))):
+                        and _is_name_token(self.texts[k + 2]))):
                 k += 2 if self.keys[k + 1] == "the" else 1
             else:
                 break
@@ -471,7 +467,7 @@ class _Scanner:
     def expand_acronym(self, start: int, end: int) -> str:
         """"NA Committee for Social Affairs" -> "National Assembly Committee for Social Affairs"."""
         text = self.doc[start:end].text
-        if _ACRONYM.match(self.doc[start].text):
+        if _ACRONYM.match(self.texts[start]):
             found = self.lex.bodies.match(self.keys, start, skip=False)
             if found and found[0] == start + 1:
                 text = f"{found[1]} {self.doc[start + 1:end].text}".strip()
@@ -523,7 +519,7 @@ class _Scanner:
         if j < self.n and keys[j] in lex.past_markers:
             past, j = True, j + 1
         present = lex.present_markers.match(keys, j, skip=False) if j < self.n else None
-        if present and present[0] < self.n and self.doc[present[0]].text[:1].isupper():
+        if present and present[0] < self.n and self.texts[present[0]][:1].isupper():
             j = present[0]  # "outgoing President of X" still holds the office
         surface_start = j  # "outgoing" is not part of the office's name
         country = None
@@ -635,7 +631,7 @@ class _Scanner:
             if post is not None and post.type in (EntityType.COUNTRY, EntityType.PLACE):
                 label, end = f"{label} {keys[end]} {post.label}", post.end
         end = self.skip_paren(end) if end < self.n and keys[end] == "(" and end + 2 < self.n \
-            and _ACRONYM.match(self.doc[end + 1].text) else end
+            and _ACRONYM.match(self.texts[end + 1]) else end
         if modifiers:
             label = lex.canonical_role(" ".join([*modifiers, label]))
         if country == lex.home_country:
@@ -649,7 +645,7 @@ class _Scanner:
             label = self.doc[start_core:end].text  # "Peruvian President": not "State President"
         for k in range(start_core, end):
             if k in self.plural_at:  # "Deputy Secretaries of X A and B": each is a Secretary
-                label = re.sub(rf"\b{re.escape(self.doc[k].text)}\b",
+                label = re.sub(rf"\b{re.escape(self.texts[k])}\b",
                                self.keys[k].capitalize(), label, count=1)
         if country and not self._names_country(label, country):
             if label.startswith("Ambassador"):
@@ -672,7 +668,7 @@ class _Scanner:
         if dest is None:
             return None
         the = "the " if dest.type is not EntityType.COUNTRY else ""
-        label = (f"{self.doc[start:j].text} {self.doc[j].text.title()} {keys[j + 1]} "
+        label = (f"{self.doc[start:j].text} {self.texts[j].title()} {keys[j + 1]} "
                  f"{the}{dest.label}")
         return dest.end, label, EntityType.ORGANIZATION
 
@@ -691,7 +687,7 @@ class _Scanner:
         """"Fisheries and Oceans", "Economy, Trade and Industry": a ministry's field, a list of
         field words (curated) ending before the minister's name."""
         end, k = None, i
-        while k < self.n and self.doc[k].text[:1].isupper() \
+        while k < self.n and self.texts[k][:1].isupper() \
                 and self.keys[k] in self.lex.portfolio_words:
             k += 1
             end = k
@@ -718,49 +714,48 @@ class _Scanner:
             end = found[0]
             if end < self.n and self.keys[end] in ("'", "’"):
                 end += 1  # Dato'
-            if end >= self.n or not _is_name_token(self.doc[end].text):
+            if end >= self.n or not _is_name_token(self.texts[end]):
                 break
             i = end
         return i
 
     def _middle_name(self, i: int, j: int) -> bool:
         """"Nguyễn Thế Anh": "Thế" folds to "the" but inside a name it is a middle name."""
-        return j > i and self.keys[j] == "the" and self.doc[j].text[:1].isupper() \
-            and not self.doc[j].is_sent_start and j + 1 < self.n \
-            and _is_name_token(self.doc[j + 1].text) and self.keys[i] in self.lex.surnames
+        return j > i and self.keys[j] == "the" and self.texts[j][:1].isupper() \
+            and not self.tokens[j].is_sent_start and j + 1 < self.n \
+            and _is_name_token(self.texts[j + 1]) and self.keys[i] in self.lex.surnames
 
     def name_run(self, i: int, limit: int = 6) -> int:
         """End of the capitalised name starting at `i` (== i if none)."""
         j = i
-        while j < self.n and j - i < limit and _is_name_token(self.doc[j].text) \
-                and j not in self.in_body and (self.keys[j] not in _NOT_NAMES_RUN
+        while j < self.n and j - i < limit and _is_name_token(self.texts[j]) \
+                and j not in self.in_body and (self.keys[j] not in self.lex.name_run_stop_words
                                                or self._middle_name(i, j)):
-            if "\n" in self.doc[j].whitespace_:
+            if "\n" in self.tokens[j].whitespace_:
                 j += 1
                 break
             j += 1
             # "Alberto van Klaveren", "Rahmat bin Yusof": lower-case particles inside a name.
             particle = self.lex.name_particles.match(self.keys, j, skip=False) \
-                if j < self.n and self.doc[j].text[:1].islower() else None
+                if j < self.n and self.texts[j][:1].islower() else None
             if particle is not None:
                 after = particle[0]
-                if after < self.n and self.doc[after].text == "-" \
-                        and not self.doc[after].whitespace_:
+                if after < self.n and self.texts[after] == "-" \
+                        and not self.tokens[after].whitespace_:
                     after += 1  # "al-Sabah"
-                if after < self.n and _is_name_token(self.doc[after].text) \
+                if after < self.n and _is_name_token(self.texts[after]) \
                         and after not in self.in_body:
                     j = after
                     continue
             # "Cho Tae-yul": a hyphenated given name is one word.
-            if j + 1 < self.n and self.doc[j].text == "-" and not self.doc[j - 1].whitespace_ \
-                    and not self.doc[j].whitespace_ and self.doc[j + 1].text.isalpha():
+            if j + 1 < self.n and self.texts[j] == "-" and not self.tokens[j - 1].whitespace_ \
+                    and not self.tokens[j].whitespace_ and self.texts[j + 1].isalpha():
                 j += 2
         return j
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "-", "–", "'s", "'"})
 _CALENDAR_WORDS = WEEKDAYS | frozenset(m for m in MONTHS if len(m) > 3)
-_NOT_NAMES_RUN = frozenset({"said", "and", "the", "of", "on", "in", "at"})
 
 
 # --- people ---------------------------------------------------------------------------------
@@ -787,10 +782,10 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
         end, roles, members, hints = parsed
         name_start = scan.skip_honorifics(end)
         name_end = scan.name_run(name_start)
-        if appositive and (name_end == name_start or keys[name_start] in _NOT_NAMES):
+        if appositive and (name_end == name_start or keys[name_start] in lex.not_name_words):
             i = max(i + 1, end)
             continue
-        if name_end > name_start and keys[name_start] not in _NOT_NAMES \
+        if name_end > name_start and keys[name_start] not in lex.not_name_words \
                 and keys[name_start] not in lex.org_heads:  # "Military Attaché Corps"
             name = doc[name_start:name_end].text
             if i > 0 and keys[i - 1] in ("its", "their"):
@@ -809,7 +804,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             scan.orphan_titles.update(r.label for r in roles if not r.country)
         i = max(i + 1, end if not roles else i + 1)
     # 2. Statistical names (and capitalised runs followed by an appositive title).
-    spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    spans = [ent for ent in scan.ents if ent.label_ == "PERSON"]
     spans += _appositive_runs(scan)
     spans += _runs_after_person_nouns(scan)
     spans += _runs_after_honorifics(scan)
@@ -818,7 +813,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
         start = scan.skip_honorifics(_family_name_start(scan, span.start))
         end = span.end
         longer = scan.name_run(start)
-        if longer > end and any(scan.doc[k].text[:1].islower() for k in range(start, longer)):
+        if longer > end and any(scan.texts[k][:1].islower() for k in range(start, longer)):
             end = longer  # the model stopped at a particle ("Alberto [van Klaveren]")
         if _is_place(scan, start, end) or _after_place_cue(scan, start, end):
             continue
@@ -826,10 +821,10 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             end -= 1
         if end <= start or any(k in taken for k in range(start, end)):
             continue
-        if any(k in scan.in_body for k in range(start, end)) or keys[start] in _NOT_NAMES \
+        if any(k in scan.in_body for k in range(start, end)) or keys[start] in lex.not_name_words \
                 or (end - start == 1 and keys[start] in lex.demonyms):
             continue
-        if not all(_is_name_token(t.text) for t in doc[start:end]):
+        if not all(_is_name_token(scan.texts[k]) for k in range(start, end)):
             continue
         if any(keys[k] in lex.org_heads or lex.event_heads.match(keys, k, skip=False)
                for k in range(start, end)):
@@ -848,7 +843,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             continue
         if j + 1 < scan.n and keys[j] == ",":
             k = j + 1
-            for lead in sorted(_APPOSITIVE_LEADS, key=len, reverse=True):
+            for lead in lex.appositive_leads:
                 if tuple(keys[k:k + len(lead)]) == lead:
                     k += len(lead)
                     break
@@ -876,15 +871,15 @@ def _after_place_cue(scan: _Scanner, start: int, end: int) -> bool:
 def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
     """"elected X as Chairman of Y" (a role); "elected X, ..., and Z, ..., to the Politburo"
     (memberships of every person between the verb and "to")."""
-    doc, keys, lex = scan.doc, scan.keys, scan.lex
+    keys, lex = scan.keys, scan.lex
     last_body: str | None = None  # the body of the last office elected to
     for index, person in enumerate(people):
         k = scan.skip_paren(person.end)
-        verbs = [t for t in doc[doc[person.start].sent.start:person.start]
+        verbs = [t for t in scan.tokens[scan.tokens[person.start].sent.start:person.start]
                  if t.lemma_.lower() in lex.election_verbs and t.pos_ in ("VERB", "AUX")]
         passive = _passive_election(scan, people, index)
         if passive is not None:
-            title_at, verbs = passive, [doc[passive - 1]]
+            title_at, verbs = passive, [scan.tokens[passive - 1]]
         elif k + 1 < scan.n and keys[k] == "as":
             title_at = k + 1
         elif k + 1 < scan.n and keys[k] == "," and verbs:
@@ -908,7 +903,7 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
                 of_body = parsed[1][-1].label.split(" of ", 1)
                 if len(of_body) == 2:
                     last_body = of_body[1]  # "the VFF Committee of X province"
-    for token in doc:
+    for token in scan.tokens:
         if token.pos_ != "VERB" or (token.lower_ not in lex.election_verbs
                                     and token.lemma_.lower() not in lex.election_verbs):
             continue
@@ -940,7 +935,7 @@ def _bare_title_of(scan: _Scanner, i: int, body: str):
     if not head or (head[0] < scan.n and keys[head[0]] not in (".", ",", ";", "for", "in")):
         return None
     # a plural title word reads as its singular ("Vice Chairmen" -> "Vice Chairman")
-    words = [keys[k].title() if k in scan.plural_at else scan.doc[k].text
+    words = [keys[k].title() if k in scan.plural_at else scan.texts[k]
              for k in range(i, head[0])]
     label = lex.canonical_role(f"{' '.join(words)} of {body}")
     return head[0], [RoleMention(label, scan.doc[i:head[0]].text, 0.75)], [], []
@@ -960,10 +955,10 @@ def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -
             and keys[k + 1] in ("been",):
         k += 1
     if k + 2 < scan.n and keys[k] in ("was", "were", "is", "are", "been") \
-            and scan.doc[k + 1].lemma_.lower() in scan.lex.election_verbs:
+            and scan.tokens[k + 1].lemma_.lower() in scan.lex.election_verbs:
         if keys[k + 2] == "as":
             return k + 3
-        if scan.doc[k + 2].text[:1].isupper():
+        if scan.texts[k + 2][:1].isupper():
             return k + 2  # "A and B were elected Vice Chairwomen of X" (no "as")
     return None
 
@@ -978,7 +973,8 @@ def _plural_title_list(scan: _Scanner, people: list[PersonMention], k: int,
             step += 1
         start = scan.skip_honorifics(step)
         end = scan.name_run(start)
-        if end == start or keys[start] in _NOT_NAMES or scan.parse_title(start) is not None:
+        if end == start or keys[start] in scan.lex.not_name_words \
+                or scan.parse_title(start) is not None:
             break
         name = scan.doc[start:end].text
         people.append(PersonMention(
@@ -1007,7 +1003,7 @@ def _roles_of_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleM
 
 def _antecedent_org(scan: _Scanner, before: int) -> tuple[str, str | None] | None:
     """The nearest organisation named earlier in the sentence (known body or NER ORG)."""
-    sent_start = scan.doc[before].sent.start
+    sent_start = scan.tokens[before].sent.start
     best: tuple[int, str, str | None] | None = None
     for k in range(before - 1, sent_start - 1, -1):
         body = scan.body_at.get(k)
@@ -1022,7 +1018,7 @@ def _antecedent_org(scan: _Scanner, before: int) -> tuple[str, str | None] | Non
             else:
                 best = (k, body.label, None)
             break
-    for ent in scan.doc.ents:
+    for ent in scan.ents:
         if ent.label_ == "ORG" and sent_start <= ent.start and ent.end <= before \
                 and (best is None or ent.end - 1 > best[0]) \
                 and any(scan.keys[k] in scan.lex.org_heads for k in range(ent.start, ent.end)):
@@ -1047,7 +1043,7 @@ def _commemorated(scan: _Scanner, start: int, name: str, roles: list[RoleMention
         return True
     # "the house where President X lived": a past residence, with no year needed.
     if back and back[0] == "where" and name_end is not None and name_end < scan.n:
-        verb = scan.doc[name_end]
+        verb = scan.tokens[name_end]
         if verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in \
                 scan.lex.historical_residence_verbs:
             return True
@@ -1060,18 +1056,17 @@ def _commemorated(scan: _Scanner, start: int, name: str, roles: list[RoleMention
 
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_CLAUSE_BREAKS = frozenset({";", "while", "but", "whereas"})
 
 
 def _past_year_in_clause(scan: _Scanner, start: int, end: int, day: dt.date) -> bool:
     """A year before the article's year near the mention, with no clause break in between."""
-    sent = scan.doc[start].sent
+    sent = scan.tokens[start].sent
     for k in range(max(sent.start, start - 12), min(sent.end, end + 12)):
-        text = scan.doc[k].text
+        text = scan.texts[k]
         if not _YEAR.match(text) or int(text) >= day.year:
             continue
         lo, hi = (k, start) if k < start else (end, k)
-        if not any(scan.keys[j] in _CLAUSE_BREAKS for j in range(lo, hi)):
+        if not any(scan.keys[j] in scan.lex.clause_breaks for j in range(lo, hi)):
             return True
     return False
 
@@ -1081,7 +1076,7 @@ def _inside_name(scan: _Scanner, body: BodyMention) -> bool:
     if body.type is EntityType.ORGANIZATION or body.start == 0 \
             or (body.end - body.start > 1 and body.type is not EntityType.PLACE):
         return False
-    previous = scan.doc[body.start - 1]
+    previous = scan.tokens[body.start - 1]
     return _is_name_token(previous.text) and not previous.is_sent_start \
         and previous.i not in scan.in_body
 
@@ -1089,10 +1084,10 @@ def _inside_name(scan: _Scanner, body: BodyMention) -> bool:
 def _name_ends_at(scan: _Scanner, end: int) -> bool:
     """A name the rules have not reached yet ends at `end` ("Pham Van Dung, Ambassador to X and
     head of Y, and ..."): a model PERSON or a run opened by a Vietnamese family name."""
-    if any(ent.end == end and ent.label_ == "PERSON" for ent in scan.doc.ents):
+    if end in scan.person_ent_ends:
         return True
     start = end
-    while start > 0 and end - start < 4 and _is_name_token(scan.doc[start - 1].text) \
+    while start > 0 and end - start < 4 and _is_name_token(scan.texts[start - 1]) \
             and start - 1 not in scan.in_body:
         start -= 1
     return end - start >= 2 and scan.keys[start] in scan.lex.surnames \
@@ -1105,15 +1100,13 @@ def _title_can_start(scan: _Scanner, i: int) -> bool:
     return body is not None and body.start == i
 
 
-_PERSON_NOUNS = frozenset({"counterpart", "counterparts", "guest", "host", "mr", "mrs", "ms",
-                           "madam", "madame"})
 
 
 def _runs_after_person_nouns(scan: _Scanner) -> list[Span]:
     """"his Lao counterpart Sonexay Siphandone": a name after a noun that stands for a person."""
     runs = []
     for i in range(scan.n - 2):
-        if scan.keys[i] in _PERSON_NOUNS:
+        if scan.keys[i] in scan.lex.person_nouns:
             end = scan.name_run(i + 1, limit=4)
             if end - (i + 1) >= 2:
                 runs.append(scan.doc[i + 1:end])
@@ -1143,9 +1136,9 @@ def _runs_from_surnames(scan: _Scanner) -> list[Span]:
     name are a name, also where the model typed them a place or an organisation."""
     runs = []
     for i in range(scan.n - 2):
-        if scan.keys[i] not in scan.lex.surnames or not scan.doc[i].text[:1].isupper() \
-                or (i > 0 and _is_name_token(scan.doc[i - 1].text)
-                    and not scan.doc[i - 1].is_sent_start and i - 1 not in scan.in_body
+        if scan.keys[i] not in scan.lex.surnames or not scan.texts[i][:1].isupper() \
+                or (i > 0 and _is_name_token(scan.texts[i - 1])
+                    and not scan.tokens[i - 1].is_sent_start and i - 1 not in scan.in_body
                     and not _is_title_word(scan, i - 1)):  # "expel from the Party X Y Z"
             continue
         end = scan.name_run(i, limit=4)
@@ -1160,21 +1153,20 @@ def _is_title_word(scan: _Scanner, i: int) -> bool:
     return bool(lex.titles_before_names.match(keys, i, skip=False)
                 or lex.role_heads.match(keys, i, skip=False)
                 or lex.modifiers.match(keys, i, skip=False) or keys[i] in lex.demonyms
-                or keys[i] in _NOT_NAMES)
+                or keys[i] in lex.not_name_words)
 
 
 def _family_name_start(scan: _Scanner, start: int) -> int:
     """The model often leaves a Vietnamese family name out of a name after a rank ("General
     [Vu] Quoc Khanh"): take back up to two name words that are not titles."""
-    doc = scan.doc
     for _ in range(2):
         k = start - 1
-        if k < 0 or k in scan.in_body or not _is_name_token(doc[k].text) \
-                or _is_title_word(scan, k) or "\n" in doc[k].whitespace_:
+        if k < 0 or k in scan.in_body or not _is_name_token(scan.texts[k]) \
+                or _is_title_word(scan, k) or "\n" in scan.tokens[k].whitespace_:
             break
-        if doc[start].is_sent_start:
+        if scan.tokens[start].is_sent_start:
             break
-        if doc[k].is_sent_start and scan.keys[k] not in scan.lex.surnames:
+        if scan.tokens[k].is_sent_start and scan.keys[k] not in scan.lex.surnames:
             break
         start = k
     return start
@@ -1191,7 +1183,7 @@ def _is_place(scan: _Scanner, start: int, end: int) -> bool:
 
 def place_word_after(scan: _Scanner, end: int) -> int | None:
     """End of the place word ("district", "border gate") right after `end`, or None."""
-    if end >= scan.n or scan.doc[end].text[:1].isupper():
+    if end >= scan.n or scan.texts[end][:1].isupper():
         return None
     found = scan.lex.place_words.match(scan.keys, end, skip=False)
     return found[0] if found else None
@@ -1201,21 +1193,19 @@ def _after_place_list(scan: _Scanner, start: int) -> bool:
     keys = scan.keys
     k = start - 1
     # walk back over a list "of A, B and C"
-    while k >= 0 and (keys[k] in (",", "and") or _is_name_token(scan.doc[k].text)):
+    while k >= 0 and (keys[k] in (",", "and") or _is_name_token(scan.texts[k])):
         k -= 1
     lead_end = k + 1
     return any(_place_list_lead(scan, j) == lead_end for j in range(max(1, k - 1), k + 1))
 
 
-# "the provinces of A and B", "districts such as A and B", "cities including A, B and C".
-_PLACE_LIST_LEADS = (("of",), ("such", "as"), ("including",), ("like",))
 
 
 def _place_list_lead(scan: _Scanner, i: int) -> int | None:
     """Where the names start when a place-list lead begins at `i` (after a plural place word)."""
     if i < 1 or scan.keys[i - 1] not in scan.lex.place_list_words:
         return None
-    for lead in _PLACE_LIST_LEADS:
+    for lead in scan.lex.place_list_leads:
         if tuple(scan.keys[i:i + len(lead)]) == lead:
             return i + len(lead)
     return None
@@ -1228,7 +1218,7 @@ def _appositive_runs(scan: _Scanner) -> list[Span]:
     for i in range(1, scan.n - 2):
         if keys[i] == "," and keys[i + 1] == "who":
             j = i
-            while j > 0 and _is_name_token(doc[j - 1].text) and i - j < 4:
+            while j > 0 and _is_name_token(scan.texts[j - 1]) and i - j < 4:
                 j -= 1
             if i - j >= 2:
                 runs.append(doc[j:i])
@@ -1294,16 +1284,16 @@ def find_bare_names(scan: _Scanner, people: list[PersonMention], lex: Lexicon, d
     for person in people:
         if _given_name_first(person, lex):
             given.setdefault(_name_keys(person)[0], person)
-    for token in scan.doc:
+    for token in scan.tokens:
         i = token.i
         if i in taken or i in scan.in_body or not _is_name_token(token.text):
             continue
-        if i + 1 < scan.n and _is_name_token(scan.doc[i + 1].text):
+        if i + 1 < scan.n and _is_name_token(scan.texts[i + 1]):
             continue
-        if i > 0 and _is_name_token(scan.doc[i - 1].text) and not scan.doc[i - 1].is_sent_start:
+        if i > 0 and _is_name_token(scan.texts[i - 1]) and not scan.tokens[i - 1].is_sent_start:
             continue
         key = scan.keys[i]
-        if key in _NOT_NAMES or key in lex.demonyms:
+        if key in lex.not_name_words or key in lex.demonyms:
             continue
         subject = token.dep_ in ("nsubj", "nsubjpass", "pobj") or token.ent_type_ == "PERSON"
         if key in given:
@@ -1325,18 +1315,20 @@ def find_bare_names(scan: _Scanner, people: list[PersonMention], lex: Lexicon, d
 _DOC_NUMBER = re.compile(
     r"\b(?P<number>\d{1,5}(?:/\d{4})?(?:[-/](?:[A-ZĐ][A-ZĐa-z]{0,9}\d*))+)(?![\w/-])")
 _DATED = re.compile(r"^\s*,?\s*dated\s+")
+_TWO_CAPITALS = re.compile(r"[A-ZĐ]{2,}")
+_ORDINAL_KEY = re.compile(r"\d+(?:st|nd|rd|th)")
+_ISSUE_VERB_AT_END = re.compile(r"\b(issued|adopted|signed|promulgated|passed)(\s+the)?\s*$")
 
 
 def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMention]:
     doc, lex = scan.doc, scan.lex
-    text = doc.text
+    text = scan.text
     kinds = lex.document_kinds
-    kind_re = re.compile(r"\b(?P<kind>" + "|".join(sorted(map(re.escape, kinds), key=len,
-                                                         reverse=True)) + r")\s+(?:No\.?\s*)?$")
+    kind_re = lex.document_kind_pattern
     found: list[DocumentMention] = []
     for match in _DOC_NUMBER.finditer(text):
         number = match.group("number")
-        if not re.search(r"[A-ZĐ]{2,}", number):
+        if not _TWO_CAPITALS.search(number):
             continue
         before = text[max(0, match.start() - 40):match.start()]
         kind_match = kind_re.search(before)
@@ -1385,12 +1377,14 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
         if mention.number is not None:
             topic_from = mention.end
             # "signed Decision No. 5/QD-TTg on March 1, 2025 on X": the date, then the topic.
-            on_date = _ON_DATE.match(text[doc[mention.end - 1].idx + len(doc[mention.end - 1]):])
+            last = scan.tokens[mention.end - 1]
+            on_date = _ON_DATE.match(text[last.idx + len(last):])
             if on_date and mention.date_text is None:
                 mention.date_text = on_date.group("date")
                 own_dates.add(id(mention))
-                after = doc[mention.end - 1].idx + len(doc[mention.end - 1]) + on_date.end()
-                topic_from = next((t.i for t in doc[mention.end:limit] if t.idx >= after), limit)
+                after = last.idx + len(last) + on_date.end()
+                topic_from = next((t.i for t in scan.tokens[mention.end:limit]
+                                   if t.idx >= after), limit)
             clause = _relative_issue_clause(scan, mention, bodies, limit)
             if clause is not None:
                 topic_from = clause
@@ -1411,7 +1405,7 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
         if mention.date_text is None and previous is not None and previous.date_text \
                 and id(previous) not in own_dates \
                 and mention.start > 0 and scan.keys[mention.start - 1] == "and" \
-                and scan.doc[previous.start].sent == scan.doc[mention.start].sent:
+                and scan.tokens[previous.start].sent == scan.tokens[mention.start].sent:
             mention.date_text = previous.date_text
     _anaphoric_dates(scan, found)
     return found
@@ -1425,12 +1419,12 @@ def _number_named_documents(scan: _Scanner, numbered: list[DocumentMention],
                             named: list[DocumentMention]) -> list[DocumentMention]:
     """"the Law on Cultural Property (amended), which is numbered 12/2024/QH15": the number in
     the relative clause is the named law's; one document, not two."""
-    text, kept = scan.doc.text, []
+    text, kept = scan.text, []
     for mention in numbered:
-        start_char = scan.doc[mention.start].idx
+        start_char = scan.tokens[mention.start].idx
         owner = next((n for n in named if n.number is None and n.end <= mention.start
-                      and _NUMBERED_AS.match(text[scan.doc[n.end - 1].idx
-                                                  + len(scan.doc[n.end - 1]):start_char])), None)
+                      and _NUMBERED_AS.match(text[scan.tokens[n.end - 1].idx
+                                                  + len(scan.tokens[n.end - 1]):start_char])), None)
         if owner is None:
             kept.append(mention)
             continue
@@ -1457,8 +1451,8 @@ def _date_after(scan: _Scanner, end: int, limit: int) -> str | None:
 
     if end >= scan.n or end > limit:
         return None
-    start_char = scan.doc[end - 1].idx + len(scan.doc[end - 1])
-    tail = scan.doc.text[start_char:start_char + 160]
+    start_char = scan.tokens[end - 1].idx + len(scan.tokens[end - 1])
+    tail = scan.text[start_char:start_char + 160]
     issued = _ISSUED_AFTER.match(tail)
     if issued is None:
         return None
@@ -1491,7 +1485,7 @@ def _issuer_after(scan: _Scanner, end: int) -> tuple[str | None, bool, list[str]
     issuers = []
     while k < scan.n:
         k = scan.skip_the(k)
-        if k < scan.n and re.fullmatch(r"\d+(?:st|nd|rd|th)", scan.keys[k]):
+        if k < scan.n and _ORDINAL_KEY.fullmatch(scan.keys[k]):
             k += 1  # "of the 13th Party Central Committee"
         body = scan.match_body(k)
         if body is None or body.type is not EntityType.ORGANIZATION:
@@ -1518,10 +1512,9 @@ def _relative_issue_clause(scan: _Scanner, mention: DocumentMention,
     document), the date and the topic. Returns the token where the topic's "on" may start."""
     from graph.dates import DATE_PATTERN
 
-    doc = scan.doc
-    last = doc[mention.end - 1]
+    last = scan.tokens[mention.end - 1]
     start_char = last.idx + len(last.text)
-    tail = doc.text[start_char:start_char + 200]
+    tail = scan.text[start_char:start_char + 200]
     clause = _RELATIVE_ISSUE.match(tail)
     if clause is None:
         return None
@@ -1531,13 +1524,13 @@ def _relative_issue_clause(scan: _Scanner, mention: DocumentMention,
     subject = clause.group("subject").strip()
     issuer = None
     if subject.lower() == "it":
-        sent_start = doc[mention.start].sent.start
+        sent_start = scan.tokens[mention.start].sent.start
         # only within the sentence: across sentences "it" is as often an unnamed "the ministry"
         earlier = [b for b in bodies if b.end <= mention.start and b.start >= sent_start
                    and b.type is EntityType.ORGANIZATION]
         issuer = earlier[-1].label if earlier else None
     else:
-        subject_at = next((t.i for t in doc[mention.end:limit]
+        subject_at = next((t.i for t in scan.tokens[mention.end:limit]
                            if t.idx >= start_char + clause.start("subject")), None)
         if subject_at is not None:
             body = scan.match_body(scan.skip_the(subject_at))
@@ -1548,7 +1541,7 @@ def _relative_issue_clause(scan: _Scanner, mention: DocumentMention,
     if mention.date_text is None:
         mention.date_text = date_match.group(0)
     after = start_char + date_match.end()
-    k = next((t.i for t in doc[mention.end:limit] if t.idx >= after), limit)
+    k = next((t.i for t in scan.tokens[mention.end:limit] if t.idx >= after), limit)
     if k + 1 < limit and scan.keys[k] == "to" and scan.keys[k + 1] == "guide":
         k += 1  # "to guide X": X is the topic
     return k
@@ -1565,13 +1558,13 @@ def _anaphoric_dates(scan: _Scanner, found: list[DocumentMention]) -> None:
     """"The resolution, issued on December 22, 2024, ...": the last document of that kind."""
     from graph.dates import DATE_PATTERN
 
-    doc, text = scan.doc, scan.doc.text
-    kinds = {token_key(k): v for k, v in scan.lex.document_kinds.items()}
-    for token in doc:
+    text = scan.text
+    kinds = scan.lex.document_kind_by_key
+    for token in scan.tokens:
         if token.lower_ != "the" or token.i + 1 >= scan.n:
             continue
         kind = kinds.get(scan.keys[token.i + 1])
-        noun = doc[token.i + 1]
+        noun = scan.tokens[token.i + 1]
         if kind is None or noun.text[:1].isupper():
             continue  # "the resolution" refers back; "the Resolution No. ..." is a name
         tail = text[noun.idx + len(noun.text):noun.idx + len(noun.text) + 80]
@@ -1596,22 +1589,22 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
         known = lex.agreements.get(keys[i])
         if known is not None and not (i > 0 and keys[i - 1] == "("):
             found.append(DocumentMention(i, i + 1, None, known[1], name=known[0],
-                                         forms=[doc[i].text]))
+                                         forms=[scan.texts[i]]))
             i += 1
             continue
         head = lex.named_document_heads.match(keys, i, skip=False)
-        if head is None or not doc[i].text[:1].isupper():
+        if head is None or not scan.texts[i][:1].isupper():
             i += 1
             continue
         h_end, kind = head[0], str(head[1])
         start = i
-        while start > 0 and (_is_name_token(doc[start - 1].text) or _ACRONYM.match(
-                doc[start - 1].text) or (doc[start - 1].text in _DASHES and start >= 2
-                                         and _is_name_token(doc[start - 2].text))) \
+        while start > 0 and (_is_name_token(scan.texts[start - 1]) or _ACRONYM.match(
+                scan.texts[start - 1]) or (scan.texts[start - 1] in _DASHES and start >= 2
+                                         and _is_name_token(scan.texts[start - 2]))) \
                 and not _is_title_word(scan, start - 1) \
-                and not doc[start].is_sent_start and i - start < 6:
+                and not scan.tokens[start].is_sent_start and i - start < 6:
             start -= 1
-        if start > 0 and re.fullmatch(r"(1[89]|20)\d\d", doc[start - 1].text):
+        if start > 0 and _YEAR.fullmatch(scan.texts[start - 1]):
             start -= 1
         end, topic = h_end, None
         if h_end + 1 < scan.n and keys[h_end] in ("on", "of", "in", "for", "between"):
@@ -1619,7 +1612,7 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             run = scan.proper_run(scan.skip_the(obj))
             # "Law on Science, Technology and Innovation": a list inside the name.
             while run + 1 < scan.n and keys[run] in (",", "to") \
-                    and _is_name_token(doc[run + 1].text) \
+                    and _is_name_token(scan.texts[run + 1]) \
                     and not (keys[run] == "to" and scan.match_body(run + 1) is not None):
                 # "Law on Access to Information": "to" inside the name; "to" a body or country
                 # ("submitted the Law on X to National Assembly deputies") is the verb's
@@ -1631,7 +1624,7 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                 end = run
                 if keys[h_end] == "on":
                     topic = doc[scan.skip_the(obj):run].text
-            elif keys[h_end] == "on" and start < i and doc[obj].text[:1].islower():
+            elif keys[h_end] == "on" and start < i and scan.texts[obj][:1].islower():
                 # "the WHO Convention on tobacco control": a lower-case topic after a named head
                 topic = _topic(scan, h_end, min(scan.n, h_end + 12))
                 if topic is not None and scan.topic_end is not None:
@@ -1643,9 +1636,9 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
         mention = DocumentMention(start, end, None, kind, name=name, topic=topic)
         # "the Vietnam–Chile Free Trade Agreement (VCFTA)": the acronym names it too.
         if end + 2 < scan.n and keys[end] == "(" and keys[end + 2] == ")" \
-                and _ACRONYM.match(doc[end + 1].text):
+                and _ACRONYM.match(scan.texts[end + 1]):
             known = lex.agreements.get(keys[end + 1])
-            mention.forms.append(doc[end + 1].text)
+            mention.forms.append(scan.texts[end + 1])
             if known is not None:
                 mention.forms.append(name)
                 mention.name = known[0]
@@ -1669,8 +1662,8 @@ def _issuer(scan: _Scanner, span: Span, bodies: list[BodyMention]) -> tuple[str 
     between = range(last.end, span.start)
     verbs = [k for k in between if keys[k] in scan.lex.issue_verbs]
     if verbs and len(between) <= 8:
-        verb = scan.doc[verbs[0]]
-        kinds = {token_key(k) for k in scan.lex.document_kinds}
+        verb = scan.tokens[verbs[0]]
+        kinds = scan.lex.document_kind_by_key
         if any(keys[k] in kinds for k in range(verbs[0] + 1, span.start)):
             # "the Government issue a decree guiding the Law on X": the verb issues the decree
             return None, False
@@ -1681,9 +1674,6 @@ def _issuer(scan: _Scanner, span: Span, bodies: list[BodyMention]) -> tuple[str 
     return None, False
 
 
-_TOPIC_STOP_AFTER_COMMA = frozenset({"with", "which", "who", "dated", "as", "while", "and",
-                                      "signed", "issued", "adopted", "aiming", "in",
-                                      "worth", "valued", "totalling", "totaling"})
 
 
 def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on",)
@@ -1694,13 +1684,15 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
     if i < scan.n and keys[i] == ",":
         i += 1
     if i < scan.n and keys[i] == "dated":
-        while i < min(limit, scan.n) and keys[i] not in ("on",) and not doc[i].is_sent_start:
+        while i < min(limit, scan.n) and keys[i] not in ("on",) \
+                and not scan.tokens[i].is_sent_start:
             i += 1
     if i < scan.n and keys[i] == "of":
         # "Decree No. 5 of the Government on X", "Decision No. 7 of May 2024 on Y"
         k = i + 1
         while k < min(limit, scan.n) and k - i <= 10 and (
-                doc[k].text[:1].isupper() or doc[k].like_num or keys[k] in ("the", "'s")):
+                scan.texts[k][:1].isupper() or scan.tokens[k].like_num
+                or keys[k] in ("the", "'s")):
             k += 1
         if k < scan.n and keys[k] == "on" and k > i + 1:
             i = k
@@ -1712,22 +1704,23 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
         j += 1
     first = j
     while j < min(limit, scan.n):
-        token = doc[j]
+        token = scan.tokens[j]
         if token.is_sent_start or keys[j] in (";", ".", "(", ":", "/") or "\n" in token.text:
             break
         if keys[j] == ",":
             nxt = keys[j + 1] if j + 1 < scan.n else ""
             # "on X, the committee reviewed ...": the subject of the main clause starts
-            if any(doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.i > k
+            if any(scan.tokens[k].dep_ in ("nsubj", "nsubjpass") and scan.tokens[k].head.i > k
                    for k in range(j + 1, min(j + 5, scan.n))):
                 break
             # ", reducing the number of ...", ", approved by ...": a clause, not the topic.
-            if j + 1 < scan.n and doc[j + 1].tag_ in ("VBG", "VBN", "VBD"):
+            if j + 1 < scan.n and scan.tokens[j + 1].tag_ in ("VBG", "VBN", "VBD"):
                 break
-            if nxt in _TOPIC_STOP_AFTER_COMMA and not (
-                    nxt == "and" and j + 2 < scan.n and doc[j + 2].pos_ in ("NOUN", "ADJ")):
+            if nxt in scan.lex.topic_stop_after_comma and not (
+                    nxt == "and" and j + 2 < scan.n
+                    and scan.tokens[j + 2].pos_ in ("NOUN", "ADJ")):
                 break
-            if j + 1 < scan.n and doc[j + 1].text[:1].isupper():
+            if j + 1 < scan.n and scan.texts[j + 1][:1].isupper():
                 break
         if token.pos_ == "AUX" or (token.tag_ in ("VBD", "VBZ", "VBP", "MD") and j > first):
             break
@@ -1737,7 +1730,7 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
                 and token.head.pos_ == "VERB":
             break
         j += 1
-    while j > first and (keys[j - 1] in (",", "and", "the") or doc[j - 1].is_space):
+    while j > first and (keys[j - 1] in (",", "and", "the") or scan.tokens[j - 1].is_space):
         j -= 1
     if j <= first:
         return None
@@ -1749,15 +1742,19 @@ def _date_before(scan: _Scanner, start: int) -> str | None:
     """"The NA Standing Committee on September 13 issued Resolution ..."."""
     from graph.dates import DATE_PATTERN
 
-    sent = scan.doc[start].sent
+    sent = scan.tokens[start].sent
     text = scan.doc[sent.start:start].text
-    if not re.search(r"\b(issued|adopted|signed|promulgated|passed)(\s+the)?\s*$", text):
+    if not _ISSUE_VERB_AT_END.search(text):
         return None
     matches = list(DATE_PATTERN.finditer(text))
     return matches[-1].group(0) if matches else None
 
 
 # --- events ---------------------------------------------------------------------------------
+
+_SERIES_EDITION = re.compile(r"^([A-Z]{2,8})-(\d{1,3})$")  # "AMM-58"
+_EVENT_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*$")
+_EDITION_YEAR = re.compile(r"20\d\d")
 
 
 def find_events(scan: _Scanner) -> list[EventMention]:
@@ -1767,21 +1764,21 @@ def find_events(scan: _Scanner) -> list[EventMention]:
     Defence Expo 2024"). The key (ordinal, content words, head, series) identifies the event;
     "(AMM-58)" right after a name is another name of it, and "the tenth session" is the tenth
     session named earlier in the article."""
-    doc, keys, lex = scan.doc, scan.keys, scan.lex
+    keys, lex = scan.keys, scan.lex
     events: list[EventMention] = []
     aliases: dict[str, EventMention] = {}
     i = 0
     while i < scan.n:
-        known = aliases.get(doc[i].text)
+        known = aliases.get(scan.texts[i])
         if known is not None:
             events.append(EventMention(i, i + 1, known.label, known.key, known.subtype))
             i += 1
             continue
-        series = re.match(r"^([A-Z]{2,8})-(\d{1,3})$", doc[i].text)
+        series = _SERIES_EDITION.match(scan.texts[i])
         if series and token_key(series.group(1)) in lex.event_series:
             head, organiser = lex.event_series[token_key(series.group(1))]
             key = f"{int(series.group(2))} {token_key(head)} {token_key(organiser)}"
-            events.append(EventMention(i, i + 1, doc[i].text, key, _event_subtype(head)))
+            events.append(EventMention(i, i + 1, scan.texts[i], key, _event_subtype(head, lex)))
             i += 1
             continue
         number = _ordinal_value(keys[i], lex)
@@ -1795,9 +1792,9 @@ def find_events(scan: _Scanner) -> list[EventMention]:
         i = event.end
         # "the 58th ASEAN Foreign Ministers' Meeting (AMM-58)": the acronym is an alias.
         if i + 2 < scan.n and keys[i] == "(" and keys[i + 2] == ")" \
-                and re.match(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*$", doc[i + 1].text):
-            event.forms.append(doc[i + 1].text)
-            aliases[doc[i + 1].text] = event
+                and _EVENT_ACRONYM.match(scan.texts[i + 1]):
+            event.forms.append(scan.texts[i + 1])
+            aliases[scan.texts[i + 1]] = event
             i += 3
     return events
 
@@ -1807,24 +1804,24 @@ def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:
     a sentence), optionally with an edition year and a lower-case event word ("Spring of
     Homeland 2025 programme")."""
     doc, keys, lex = scan.doc, scan.keys, scan.lex
-    if not doc[i].text[:1].isupper() or keys[i] in ("the", "a", "an") \
-            or (i > 0 and keys[i - 1] != "the" and not doc[i].is_sent_start):
+    if not scan.texts[i][:1].isupper() or keys[i] in ("the", "a", "an") \
+            or (i > 0 and keys[i - 1] != "the" and not scan.tokens[i].is_sent_start):
         return None
     run_end = scan.proper_run(i)
-    while run_end + 1 < scan.n and keys[run_end] == "," and _is_name_token(doc[run_end + 1].text):
+    while run_end + 1 < scan.n and keys[run_end] == "," and _is_name_token(scan.texts[run_end + 1]):
         run_end = scan.proper_run(run_end + 1)
     head = None
     for k in range(i, run_end):
         found = lex.event_heads.match(keys, k, skip=False)
-        if found and found[0] <= run_end and doc[k].text[:1].isupper() and (
+        if found and found[0] <= run_end and scan.texts[k][:1].isupper() and (
                 found[0] == run_end or keys[found[0]] in ("of", "on", "for")):
             head = (k, found[0])
             break
     end = run_end
-    if end < scan.n and re.fullmatch(r"20\d\d", doc[end].text):
+    if end < scan.n and _EDITION_YEAR.fullmatch(scan.texts[end]):
         end += 1
     lower = lex.event_lower_heads.match(keys, end, skip=False) \
-        if end < scan.n and not doc[end].text[:1].isupper() else None
+        if end < scan.n and not scan.texts[end][:1].isupper() else None
     if head is None and lower is None:
         return None
     if head is None and end == run_end:
@@ -1848,7 +1845,7 @@ def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:
         end = lower[0]
         label = doc[i:end].text
     words = [keys[k] for k in range(i, end) if keys[k] not in lex.event_generic]
-    subtype = _event_subtype(doc[head[0]].text if head else doc[end - 1].text)
+    subtype = _event_subtype(scan.texts[head[0]] if head else scan.texts[end - 1], lex)
     return EventMention(i, end, label, "named " + " ".join(words), subtype, forms)
 
 
@@ -1934,14 +1931,14 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
     if series_label:
         parts += [token_key(series_label), *series_numbers]
     label = doc[i:end].text
-    return EventMention(i, end, label, " ".join(parts), _event_subtype(doc[head[0]].text))
+    return EventMention(i, end, label, " ".join(parts), _event_subtype(scan.texts[head[0]], lex))
 
 
 def _own_event(scan: _Scanner, i: int, number: int, head_end: int) -> EventMention | None:
     """"The Standing Committee held its 31st session": the session of the organisation named
     last before "its" in the sentence."""
     doc = scan.doc
-    owner, k = None, doc[i].sent.start
+    owner, k = None, scan.tokens[i].sent.start
     while k < i - 1:
         body = scan.match_body(k)
         if body is not None and body.end <= i - 1:
@@ -1955,23 +1952,23 @@ def _own_event(scan: _Scanner, i: int, number: int, head_end: int) -> EventMenti
     head_key = token_key(doc[i + 1:head_end].text)
     label = f"{doc[i:head_end].text} of the {owner.label}"
     return EventMention(i, head_end, label, f"{number} {head_key} {token_key(owner.label)}",
-                        _event_subtype(doc[i + 1].text))
+                        _event_subtype(scan.texts[i + 1], scan.lex))
 
 
 def _lower_body_end(scan: _Scanner, start: int) -> int:
     """"the joint steering committee on fisheries": a lower-case body (ending in an organisation
     word, at most four words) and its "on <topic>" (nouns and adjectives, at most four)."""
-    keys, doc = scan.keys, scan.doc
+    keys = scan.keys
     end = start
     for k in range(start, min(start + 4, scan.n)):
-        if not doc[k].is_alpha or not doc[k].text.islower():
+        if not scan.tokens[k].is_alpha or not scan.texts[k].islower():
             break
         if keys[k] in scan.lex.org_heads:
             end = k + 1
     if end > start and end + 1 < scan.n and keys[end] == "on":
         k = end + 1
-        while k < scan.n and k - end <= 4 and doc[k].is_alpha \
-                and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+        while k < scan.n and k - end <= 4 and scan.tokens[k].is_alpha \
+                and scan.tokens[k].pos_ in ("NOUN", "ADJ", "PROPN"):
             k += 1
         if k > end + 1:
             end = k
@@ -1983,7 +1980,7 @@ def _local_continuation(scan: _Scanner, end: int) -> int | None:
     body's name; the place it belongs to follows."""
     keys = scan.keys
     k = scan.skip_paren(end) if end + 2 < scan.n and keys[end] == "(" \
-        and _ACRONYM.match(scan.doc[end + 1].text) else end
+        and _ACRONYM.match(scan.texts[end + 1]) else end
     if k == end or k + 1 >= scan.n or keys[k] != "of":
         return None
     start = scan.skip_the(k + 1)
@@ -2000,10 +1997,10 @@ def _ordinal_value(key: str, lex: Lexicon) -> int | None:
     return lex.ordinal_words.get(key)
 
 
-def _event_subtype(head: str) -> str:
+def _event_subtype(head: str, lex: Lexicon) -> str:
+    """A head word containing a conference word ("Summit", "Congress") names a conference."""
     lowered = head.lower()
-    if "conference" in lowered or "congress" in lowered or "assembly" in lowered \
-            or "summit" in lowered or "forum" in lowered:
+    if any(word in lowered for word in lex.conference_event_words):
         return "Conference"
     return "Meeting"
 
@@ -2053,7 +2050,7 @@ class MentionFinder:
 
 def related_news_start(scan: _Scanner) -> int:
     """The first token of a "Related news" block (a marker opening a line), else the end."""
-    for token in scan.doc:
+    for token in scan.tokens:
         if token.is_sent_start and scan.lex.related_news_markers.match(scan.keys, token.i,
                                                                        skip=False):
             return token.i

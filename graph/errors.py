@@ -144,3 +144,7 @@ class GraphFileError(DiploGraphError):
 class ViewLibraryMissingError(DiploGraphError):
     template = ("cannot write an HTML view: vis-network {version} was not found in the installed "
                 "pyvis package ({detail}); reinstall DiploGraph's dependencies (pyvis==0.3.2)")
+
+
+class LexiconError(DiploGraphError):
+    template = "reference word lists {path}: {detail}"

@@ -48,6 +48,8 @@ class _Builder:
         self.article = article
         self.entities: dict[EntityRef, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
+        # Evidence sentences by (start, end): a sentence backs many facts, its text is made once.
+        self.evidence: dict[tuple[int, int], str] = {}
 
     def entity(self, entity_type: EntityType, key_text: str, label: str,
                forms: Iterable[str] = (), subtypes: Iterable[str] = ()) -> EntityRef:
@@ -65,7 +67,13 @@ class _Builder:
 
     def fact(self, subject: EntityRef, relation: Relation, obj, sentence: Span | str,
              confidence: float) -> None:
-        evidence = sentence if isinstance(sentence, str) else clean_sentence(sentence)
+        if isinstance(sentence, str):
+            evidence = sentence
+        else:
+            bounds = (sentence.start, sentence.end)
+            evidence = self.evidence.get(bounds)
+            if evidence is None:
+                evidence = self.evidence[bounds] = clean_sentence(sentence)
         key = (subject, relation, obj)
         known = self.facts.get(key)
         if known is None or known.confidence < confidence:
@@ -110,17 +118,20 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     # An event named inside a document's topic ("Directive ... on congresses towards the 14th
     # Party Congress") is what the document is about: nobody takes part in it there.
     in_topics = {k for m in documents if m.topic_end for k in range(m.end, m.topic_end)}
+    text = doc.text  # once: `Doc.text` joins every token on each access
     for sent in doc.sents:
         in_sent = lambda items, s=sent: [x for x in items if s.start <= x.start < s.end]  # noqa: E731
         sent_people = in_sent(people)
         sent_bodies = in_sent(bodies)
         sent_events = [e for e in in_sent(events) if e.start not in in_topics]
-        _meetings(builder, lex, doc, sent, sent_people, sent_bodies, person_refs, body_refs)
-        attended = sent_events or _event_anaphors(lex, doc, sent, events)
-        _participation(builder, lex, doc, sent, sent_people, sent_bodies, attended,
-                       person_refs, body_refs, event_refs)
-        _venues_and_dates(builder, doc, sent, sent_events, sent_bodies, event_refs, body_refs,
-                          day)
+        attended = sent_events or _event_anaphors(lex, doc, sent, events)  # reads only
+        # the clause rules read token keys only in a sentence with a person or an event
+        keys = [token_key(t.text) for t in sent] if sent_people or attended else []
+        _meetings(builder, lex, doc, keys, sent, sent_people, sent_bodies, person_refs, body_refs)
+        _participation(builder, lex, doc, keys, sent, sent_people,
+                       sent_bodies, attended, person_refs, body_refs, event_refs)
+        _venues_and_dates(builder, doc, text, sent, sent_events, sent_bodies, event_refs,
+                          body_refs, day)
     return builder.result()
 
 
@@ -204,8 +215,7 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
 
 def _add_document(builder: _Builder, lex: Lexicon, mention: DocumentMention, doc: Doc,
                   day: dt.date | None) -> None:
-    subtypes = [mention.kind] if mention.kind in ("Resolution", "Decree", "Law", "Directive",
-                                                  "Conclusion", "Decision") else []
+    subtypes = [mention.kind] if mention.kind in lex.document_subtypes else []
     surface = doc[mention.start:mention.end].text
     sent = doc[mention.start].sent
     if mention.number is None:
@@ -254,11 +264,11 @@ def _cue_positions(lex_trie, keys: list[str], start: int, end: int) -> list[tupl
     return found
 
 
-def _meetings(builder, lex, doc, sent, people, bodies, person_refs, body_refs) -> None:
-    """"A held talks with / met / received B" (B after the cue; A before it)."""
+def _meetings(builder, lex, doc, keys, sent, people, bodies, person_refs, body_refs) -> None:
+    """"A held talks with / met / received B" (B after the cue; A before it); `keys` are the
+    sentence's token keys."""
     if len(people) < 1:
         return
-    keys = [token_key(t.text) for t in doc[sent.start:sent.end]]
     cues = _cue_positions(lex.meeting_cues, keys, 0, len(keys))
     if not cues:
         return
@@ -302,12 +312,12 @@ def _event_anaphors(lex, doc, sent, events) -> list[EventMention]:
     return found
 
 
-def _participation(builder, lex, doc, sent, people, bodies, events, person_refs, body_refs,
-                   event_refs) -> None:
-    """People and countries attending, joining, chairing or contributing to a named event."""
+def _participation(builder, lex, doc, keys, sent, people, bodies, events, person_refs,
+                   body_refs, event_refs) -> None:
+    """People and countries attending, joining, chairing or contributing to a named event;
+    `keys` are the sentence's token keys."""
     if not events:
         return
-    keys = [token_key(t.text) for t in doc[sent.start:sent.end]]
     cues = _cue_positions(lex.participation_cues, keys, 0, len(keys))
     opening_at = sent.start < events[0].start and keys[0] == "at" \
         and events[0].start - sent.start <= 2
@@ -380,31 +390,33 @@ _VENUE_LEADS = re.compile(
     r"(?:scheduled|set|slated|planned)\s+(?:for|in)\s+$")
 
 
-def _venues_and_dates(builder, doc, sent, events, bodies, event_refs, body_refs, day) -> None:
+def _venues_and_dates(builder, doc, text, sent, events, bodies, event_refs, body_refs,
+                      day) -> None:
+    """Where and when an event of the sentence took place; `text` is `doc.text`."""
     for event in events:
         for body in bodies:
             if body.start < event.end or body.type not in (EntityType.PLACE, EntityType.COUNTRY):
                 continue
-            between = doc.text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
+            between = text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
                                doc[body.start].idx]
             if _VENUE_LEADS.match(between + "Site in ") and _SITE_AFTER.match(
-                    doc.text, doc[body.end - 1].idx + len(doc[body.end - 1].text)):
+                    text, doc[body.end - 1].idx + len(doc[body.end - 1].text)):
                 continue  # "at Long Thanh airport in Dong Nai": the city or province is next
             if _VENUE_LEADS.match(between):
                 builder.fact(event_refs[id(event)], Relation.HELD_IN, body_refs[id(body)], sent,
                              CLAUSE_CONFIDENCE)
             break
-        tail = doc.text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
+        tail = text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
                         doc[sent.end - 1].idx + len(doc[sent.end - 1].text)]
-        match = re.match(r"^[^.;]{0,60}?\b(?:on|from)\s+", tail)
+        match = _DATE_LEAD.match(tail)
         date_match = DATE_PATTERN.match(tail, match.end()) if match else None
         # "from June 10 to 12": a meeting of several days has no single date; nor has one
         # that "opened on A" and "is scheduled to close on B" (never two dates from those cues).
-        if date_match and (re.match(r"\s*(?:to|until|till|-|–)\s*\d", tail[date_match.end():])
+        if date_match and (_RANGE_END.match(tail[date_match.end():])
                            or _closing_date_after(tail, date_match.end())):
             date_match = None
         if date_match is None and _SAME_DAY.search(sent.text):
-            previous = _last_date_before(doc, sent.start, day)
+            previous = _last_date_before(doc, text, sent.start, day)
             if previous is not None:
                 builder.fact(event_refs[id(event)], Relation.DATE, previous, sent, 0.65)
         if match and date_match:
@@ -413,6 +425,8 @@ def _venues_and_dates(builder, doc, sent, events, bodies, event_refs, body_refs,
                 builder.fact(event_refs[id(event)], Relation.DATE, date, sent, 0.7)
 
 
+_DATE_LEAD = re.compile(r"^[^.;]{0,60}?\b(?:on|from)\s+")
+_RANGE_END = re.compile(r"\s*(?:to|until|till|-|–)\s*\d")
 _SITE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}in\s")
 _CLOSING_CUE = re.compile(
     r"\b(?:clos(?:e|es|ed|ing)|conclud(?:e|es|ed|ing)|end(?:s|ed)?|run(?:s|ning)?\s+until|"
@@ -427,10 +441,11 @@ def _closing_date_after(tail: str, start: int) -> bool:
 _SAME_DAY = re.compile(r"\b(?:on|earlier|later)\s+(?:on\s+)?the\s+same\s+day\b", re.I)
 
 
-def _last_date_before(doc: Doc, start: int, day: dt.date | None) -> dt.date | None:
-    """"On the same day": the last full date the article gave before this sentence."""
-    text = doc.text[:doc[start].idx]
-    for match in reversed(list(DATE_PATTERN.finditer(text))):
+def _last_date_before(doc: Doc, text: str, start: int, day: dt.date | None) -> dt.date | None:
+    """"On the same day": the last full date the article gave before this sentence (`text` is
+    `doc.text`)."""
+    before = text[:doc[start].idx]
+    for match in reversed(list(DATE_PATTERN.finditer(before))):
         date = date_of_match(match, day)
         if date is not None:
             return date

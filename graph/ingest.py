@@ -302,6 +302,14 @@ def _is_unsafe_char(ch: str) -> bool:
     )
 
 
+# The same set as `_is_unsafe_char`, as one character class (a test checks every code point):
+# general category Cc is fixed by Unicode's stability policy, Cs is the surrogate block.
+_UNSAFE_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]")
+
+
 def clean_text(text: str) -> tuple[str, int]:
     """Normalise line breaks and Unicode (NFC), turn tabs into spaces, drop unsafe characters.
 
@@ -309,13 +317,13 @@ def clean_text(text: str) -> tuple[str, int]:
     """
     text = "\n".join(text.splitlines())  # CRLF, CR, U+2028, form feeds ... -> LF
     text = unicodedata.normalize("NFC", text).replace("\t", " ")
-    kept = [ch for ch in text if not _is_unsafe_char(ch)]
-    return "".join(kept), len(text) - len(kept)
+    kept = _UNSAFE_CHARS.sub("", text)
+    return kept, len(text) - len(kept)
 
 
 def strip_unsafe_chars(text: str) -> str:
     """`text` without the characters `clean_text` removes (for any string headed for RDF)."""
-    return "".join(ch for ch in text if not _is_unsafe_char(ch))
+    return _UNSAFE_CHARS.sub("", text)
 
 
 # --- structure ---------------------------------------------------------------------------------
@@ -328,10 +336,14 @@ def publishers() -> dict[str, str]:
     return {code: name for code, name in data.items() if not code.startswith("_")}
 
 
+@lru_cache(maxsize=1)
+def _publishers_folded() -> dict[str, str]:
+    """Case-folded agency code -> publisher name."""
+    return {key.casefold(): name for key, name in publishers().items()}
+
+
 def _publisher_name(code: str) -> str:
-    table = publishers()
-    folded = {key.casefold(): name for key, name in table.items()}
-    return table.get(code) or folded.get(code.casefold(), code)
+    return publishers().get(code) or _publishers_folded().get(code.casefold(), code)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -378,7 +390,7 @@ def _strip_sign_off(paragraph: str) -> tuple[str, str | None]:
     match = _SIGN_OFF.search(paragraph)
     if match:
         codes = match.group("codes").split("/")
-        known = {code.casefold() for code in publishers()}
+        known = _publishers_folded()
         if all(code.casefold() in known for code in codes):
             return paragraph[: match.start()].rstrip(), codes[-1]
     return paragraph, None

@@ -14,9 +14,11 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
+from graph.errors import LexiconError
 from graph.model import EntityType
 from graph.text import fold_key
 from graph.vocab import REFERENCE_DIR
@@ -142,32 +144,61 @@ class Lexicon:
     document_suffixes: list[tuple[re.Pattern[str], str, str]]
     event_series: dict[str, tuple[str, str]]  # acronym key -> (head, organiser label)
     tenures: list[Tenure]
-    place_words: PhraseTrie = field(default_factory=PhraseTrie)  # "district", "border gate"
-    place_list_words: frozenset[str] = frozenset()  # "provinces" (of A and B)
-    org_inner_words: frozenset[str] = frozenset()  # "provincial" (Party Committee)
-    located_org_heads: frozenset[str] = frozenset()  # "Embassy" (in France)
-    commemorative_cues: PhraseTrie = field(default_factory=PhraseTrie)  # "statue of"
-    named_document_heads: PhraseTrie = field(default_factory=PhraseTrie)  # "Law" -> kind
-    event_lower_heads: PhraseTrie = field(default_factory=PhraseTrie)  # "(2025) programme"
-    invitation_verbs: frozenset[str] = frozenset()  # "invited X to attend": not participation
-    event_anaphor_heads: frozenset[str] = frozenset()  # "the session" = the session named before
-    name_particles: PhraseTrie = field(default_factory=PhraseTrie)  # "van der", "bin"
-    portfolio_words: frozenset[str] = frozenset()  # "Fisheries" (Minister of Fisheries and ...)
-    plural_titles: dict[str, str] = field(default_factory=dict)  # "ministers" -> "minister"
-    related_news_markers: PhraseTrie = field(default_factory=PhraseTrie)
-    election_verbs: frozenset[str] = frozenset()  # "elected X to the Politburo"
-    place_cue_prepositions: frozenset[str] = frozenset()  # "in X": X is no person
-    agreements: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> label, kind
+    place_words: PhraseTrie  # "district", "border gate"
+    place_list_words: frozenset[str]  # "provinces" (of A and B)
+    org_inner_words: frozenset[str]  # "provincial" (Party Committee)
+    located_org_heads: frozenset[str]  # "Embassy" (in France)
+    commemorative_cues: PhraseTrie  # "statue of"
+    named_document_heads: PhraseTrie  # "Law" -> kind
+    event_lower_heads: PhraseTrie  # "(2025) programme"
+    invitation_verbs: frozenset[str]  # "invited X to attend": not participation
+    event_anaphor_heads: frozenset[str]  # "the session" = the session named before
+    name_particles: PhraseTrie  # "van der", "bin"
+    portfolio_words: frozenset[str]  # "Fisheries" (Minister of Fisheries and ...)
+    plural_titles: dict[str, str]  # "ministers" -> "minister"
+    related_news_markers: PhraseTrie
+    election_verbs: frozenset[str]  # "elected X to the Politburo"
+    place_cue_prepositions: frozenset[str]  # "in X": X is no person
+    agreements: dict[str, tuple[str, str]]  # acronym -> label, kind
     # "the house where President X lived": a past residence is a historical mention
-    historical_residence_verbs: frozenset[str] = frozenset()
+    historical_residence_verbs: frozenset[str]
     # "outgoing President of X": still in office, the word is skipped
-    present_markers: PhraseTrie = field(default_factory=PhraseTrie)
+    present_markers: PhraseTrie
     # "Belgium Ambassador", "EU Ambassador to X": a sender's name qualifies these heads
-    envoy_heads: frozenset[str] = frozenset()
+    envoy_heads: frozenset[str]
     # "the Vietnamese mission to the EU": a lower-case body a title may head
-    mission_words: frozenset[str] = frozenset()
+    mission_words: frozenset[str]
     # "the ILO Convention": kinds an organisation named before them adopts (not "ASEAN Charter")
-    adopted_kinds: frozenset[str] = frozenset()
+    adopted_kinds: frozenset[str]
+    # "Speaking", "Minister", "Resolution": capitalised words that never open a person's name
+    not_name_words: frozenset[str]
+    # "said", "of": words that end a run of name words
+    name_run_stop_words: frozenset[str]
+    # "his Lao counterpart X": nouns standing for the person named after them
+    person_nouns: frozenset[str]
+    # "X, who is also a ...": words between a name and its appositive title, longest first
+    appositive_leads: tuple[tuple[str, ...], ...]
+    # "the provinces of A and B", "districts such as A": words opening a list of places
+    place_list_leads: tuple[tuple[str, ...], ...]
+    # ";", "while": words a "past year near a mention" may not reach across
+    clause_breaks: frozenset[str]
+    # "on X, with ...": a word after a comma that ends a document's topic
+    topic_stop_after_comma: frozenset[str]
+    # an event whose head contains one of these is a conference, else a meeting
+    conference_event_words: tuple[str, ...]
+    # document kinds that are also a document's subtype ("Resolution", "Decree")
+    document_subtypes: frozenset[str]
+
+    @cached_property
+    def document_kind_by_key(self) -> dict[str, str]:
+        """Document kinds by token key ("resolution" -> "Resolution")."""
+        return {token_key(k): v for k, v in self.document_kinds.items()}
+
+    @cached_property
+    def document_kind_pattern(self) -> re.Pattern[str]:
+        """A kind word ending the text before a document number ("Resolution No. ")."""
+        names = sorted(map(re.escape, self.document_kinds), key=len, reverse=True)
+        return re.compile(r"\b(?P<kind>" + "|".join(names) + r")\s+(?:No\.?\s*)?$")
 
     def canonical_role(self, label: str) -> str:
         return self.role_by_key.get(" ".join(phrase_keys(label)), label)
@@ -217,8 +248,67 @@ def _reversed_trie(phrases: Sequence[str]) -> PhraseTrie:
     return trie
 
 
+# Every key of lexicon.json, and what its value is: "words" (a list of words or phrases),
+# "mapping" (phrase -> label) or "numbers" (word -> integer). All are required.
+LEXICON_KEYS: dict[str, str] = {
+    "honorifics": "words", "ranks": "words", "role_heads": "words", "role_modifiers": "words",
+    "past_markers": "words", "membership_heads": "words", "org_heads": "words",
+    "vietnamese_surnames": "words", "event_heads": "words", "event_generic_words": "words",
+    "ordinal_words": "numbers", "meeting_cues": "words", "participation_cues": "words",
+    "issue_verbs": "words", "document_kinds": "mapping", "place_words": "words",
+    "place_list_words": "words", "org_inner_words": "words", "located_org_heads": "words",
+    "commemorative_cues": "words", "named_document_heads": "mapping",
+    "event_lower_heads": "words", "invitation_verbs": "words", "event_anaphor_heads": "words",
+    "name_particles": "words", "portfolio_words": "words", "plural_title_words": "mapping",
+    "related_news_markers": "words", "election_verbs": "words",
+    "place_cue_prepositions": "words", "historical_residence_verbs": "words",
+    "adopted_kinds": "words", "mission_words": "words", "envoy_heads": "words",
+    "present_markers": "words", "not_name_words": "words", "name_run_stop_words": "words",
+    "person_nouns": "words", "appositive_leads": "words", "place_list_leads": "words",
+    "clause_breaks": "words", "topic_stop_after_comma": "words",
+    "conference_event_words": "words", "document_subtypes": "words",
+}
+_VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
+    "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
+        isinstance(item, str) and item.strip() for item in value)),
+    "mapping": ("an object of non-empty strings", lambda value: isinstance(value, dict) and all(
+        isinstance(item, str) and item.strip() for item in value.values())),
+    "numbers": ("an object of integers", lambda value: isinstance(value, dict) and all(
+        isinstance(item, int) and not isinstance(item, bool) for item in value.values())),
+}
+
+
+def read_lexicon_words(path: Path) -> dict[str, Any]:
+    """The word lists of lexicon.json, checked: every key present, known and of its kind.
+
+    Keys starting with "_" are comments. All problems are reported at once, in one line.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise LexiconError(path=path, detail=err.strerror or str(err)) from err
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise LexiconError(path=path, detail=f"not valid UTF-8 JSON ({err})") from err
+    if not isinstance(data, dict):
+        raise LexiconError(path=path, detail="expected a JSON object of word lists")
+    problems = []
+    missing = [key for key in LEXICON_KEYS if key not in data]
+    if missing:
+        problems.append("missing " + ", ".join(missing))
+    unknown = sorted(key for key in data if key not in LEXICON_KEYS and not key.startswith("_"))
+    if unknown:
+        problems.append("unknown " + ", ".join(unknown))
+    for key, kind in LEXICON_KEYS.items():
+        description, valid = _VALUE_CHECKS[kind]
+        if key in data and not valid(data[key]):
+            problems.append(f"{key} must be {description}")
+    if problems:
+        raise LexiconError(path=path, detail="; ".join(problems))
+    return data
+
+
 def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
-    words = json.loads((reference_dir / "lexicon.json").read_text(encoding="utf-8"))
+    words = read_lexicon_words(reference_dir / "lexicon.json")
     bodies, body_by_label = PhraseTrie(), {}
     for row in _rows(reference_dir / "bodies.tsv"):
         body = Body(row["label"], EntityType(row["type"]), row["subtype"] or None,
@@ -288,11 +378,22 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         election_verbs=frozenset(words["election_verbs"]),
         place_cue_prepositions=frozenset(words["place_cue_prepositions"]),
         agreements=agreements,
-        historical_residence_verbs=frozenset(words.get("historical_residence_verbs", ())),
-        present_markers=_trie(words.get("present_markers", [])),
-        envoy_heads=frozenset(token_key(w) for w in words.get("envoy_heads", ())),
-        mission_words=frozenset(token_key(w) for w in words.get("mission_words", ())),
-        adopted_kinds=frozenset(words.get("adopted_kinds", ())),
+        historical_residence_verbs=frozenset(words["historical_residence_verbs"]),
+        present_markers=_trie(words["present_markers"]),
+        envoy_heads=frozenset(token_key(w) for w in words["envoy_heads"]),
+        mission_words=frozenset(token_key(w) for w in words["mission_words"]),
+        adopted_kinds=frozenset(words["adopted_kinds"]),
+        not_name_words=frozenset(token_key(w) for w in words["not_name_words"]),
+        name_run_stop_words=frozenset(token_key(w) for w in words["name_run_stop_words"]),
+        person_nouns=frozenset(token_key(w) for w in words["person_nouns"]),
+        # sorted is stable: leads of one length keep the data's order
+        appositive_leads=tuple(sorted((tuple(phrase_keys(p)) for p in words["appositive_leads"]),
+                                      key=len, reverse=True)),
+        place_list_leads=tuple(tuple(phrase_keys(p)) for p in words["place_list_leads"]),
+        clause_breaks=frozenset(token_key(w) for w in words["clause_breaks"]),
+        topic_stop_after_comma=frozenset(token_key(w) for w in words["topic_stop_after_comma"]),
+        conference_event_words=tuple(w.lower() for w in words["conference_event_words"]),
+        document_subtypes=frozenset(words["document_subtypes"]),
     )
 
 

@@ -243,3 +243,19 @@ class TestPipelineComponents:
         doc = nlp.make_doc(text)
         doc.user_data["dg_date"] = dt.date(2024, 2, 12)
         assert {p.name for p in nlp(doc)._.dg_people} & {"Phan Văn Giang"} == expected
+
+
+def test_scanner_views_are_the_docs_own(nlp) -> None:
+    """The scanner's once-made views (token list, texts, text, entities) must say what the Doc
+    says: rules read them instead of the Doc for speed."""
+    from graph.components import _Scanner
+    from graph.lexicon import lexicon
+
+    doc = nlp("Prime Minister Pham Minh Chinh met Lao Prime Minister Sonexay Siphandone in "
+              "Ha Noi on June 18.\nThe two leaders discussed Resolution 57-NQ/TW.")
+    scan = _Scanner(doc, lexicon())
+    assert [t.i for t in scan.tokens] == list(range(len(doc)))
+    assert scan.texts == [t.text for t in doc]
+    assert scan.text == doc.text
+    assert list(scan.ents) == list(doc.ents)
+    assert scan.person_ent_ends == {e.end for e in doc.ents if e.label_ == "PERSON"}

@@ -241,6 +241,21 @@ def test_clean_text(text: str, expected: str, removed: int) -> None:
     assert clean_text(text) == (expected, removed)
 
 
+def test_the_fast_unsafe_character_class_is_the_readable_rule() -> None:
+    """`clean_text` removes characters with one regular expression; it must agree with
+    `_is_unsafe_char` on every code point."""
+    unsafe = ingest._UNSAFE_CHARS
+    disagree = [hex(code) for code in range(0x110000)
+                if bool(unsafe.fullmatch(chr(code))) != ingest._is_unsafe_char(chr(code))]
+    assert disagree == []
+
+
+@pytest.mark.parametrize(("code", "publisher"), [("VNA", "VNA"), ("vna", "VNA"), ("XYZ", "XYZ")])
+def test_publisher_codes_are_matched_without_case(code: str, publisher: str) -> None:
+    expected = ingest.publishers().get(publisher, publisher)
+    assert ingest._publisher_name(code) == expected
+
+
 def test_strip_html_prefers_h1_and_drops_scripts() -> None:
     text, title = strip_html(
         "<html><head><title>Site | Story</title><script>alert(1)</script></head>"
