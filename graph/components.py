@@ -83,6 +83,7 @@ class EventMention:
     subtype: str | None = None
     forms: list[str] = field(default_factory=list)  # other names ("AMM-58")
     antecedent: EventMention | None = None  # for "the session": the event named before
+    local: bool = False  # named by a generic phrase ("a welcome ceremony"): this article's only
 
 
 for _name in ("dg_bodies", "dg_people", "dg_documents", "dg_events", "dg_text_end"):
@@ -199,7 +200,8 @@ class _Scanner:
         if end < self.n and self.texts[end][:1].isupper() and end - i == 1 \
                 and self.texts[end] not in ("(",) and _is_name_token(self.texts[end]) \
                 and self.keys[end] not in self.lex.role_heads.root \
-                and not is_country and not self._acronym_before_name(i, end):
+                and not is_country and not self._acronym_before_name(i, end) \
+                and self.skip_honorifics(end) == end:  # "of ASEAN Dr X": the body, then a name
             return None
         body = self.lex.body_by_label[label]
         entity_type = EntityType.COUNTRY if is_country else body.type
@@ -246,6 +248,10 @@ class _Scanner:
                     and not self.tokens[start].is_sent_start:
                 start -= 1
             known = self.body_at.get(i - 1)
+            curated = self.lex.body_by_label.get(known.label) if known is not None else None
+            if known is not None and known.end == i and curated is not None \
+                    and curated.subtype and " ".join(self.keys[i:end]) == curated.subtype.lower():
+                continue  # "Ha Long city" is the curated city Ha Long, "Quang Ninh province" too
             if known is not None and known.type is EntityType.PLACE and known.end == i \
                     and not any(k in self.in_body for k in range(i, end)):
                 # A curated province or city before a place word ("Nam Dinh city") is named with
@@ -395,7 +401,8 @@ class _Scanner:
                  if keys[k] in lex.org_heads]
         if not heads:
             if run_end - start <= 2 and (run_end >= self.n
-                                         or not _is_name_token(self.texts[run_end])):
+                                         or not _is_name_token(self.texts[run_end])
+                                         or self.skip_honorifics(run_end) > run_end):
                 return run_end, self.doc[start:run_end].text, EntityType.ORGANIZATION
             return None
         tail = range(heads[-1] + 1, run_end)
@@ -490,6 +497,13 @@ class _Scanner:
             if parsed is None:
                 break
             end, role, member, hint = parsed
+            if role and roles and roles[0].country and role.country is None \
+                    and j > i and not role.label.startswith("Ambassador"):
+                # "Cambodian Deputy Prime Minister and Minister of X": both offices Cambodia's
+                country = roles[0].country
+                if not self._names_country(role.label, country):
+                    role = RoleMention(f"{role.label} of {country}", role.surface,
+                                       role.confidence, country)
             if role:
                 roles.append(role)
             if member:
@@ -526,6 +540,8 @@ class _Scanner:
         if j < self.n and keys[j] in lex.demonyms:
             country = lex.demonyms[keys[j]]
             j += 1
+            if j < self.n and keys[j] in ("'s", "’s"):
+                j += 1  # "Myanmar's": a country whose name is also its demonym
         else:
             owner = lex.countries.match(keys, j) if j < self.n else None
             if owner and owner[0] + 1 < self.n and keys[owner[0]] == "'s":
@@ -534,6 +550,14 @@ class _Scanner:
                 country, j = str(owner[1]), owner[0]  # "Belgium Ambassador": the sender
         whole_alias = lex.roles.match(keys, j)
         modifiers = []
+        if country and j + 1 < self.n and self.texts[j][:1].isupper() \
+                and not lex.modifiers.match(keys, j, skip=False) \
+                and not lex.role_heads.match(keys, j, skip=False) \
+                and not lex.roles.match(keys, j) and lex.role_heads.match(keys, j + 1, skip=False):
+            # "Myanmar's Union Minister", "Indonesia's Coordinating Minister": a country's own
+            # qualifier of the office, kept in its name
+            modifiers.append(self.texts[j])
+            j += 1
         while j < self.n:
             found = lex.modifiers.match(keys, j, skip=False)
             if not found:
@@ -676,9 +700,12 @@ class _Scanner:
         """"Minister of Agriculture and Environment": the words after "of" name a ministry."""
         keys = ["ministry", "of", *self.keys[i:i + 12]]
         found = self.lex.bodies.match(keys, 0)
-        if found is not None and found[0] > 2 and str(found[1]).startswith("Ministry of "):
-            return i + found[0] - 2, str(found[1]), EntityType.ORGANIZATION
         end = self.portfolio_end(self.skip_the(i))
+        # a known ministry, unless the field list goes on ("Foreign Affairs and International
+        # Cooperation" is a foreign ministry's own field, not Vietnam's Ministry of Foreign Affairs)
+        if found is not None and found[0] > 2 and str(found[1]).startswith("Ministry of ") \
+                and (end is None or end <= i + found[0] - 2):
+            return i + found[0] - 2, str(found[1]), EntityType.ORGANIZATION
         if end is None:
             return None
         return end, "Ministry of " + self.doc[self.skip_the(i):end].text, EntityType.ORGANIZATION
@@ -1550,8 +1577,9 @@ def _relative_issue_clause(scan: _Scanner, mention: DocumentMention,
 _DATED_BETWEEN = re.compile(r"^,?\s*dated\s+[\w ,]{4,24}?,?\s*$")
 
 
+# "The directive, signed by <title> <name> on November 5, ...": the signer may sit between.
 _ISSUED_ON = re.compile(r"^\s*,\s*(?:which\s+was\s+)?(?:issued|adopted|signed|promulgated|passed|"
-                        r"approved)\s+on\s+")
+                        r"approved)(?:\s+by\s+[^,.;()]{1,120}?)?\s+on\s+")
 
 
 def _anaphoric_dates(scan: _Scanner, found: list[DocumentMention]) -> None:
@@ -1567,7 +1595,7 @@ def _anaphoric_dates(scan: _Scanner, found: list[DocumentMention]) -> None:
         noun = scan.tokens[token.i + 1]
         if kind is None or noun.text[:1].isupper():
             continue  # "the resolution" refers back; "the Resolution No. ..." is a name
-        tail = text[noun.idx + len(noun.text):noun.idx + len(noun.text) + 80]
+        tail = text[noun.idx + len(noun.text):noun.idx + len(noun.text) + 200]
         issued = _ISSUED_ON.match(tail)
         if issued is None:
             continue
@@ -1624,8 +1652,18 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                 end = run
                 if keys[h_end] == "on":
                     topic = doc[scan.skip_the(obj):run].text
-            elif keys[h_end] == "on" and start < i and scan.texts[obj][:1].islower():
-                # "the WHO Convention on tobacco control": a lower-case topic after a named head
+                    if run < scan.n and scan.texts[run][:1].islower() \
+                            and scan.tokens[run].pos_ == "NOUN":
+                        # "Joint Statement on Mekong-Lancang cooperation for ...": the name
+                        # opens a lower-case topic
+                        longer = _topic(scan, h_end, min(scan.n, h_end + 16))
+                        if longer is not None and scan.topic_end is not None \
+                                and scan.topic_end > run:
+                            topic, end = longer, scan.topic_end
+            elif keys[h_end] == "on" and scan.texts[obj][:1].islower() and (
+                    start < i or (i > 0 and keys[i - 1] in ("a", "an", "the", "two", "three"))):
+                # "the WHO Convention on tobacco control", "signed a Memorandum of Understanding
+                # on X": a lower-case topic after a capitalised head (never "an agreement on")
                 topic = _topic(scan, h_end, min(scan.n, h_end + 12))
                 if topic is not None and scan.topic_end is not None:
                     end = scan.topic_end
@@ -1724,6 +1762,16 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
                 break
         if token.pos_ == "AUX" or (token.tag_ in ("VBD", "VBZ", "VBP", "MD") and j > first):
             break
+        # "... and an Agreement on Y": a second document; "between the two Governments",
+        # "between Vietnam and Laos": the parties, not the topic.
+        if keys[j] == "and" and scan.lex.named_document_heads.match(
+                keys, j + 2 if keys[j + 1:j + 2] in (["a"], ["an"], ["the"]) else j + 1,
+                skip=False) and scan.texts[min(j + 2, scan.n - 1)][:1].isupper():
+            break
+        if keys[j] == "between" and j + 1 < scan.n and (
+                keys[j + 1:j + 3] == ["the", "two"] or keys[j + 1] == "both"
+                or scan.texts[j + 1][:1].isupper()):
+            break
         # A prepositional phrase of a verb before the document is not part of the topic
         # ("presented Decree X on Y to the delegation").
         if token.pos_ == "ADP" and token.lower_ == "to" and token.head.i < i \
@@ -1796,7 +1844,55 @@ def find_events(scan: _Scanner) -> list[EventMention]:
             event.forms.append(scan.texts[i + 1])
             aliases[scan.texts[i + 1]] = event
             i += 3
+    taken = {k for e in events for k in range(e.start, e.end)}
+    events += [e for e in _hosted_events(scan) if e.start not in taken]
+    events.sort(key=lambda e: e.start)
     return events
+
+
+def _hosted_events(scan: _Scanner) -> list[EventMention]:
+    """"X hosted an official welcome ceremony", "Y held a conference to implement Directive Z":
+    an event named only by a generic phrase after a hosting verb (the phrase, with "to <verb>
+    ..." or "on <topic>" when they follow). Never a bare head ("held a conference")."""
+    keys, lex, found = scan.keys, scan.lex, []
+    for verb in scan.tokens:
+        if verb.lemma_ not in lex.host_verbs or verb.pos_ not in ("VERB", "AUX") \
+                or verb.i + 2 >= scan.n or keys[verb.i + 1] not in ("a", "an"):
+            continue
+        start = verb.i + 2
+        head = start
+        while head < min(scan.n, start + 4) and keys[head] not in lex.hosted_event_heads \
+                and scan.texts[head].isalpha() and scan.texts[head].islower() \
+                and keys[head] not in ("and", "of", "with", "for", "to", "on", "in", "at"):
+            head += 1
+        if head >= scan.n or keys[head] not in lex.hosted_event_heads \
+                or any(keys[k] in lex.not_event_modifiers for k in range(start, head)) \
+                or not scan.texts[head].islower():
+            continue
+        end = head + 1
+        if end + 1 < scan.n and ((keys[end] == "to" and scan.tokens[end + 1].tag_ == "VB")
+                                 or (keys[end] == "on" and scan.texts[end + 1].islower())):
+            end = _event_phrase_end(scan, end + 2, min(scan.n, end + 16))
+        if end == head + 1 and head == start:
+            continue  # "held a conference": nothing to tell it from any other
+        label = scan.doc[start:end].text
+        found.append(EventMention(start, end, label, " ".join(keys[start:end]),
+                                  _event_subtype(scan.texts[head], lex), local=True))
+    return found
+
+
+def _event_phrase_end(scan: _Scanner, j: int, limit: int) -> int:
+    """Where "to implement X and Y" / "on X" after a generic event ends: at punctuation, a
+    clause word, or a place or date preposition."""
+    while j < limit:
+        text, key = scan.texts[j], scan.keys[j]
+        if text in (",", ".", ";", ":", "(", ")", "—", "–") or key in ("with", "which", "who") \
+                or (key in ("in", "at", "on", "from") and j + 1 < scan.n
+                    and (scan.texts[j + 1][:1].isupper() or scan.texts[j + 1][:1].isdigit()
+                         or scan.keys[j + 1] == "the")):
+            break
+        j += 1
+    return j
 
 
 def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:

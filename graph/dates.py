@@ -51,3 +51,20 @@ def date_of_match(match: re.Match[str], reference: dt.date | None) -> dt.date | 
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+# A news site's date line on its own line: "Tuesday, June 10, 2025 11:26",
+# "November 12, 2025 - 21:35", "18/04/2025 09:05 GMT+7" is not read (day/month order is unsure).
+_DATELINE = re.compile(
+    r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH.replace('month', 'month2')}\s+\d{{4}})"
+    r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s*(?:GMT|UTC|ICT)\s*[+-]?\s*\d*)?)?"
+    r"\s*$")
+
+
+def dateline_date(line: str) -> dt.date | None:
+    """The publication date of a line that is only a date (with an optional weekday and time),
+    as news sites print it above a story; None for any other line."""
+    match = _DATELINE.match(line)
+    return parse_date(match.group("date"), None) if match else None

@@ -108,10 +108,17 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     ner_places = _add_ner_fallbacks(builder, doc, bodies, people)
     body_refs.update({id(b): ref for b, ref in ner_places})
     bodies = sorted([*bodies, *(b for b, _ in ner_places)], key=lambda b: b.start)
-    person_refs = {id(p): _add_person(builder, lex, p, doc) for p in people}
+    # "Ambassador X" after "Norwegian Ambassador to Vietnam X": the bare head is the same office.
+    held: dict[str, set[str]] = {}
+    for person in people:
+        held.setdefault(slugify(fold(person.name)), set()).update(r.label for r in person.roles)
+    person_refs = {id(p): _add_person(builder, lex, p, doc, held) for p in people}
     for mention in documents:
         _add_document(builder, lex, mention, doc, day)
-    event_refs = {id(e): builder.entity(EntityType.EVENT, e.key, e.label, [e.label, *e.forms],
+    # A generic event ("an official welcome ceremony") is this article's: its key says so.
+    event_refs = {id(e): builder.entity(EntityType.EVENT,
+                                        f"{e.key} {article.key}" if e.local else e.key,
+                                        e.label, [e.label, *e.forms],
                                         [e.subtype] if e.subtype else []) for e in events}
     for event in events:
         builder.mentioned(event_refs[id(event)], doc[event.start].sent, TITLE_CONFIDENCE)
@@ -127,7 +134,8 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
         attended = sent_events or _event_anaphors(lex, doc, sent, events)  # reads only
         # the clause rules read token keys only in a sentence with a person or an event
         keys = [token_key(t.text) for t in sent] if sent_people or attended else []
-        _meetings(builder, lex, doc, keys, sent, sent_people, sent_bodies, person_refs, body_refs)
+        _meetings(builder, lex, doc, keys, sent, sent_people, sent_bodies, person_refs, body_refs,
+                  people)
         _participation(builder, lex, doc, keys, sent, sent_people,
                        sent_bodies, attended, person_refs, body_refs, event_refs)
         _venues_and_dates(builder, doc, text, sent, sent_events, sent_bodies, event_refs,
@@ -191,12 +199,16 @@ def _add_ner_fallbacks(builder: _Builder, doc: Doc, bodies: list[BodyMention],
     return places
 
 
-def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc) -> EntityRef:
+def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc,
+                held: dict[str, set[str]]) -> EntityRef:
     forms = {person.surface, person.name}
     ref = builder.entity(EntityType.PERSON, person.name, person.name, forms)
     sent = doc[person.start].sent
     builder.mentioned(ref, sent, person.confidence)
+    fuller = held.get(ref.key, set())
     for role in person.roles:
+        if " " not in role.label and any(other.startswith(f"{role.label} ") for other in fuller):
+            continue
         role_sent = doc[person.role_evidence[role.label]].sent \
             if role.label in person.role_evidence else sent
         role_ref = builder.entity(EntityType.ROLE, role.label, role.label, [role.surface])
@@ -264,7 +276,8 @@ def _cue_positions(lex_trie, keys: list[str], start: int, end: int) -> list[tupl
     return found
 
 
-def _meetings(builder, lex, doc, keys, sent, people, bodies, person_refs, body_refs) -> None:
+def _meetings(builder, lex, doc, keys, sent, people, bodies, person_refs, body_refs,
+              all_people) -> None:
     """"A held talks with / met / received B" (B after the cue; A before it); `keys` are the
     sentence's token keys."""
     if len(people) < 1:
@@ -275,6 +288,9 @@ def _meetings(builder, lex, doc, keys, sent, people, bodies, person_refs, body_r
     cue_start, cue_end = cues[0][0] + sent.start, cues[0][1] + sent.start
     hosts = [p for p in people if p.end <= cue_start]
     guests = [p for p in people if p.start >= cue_end]
+    if not hosts:
+        visitor = _visitor_before(lex, doc, keys, sent, cue_start, all_people)
+        hosts = [visitor] if visitor is not None and guests else []
     if not hosts:
         return
     host = hosts[0]
@@ -294,9 +310,35 @@ def _meetings(builder, lex, doc, keys, sent, people, bodies, person_refs, body_r
                          0.6)
 
 
+def _visitor_before(lex, doc, keys, sent, cue_start, all_people) -> PersonMention | None:
+    """"the Finnish leader met X", "the visiting President received Y": the subject is the
+    first person of the article (before this sentence) holding a top office of that country,
+    or of any foreign country after "visiting"."""
+    for k in range(sent.start, cue_start - 1):
+        if keys[k - sent.start] != "the":
+            continue
+        j = k + 1
+        visiting = keys[j - sent.start] == "visiting"
+        j += visiting
+        country = lex.country_of_demonym(keys[j - sent.start]) if j < cue_start else None
+        j += country is not None
+        noun = lex.visitor_nouns.match(keys, j - sent.start, skip=False) if j < cue_start \
+            else None
+        if noun is None or not (visiting or country) or (noun[0] + sent.start != cue_start \
+                and keys[noun[0]] not in ("also", "then", "later")):
+            continue
+        for person in all_people:
+            if person.start >= sent.start:
+                break
+            if any(r.country and (country is None or r.country == country)
+                   and r.label.startswith(lex.visitor_offices) for r in person.roles):
+                return person
+    return None
+
+
 def _event_anaphors(lex, doc, sent, events) -> list[EventMention]:
     """"the dialogue", "the session's resolution": the last event named before this sentence
-    whose name has that head word."""
+    whose name has that head word ("the event": any)."""
     found = []
     for token in sent:
         if token.lower_ != "the" or token.i + 1 >= sent.end:
@@ -304,8 +346,9 @@ def _event_anaphors(lex, doc, sent, events) -> list[EventMention]:
         noun = doc[token.i + 1]
         if noun.text[:1].isupper() or noun.lower_ not in lex.event_anaphor_heads:
             continue
+        # "the event" is the last event of any kind; "the forum" the last forum
         earlier = [e for e in events if e.end <= sent.start
-                   and noun.lower_ in e.label.lower().split()]
+                   and (noun.lower_ == "event" or noun.lower_ in e.label.lower().split())]
         if earlier:
             found.append(EventMention(token.i, token.i + 2, earlier[-1].label, earlier[-1].key,
                                       earlier[-1].subtype, antecedent=earlier[-1]))
@@ -318,7 +361,11 @@ def _participation(builder, lex, doc, keys, sent, people, bodies, events, person
     `keys` are the sentence's token keys."""
     if not events:
         return
-    cues = _cue_positions(lex.participation_cues, keys, 0, len(keys))
+    # "held/hosted" is a cue only for the event it holds ("hosted a ceremony", "was held"),
+    # not for any event of the sentence ("held talks on the sidelines of the summit").
+    cues = [(c0, c1) for c0, c1 in _cue_positions(lex.participation_cues, keys, 0, len(keys))
+            if c1 - c0 > 1 or doc[sent.start + c0].lemma_ not in lex.host_verbs
+            or any(_holds_event(doc, e, sent.start + c0) for e in events)]
     opening_at = sent.start < events[0].start and keys[0] == "at" \
         and events[0].start - sent.start <= 2
     if not cues and not opening_at:
@@ -352,7 +399,13 @@ def _participation(builder, lex, doc, keys, sent, people, bodies, events, person
             country = lex.country_of_demonym(token_key(doc[token.i - 1].text))
             if country:
                 participants.append(builder.entity(EntityType.COUNTRY, country, country))
+    cue_tokens = [doc[sent.start + k] for c0, c1 in cues for k in range(c0, c1)]
     for event in events:
+        # "the event" in "Attending the event were ...": the anaphor must belong to the cue's
+        # clause (the cue's subject, object or prepositional object), not just share a sentence.
+        if event.antecedent is not None and not (opening_at and event is events[0]) \
+                and not _tied_to_cue(doc[event.end - 1], cue_tokens):
+            continue
         target = event_refs[id(event.antecedent or event)]
         confidence = 0.65 if event.antecedent else CLAUSE_CONFIDENCE
         for participant in participants:
@@ -360,6 +413,21 @@ def _participation(builder, lex, doc, keys, sent, people, bodies, events, person
 
 
 _SIDELINES = ["on", "the", "sidelines", "of"]
+
+
+def _holds_event(doc: Doc, event, verb_index: int) -> bool:
+    """Whether the event (or its anaphor) is the subject or object of the verb at the index."""
+    return any(doc[k].head.i == verb_index and doc[k].dep_ in _EVENT_VERB_DEPS
+               for k in range(event.start, event.end))
+
+
+def _tied_to_cue(noun, cue_tokens) -> bool:
+    """Whether the noun hangs from a cue ("attended the meeting", "Speaking at the forum") or
+    is the subject of the clause a cue continues ("The forum was chaired by X and attended by
+    Y")."""
+    # the nearest verb above the noun: "who praised the festival" is its own clause
+    verb = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+    return verb is not None and any(cue == verb or cue in verb.subtree for cue in cue_tokens)
 
 
 def _speaker_starts(doc: Doc, sent: Span) -> list[int]:
@@ -406,8 +474,16 @@ def _venues_and_dates(builder, doc, text, sent, events, bodies, event_refs, body
                 builder.fact(event_refs[id(event)], Relation.HELD_IN, body_refs[id(body)], sent,
                              CLAUSE_CONFIDENCE)
             break
+        verb = _event_verb(doc, event)
+        if verb is not None:
+            for place in _verb_places(doc, verb, bodies):
+                builder.fact(event_refs[id(event)], Relation.HELD_IN, body_refs[id(place)], sent,
+                             CLAUSE_CONFIDENCE)
         tail = text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
                         doc[sent.end - 1].idx + len(doc[sent.end - 1].text)]
+        on_verb = _verb_date(doc, text, verb) if verb is not None else None
+        if on_verb is not None:  # "took place in <place> on <date>", "On <date>, X held <event>"
+            tail = on_verb
         match = _DATE_LEAD.match(tail)
         date_match = DATE_PATTERN.match(tail, match.end()) if match else None
         # "from June 10 to 12": a meeting of several days has no single date; nor has one
@@ -423,6 +499,60 @@ def _venues_and_dates(builder, doc, text, sent, events, bodies, event_refs, body
             date = date_of_match(date_match, day)
             if date is not None:
                 builder.fact(event_refs[id(event)], Relation.DATE, date, sent, 0.7)
+
+
+_EVENT_VERB_DEPS = ("nsubj", "nsubjpass", "dobj")
+_VENUE_PREPOSITIONS = ("in", "at")
+
+
+def _event_verb(doc: Doc, event) -> object | None:
+    """The verb whose subject or object the event is ("<event> took place", "held <event>");
+    None for an anaphor (its venue and date were given where it was named)."""
+    if event.antecedent is not None:
+        return None
+    root = next((t for t in doc[event.start:event.end]
+                 if not event.start <= t.head.i < event.end), None)
+    if root is None or root.dep_ not in _EVENT_VERB_DEPS or root.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return root.head
+
+
+def _verb_places(doc: Doc, verb, bodies) -> list:
+    """The places of the verb's "in"/"at" phrase, appositions included ("in the Lao capital of
+    Vientiane", "in X city, the northern province of Y"); a country only when no place is
+    there ("in Kuala Lumpur, Malaysia": Kuala Lumpur)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _VENUE_PREPOSITIONS:
+            continue
+        inside = {t.i for t in prep.subtree}
+        # another clause or a second preposition chain ("in cooperation with") is not the venue
+        found = [b for b in bodies if b.start in inside and b.type in (EntityType.PLACE,
+                                                                       EntityType.COUNTRY)
+                 and _venue_path(doc[b.end - 1], prep)]
+        places = [b for b in found if b.type is EntityType.PLACE]
+        if places or found:
+            return places or found[:1]
+    return []
+
+
+def _venue_path(token, prep) -> bool:
+    """Whether the token hangs from the preposition through nouns, appositions and "of" only."""
+    while token.i != prep.i:
+        if token.dep_ not in ("pobj", "appos", "compound", "conj", "prep", "npadvmod", "nmod") \
+                or (token.dep_ == "prep" and token.lower_ != "of"):
+            return False
+        token = token.head
+    return True
+
+
+def _verb_date(doc: Doc, text: str, verb) -> str | None:
+    """"on <date>" attached to the verb, as text starting with "on " (for `_DATE_LEAD`)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            rest = text[prep.idx:prep.idx + 80]
+            if DATE_PATTERN.match(rest, 3):
+                return " on " + rest[3:]
+    return None
 
 
 _DATE_LEAD = re.compile(r"^[^.;]{0,60}?\b(?:on|from)\s+")

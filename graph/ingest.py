@@ -26,6 +26,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from graph.dates import dateline_date
 from graph.errors import InputNotFoundError
 from graph.model import Article, Skipped
 from graph.vocab import REFERENCE_DIR
@@ -428,7 +429,12 @@ def parse_structure(text: str, html_title: str | None = None) -> Structure:
     ):
         headlines.append(paragraphs.pop(0))
     # The headline is the leading line nearest the story; any before it are section labels.
-    title = html_title or (headlines[-1] if headlines else None)
+    # A site's date line above the story ("Tuesday, June 10, 2025 11:26") dates it.
+    line_dates = [dateline_date(line) for line in headlines]
+    if date is None:
+        date = next((d for d in line_dates if d is not None), None)
+    titles = [line for line, d in zip(headlines, line_dates, strict=True) if d is None]
+    title = html_title or (titles[-1] if titles else None)
 
     agency: str | None = None
     for index, paragraph in enumerate(paragraphs[:_DATELINE_PARAGRAPHS]):

@@ -153,6 +153,11 @@ class Lexicon:
     event_lower_heads: PhraseTrie  # "(2025) programme"
     invitation_verbs: frozenset[str]  # "invited X to attend": not participation
     event_anaphor_heads: frozenset[str]  # "the session" = the session named before
+    host_verbs: frozenset[str]  # lemmas: "held a ceremony"
+    hosted_event_heads: frozenset[str]  # "hosted an official welcome ceremony"
+    not_event_modifiers: frozenset[str]  # "a press conference" is no event
+    visitor_nouns: PhraseTrie  # "the Finnish leader", "the visiting President"
+    visitor_offices: tuple[str, ...]  # offices a visiting "leader" holds
     name_particles: PhraseTrie  # "van der", "bin"
     portfolio_words: frozenset[str]  # "Fisheries" (Minister of Fisheries and ...)
     plural_titles: dict[str, str]  # "ministers" -> "minister"
@@ -267,6 +272,8 @@ LEXICON_KEYS: dict[str, str] = {
     "person_nouns": "words", "appositive_leads": "words", "place_list_leads": "words",
     "clause_breaks": "words", "topic_stop_after_comma": "words",
     "conference_event_words": "words", "document_subtypes": "words",
+    "host_verbs": "words", "hosted_event_heads": "words", "not_event_modifiers": "words",
+    "visitor_nouns": "words", "visitor_offices": "words",
 }
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
@@ -371,6 +378,11 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         event_lower_heads=_trie(words["event_lower_heads"]),
         invitation_verbs=frozenset(words["invitation_verbs"]),
         event_anaphor_heads=frozenset(words["event_anaphor_heads"]),
+        host_verbs=frozenset(words["host_verbs"]),
+        hosted_event_heads=frozenset(words["hosted_event_heads"]),
+        not_event_modifiers=frozenset(words["not_event_modifiers"]),
+        visitor_nouns=_trie(words["visitor_nouns"]),
+        visitor_offices=tuple(words["visitor_offices"]),
         name_particles=_trie(words["name_particles"]),
         portfolio_words=frozenset(token_key(w) for w in words["portfolio_words"]),
         plural_titles={token_key(k): token_key(v) for k, v in words["plural_title_words"].items()},

@@ -385,3 +385,32 @@ def test_seeds_are_read_with_dates_titles_and_publishers() -> None:
         assert "(VNA) –" not in article.text[:200]
         assert "./." not in article.text
         assert not article.text.startswith(" date")
+
+
+@pytest.mark.parametrize(
+    ("date_line", "expected"),
+    [
+        ("Tuesday, June 10, 2025 11:26", dt.date(2025, 6, 10)),
+        ("November 12, 2025 - 21:35", dt.date(2025, 11, 12)),
+        ("Friday, 3 October 2025", dt.date(2025, 10, 3)),
+    ],
+)
+def test_site_date_line_dates_the_story_and_is_not_its_title(date_line: str,
+                                                             expected: dt.date) -> None:
+    structure = parse_structure(f"{date_line}\nPresident meets envoys\nHanoi (VNA) – " + STORY)
+    assert structure.date == expected
+    assert structure.title == "President meets envoys"
+
+
+def test_date_header_wins_over_a_site_date_line() -> None:
+    structure = parse_structure(
+        " date 2023-12-21 Making news\nMonday, December 18, 2023 09:00\nPresident meets envoys\n"
+        + STORY)
+    assert structure.date == dt.date(2023, 12, 21)
+    assert structure.title == "President meets envoys"
+
+
+def test_headline_that_mentions_a_date_is_still_the_title() -> None:
+    structure = parse_structure("Talks set for June 10, 2025 in Hanoi\nHanoi (VNA) – " + STORY)
+    assert structure.date is None
+    assert structure.title == "Talks set for June 10, 2025 in Hanoi"
