@@ -82,8 +82,11 @@ class _Terms:
 
 
 def to_graph(kb: KnowledgeBase) -> Graph:
-    """Build the RDF graph of a knowledge base."""
-    graph = Graph()
+    """Build the RDF graph of a knowledge base (a context-free in-memory store)."""
+    # rdflib's default `Memory` store tracks contexts (named graphs) per triple, which a build
+    # never uses; `SimpleMemory` keeps the same three indexes without them and builds this
+    # graph in about half the time (same triples, byte-identical Turtle).
+    graph = Graph(store="SimpleMemory")
     bind_prefixes(graph)
     add = graph.add
     terms = _Terms()

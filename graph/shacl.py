@@ -199,6 +199,14 @@ def validate(graph: Graph, engine: Engine = "auto") -> ValidationResult:
 
 def pyshacl_violations(graph: Graph, shapes: Graph, ontology: Graph | None) -> set[str]:
     """The violation lines pySHACL reports (the reference for the fast engine)."""
+    if not graph.store.context_aware:
+        # pySHACL wraps the data in a ConjunctiveGraph over its store, which needs a
+        # context-aware store; `graph.rdf.to_graph` builds on `SimpleMemory`.
+        copy = Graph(bind_namespaces="none")
+        for prefix, namespace in graph.namespaces():  # messages compact IRIs with them
+            copy.bind(prefix, namespace, override=True, replace=True)
+        copy += graph
+        graph = copy
     _, report, _ = pyshacl_validate(
         graph,
         shacl_graph=shapes,
