@@ -53,18 +53,37 @@ def date_of_match(match: re.Match[str], reference: dt.date | None) -> dt.date | 
         return None
 
 
-# A news site's date line on its own line: "Tuesday, June 10, 2025 11:26",
-# "November 12, 2025 - 21:35", "18/04/2025 09:05 GMT+7" is not read (day/month order is unsure).
+# A news site's date line on its own line, with an optional "Last updated:" label, weekday, time
+# and time zone: "Tuesday, June 10, 2025 11:26", "November 12, 2025 - 21:35",
+# "December 20, 2024 | 21:35 GMT+7", "Last updated: 19:05, 18/05/2025", "29/04/2025 18:20 (GMT+7)".
+# Numeric dates are read day first, as Vietnamese sites write them, unless only month first is
+# a valid date ("04/29/2025").
+_TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+         r"(?:\s*\(?\s*(?:GMT|UTC|ICT)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)?")
+_SEP = r"\s*[-–|,]?\s*"
 _DATELINE = re.compile(
-    r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    r"^\s*(?:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_TIME}{_SEP})?"
+    rf"(?:(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTH.replace('month', 'month2')}\s+\d{{4}})"
-    r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s*(?:GMT|UTC|ICT)\s*[+-]?\s*\d*)?)?"
-    r"\s*$")
+    r"|(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<year>\d{4}))"
+    rf"(?:{_SEP}{_TIME})?"
+    r"\s*$", re.IGNORECASE)
 
 
 def dateline_date(line: str) -> dt.date | None:
-    """The publication date of a line that is only a date (with an optional weekday and time),
-    as news sites print it above a story; None for any other line."""
+    """The publication date of a line that is only a date (with an optional label, weekday,
+    time and time zone), as news sites print it above a story; None for any other line."""
     match = _DATELINE.match(line)
-    return parse_date(match.group("date"), None) if match else None
+    if match is None:
+        return None
+    if match.group("date"):
+        return parse_date(match.group("date"), None)
+    first, second, year = (int(match.group(name)) for name in ("first", "second", "year"))
+    for day, month in ((first, second), (second, first)):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None

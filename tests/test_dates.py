@@ -15,6 +15,17 @@ from graph.ingest import parse_structure
     ("October 7, 2025 - 14:02", dt.date(2025, 10, 7)),
     ("Friday, 5 December 2025 7:45 GMT+7", dt.date(2025, 12, 5)),
     ("August 30, 2024", dt.date(2024, 8, 30)),
+    # numeric dates are day first, as Vietnamese sites print them; labels, zones, separators
+    ("Updated: 08:10, 03/07/2026", dt.date(2026, 7, 3)),
+    ("Last updated on 22/11/2024 - 06:55", dt.date(2024, 11, 22)),
+    ("Monday, 12/01/2026 - 09:30", dt.date(2026, 1, 12)),
+    ("15.08.2025 17:40 (GMT+07:00)", dt.date(2025, 8, 15)),
+    ("11/27/2025 3:15 PM", dt.date(2025, 11, 27)),  # only month first is a real date
+    ("March 2, 2026 | 07:05 GMT+7", dt.date(2026, 3, 2)),
+    ("Published: 16:45 UTC, September 9, 2025", dt.date(2025, 9, 9)),
+    ("31/02/2026 10:00", None),  # neither order is a real date
+    ("Updated daily since 2020", None),
+    ("Resolution 57/2024 on science", None),
     # a sentence or a dateline with a place is not a site's date line
     ("The summit opened on March 3, 2026", None),
     ("Hanoi, March 3, 2026", None),
