@@ -315,7 +315,11 @@ def _build_locked(paths: list[Path], files: list[Path], out: Path, options: Buil
             extractions = _ingest_and_extract(files, options, cache, report, stopwatch, staging)
             if not extractions:
                 raise _no_articles(paths, report.skipped)
-            _write_outputs(extractions, options, report, stopwatch, staging)
+            kept = {extraction.article.content_hash for extraction in extractions}
+            with stopwatch("resolve"):
+                kb = resolve(extractions)
+            del extractions  # the knowledge base has all it needs; free them for the outputs
+            _write_outputs(kb, options, report, stopwatch, staging)
             report.timings = {**stopwatch.rounded(),
                               "total": round(time.perf_counter() - begin, 3)}
             report.finished = _now()
@@ -327,7 +331,7 @@ def _build_locked(paths: list[Path], files: list[Path], out: Path, options: Buil
         except OSError as err:
             raise _file_error(err, out) from err
         with contextlib.suppress(OSError):  # a stale cache only costs time on the next build
-            cache.prune({extraction.article.content_hash for extraction in extractions})
+            cache.prune(kept)
 
 
 # --- the up-to-date check --------------------------------------------------------------------
@@ -445,15 +449,11 @@ def _ingest_and_extract(files: list[Path], options: BuildOptions, cache: Extract
     return [ingest.hits.get(article.key) or fresh[article.key] for article in ingest.articles]
 
 
-def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
-                   report: BuildReport, stopwatch: _Stopwatch, staging: Path) -> None:
-    stages = tqdm(total=6, desc="writing", unit="stage", file=sys.stderr,
+def _write_outputs(kb: KnowledgeBase, options: BuildOptions, report: BuildReport,
+                   stopwatch: _Stopwatch, staging: Path) -> None:
+    stages = tqdm(total=5, desc="writing", unit="stage", file=sys.stderr,
                   disable=not options.progress, leave=False)
     with stages:
-        stages.set_postfix_str("resolve")
-        with stopwatch("resolve"):
-            kb = resolve(extractions)
-        stages.update(1)
         stages.set_postfix_str("rdf")
         with stopwatch("rdf"):
             graph = to_graph(kb)
