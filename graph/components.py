@@ -84,6 +84,8 @@ class EventMention:
     forms: list[str] = field(default_factory=list)  # other names ("AMM-58")
     antecedent: EventMention | None = None  # for "the session": the event named before
     local: bool = False  # named by a generic phrase ("a welcome ceremony"): this article's only
+    visitor: int | None = None  # a visit's: a token of the visiting person's name
+    venue: int | None = None  # a visit's: the first token of the country visited
 
 
 for _name in ("dg_bodies", "dg_people", "dg_documents", "dg_events", "dg_text_end"):
@@ -262,6 +264,7 @@ class _Scanner:
                 continue
             found.append(BodyMention(start, end, self.doc[start:end].text, EntityType.PLACE,
                                      self.doc[start:i].text))
+        found += self._named_venues()
         for i in range(1, self.n - 1):
             lead = _place_list_lead(self, i)
             if lead is None:
@@ -285,6 +288,43 @@ class _Scanner:
             for j in range(body.start, body.end):
                 self.body_at[j] = body
                 self.in_body.add(j)
+        return found
+
+    def _named_venues(self) -> list[BodyMention]:
+        """Venues named with a capitalised place word ("the National Convention Centre", "the
+        Government Guest House", "the President Ho Chi Minh Monument", "Benoa Port"): the
+        capitalised run before the word, without a leading title ("President"); a known body
+        inside it ("Government") is part of the venue's name, not that body."""
+        found = []
+        for i in range(1, self.n):
+            if not self.texts[i][:1].isupper() or i in self.in_body:
+                continue
+            match = self.lex.place_words.match(self.keys, i, skip=False)
+            if not match or not self.texts[match[0] - 1][:1].isupper() \
+                    or (match[0] < self.n and self.texts[match[0]][:1].isupper()):
+                continue  # "... Hall Management Board": the run goes on, no venue
+            end, start = match[0], i
+            while start > 0 and i - start < 5 and _is_name_token(self.texts[start - 1]) \
+                    and not self.lex.role_heads.match(self.keys, start - 1, skip=False) \
+                    and not self.lex.titles_before_names.match(self.keys, start - 1, skip=False) \
+                    and not self.tokens[start].is_sent_start:
+                body = self.body_at.get(start - 1) if start - 1 in self.in_body else None
+                if body is not None and body.end != start:
+                    break  # a body running into the venue's name
+                start = body.start if body is not None else start - 1
+            # "the President Ho Chi Minh Monument": a title after "the" names the venue too
+            if start > 1 and start < i and self.keys[start - 2] == "the" \
+                    and self.texts[start - 1][:1].isupper() \
+                    and self.lex.role_heads.match(self.keys, start - 1, skip=False) \
+                    and start - 1 not in self.in_body:
+                start -= 1
+            if start == i:
+                continue
+            inside = [b for b in self.body_at.values() if start <= b.start and b.end <= end]
+            for body in inside:
+                self.replaced.add(id(body))
+            found.append(BodyMention(start, end, self.doc[start:end].text, EntityType.PLACE,
+                                     self.doc[start:end].text))
         return found
 
     def find_body_memberships(self, bodies: list[BodyMention]) -> None:
@@ -389,6 +429,10 @@ class _Scanner:
                 return body.end, body.label, body.type
         if run_end <= start:
             return None
+        # "Naval Region 4", "Military Zone 7": a numbered unit of an unknown body
+        if run_end < self.n and self.texts[run_end].isdigit() and len(self.texts[run_end]) <= 3 \
+                and (run_end + 1 >= self.n or not self.texts[run_end + 1][:1].isdigit()):
+            return run_end + 1, self.doc[start:run_end + 1].text, EntityType.ORGANIZATION
         place_end = place_word_after(self, run_end)
         if place_end is not None:
             of_place = [k for k in range(start + 1, run_end) if keys[k] == "of"]
@@ -558,6 +602,7 @@ class _Scanner:
             # qualifier of the office, kept in its name
             modifiers.append(self.texts[j])
             j += 1
+        core_from = j  # where the office's own words start ("Vice President")
         while j < self.n:
             found = lex.modifiers.match(keys, j, skip=False)
             if not found:
@@ -566,6 +611,7 @@ class _Scanner:
             j = found[0]
         start_core = j
         candidates = []
+        of_country: dict[int, str] = {}  # candidate end -> Country of "<head> of <Country>"
         alias = lex.roles.match(keys, j)
         if alias:
             candidates.append((alias[0], str(alias[1]), 0.9))
@@ -589,8 +635,12 @@ class _Scanner:
                     head_text = self.doc[j:h_end].text.title().replace("-General", "-General")
                     if o_type in (EntityType.COUNTRY, EntityType.PLACE):
                         label = f"{head_text} {prep} {o_label}"
+                        if o_type is EntityType.COUNTRY:
+                            of_country[o_end] = o_label
                     elif o_label.startswith("Ministry of ") and keys[j] == "minister":
                         label = f"Minister of {o_label[len('Ministry of '):]}"
+                    elif keys[h_end + 1] != "the" and o_label[-1:].isdigit():
+                        label = f"{head_text} {prep} {o_label}"  # "of Naval Region 4"
                     else:
                         label = f"{head_text} {prep} the {o_label}"
                     candidates.append((o_end, lex.canonical_role(label), 0.85))
@@ -649,7 +699,12 @@ class _Scanner:
                     end = place_end
         # "Ambassador of Japan to Laos", "Consul General of Spain in Da Nang": an envoy keeps
         # the posting the text gives.
-        if keys[start_core] in lex.envoy_heads and end + 1 < self.n and keys[end] in ("to", "in") \
+        # So do "Defence Attache of Vietnam in Indonesia" (a country's officer posted abroad)
+        # and "Head of the EU Delegation to Laos" (a mission to a country).
+        posted = keys[start_core] in lex.envoy_heads \
+            or (end in of_country and keys[end] == "in") \
+            or (keys[end - 1] in lex.mission_words and keys[end] == "to")
+        if posted and end + 1 < self.n and keys[end] in ("to", "in") \
                 and not label.endswith((" to", " in")) and f" {keys[end]} " not in label:
             post = self.match_body(self.skip_the(end + 1))
             if post is not None and post.type in (EntityType.COUNTRY, EntityType.PLACE):
@@ -663,10 +718,11 @@ class _Scanner:
         surface = self.doc[surface_start:end].text
         if past:
             return end, None, None, None
-        if country and len(label.split()) > end - start_core and fold_words(label) \
-                and not set(fold_words(label)) <= set(self.keys[start_core:end]) \
+        if country and len(label.split()) > end - core_from and fold_words(label) \
+                and not set(fold_words(label)) <= set(self.keys[core_from:end]) \
                 and whole_alias and end - start_core == 1:
-            label = self.doc[start_core:end].text  # "Peruvian President": not "State President"
+            # "Peruvian (Vice) President": not "(Vice) State President"
+            label = self.doc[core_from:end].text
         for k in range(start_core, end):
             if k in self.plural_at:  # "Deputy Secretaries of X A and B": each is a Secretary
                 label = re.sub(rf"\b{re.escape(self.texts[k])}\b",
@@ -1401,6 +1457,13 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
     own_dates = {id(m) for m in found if m.date_text}  # "dated ...": that document's only
     for index, mention in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else scan.n
+        # "on the action plan to implement Resolution 68-NQ/TW": a document the topic's verb
+        # names is part of the topic
+        embedded = None
+        if index + 1 < len(found) and limit >= 2 and scan.keys[limit - 2] == "to" \
+                and scan.tokens[limit - 1].lemma_ in scan.lex.implementing_verbs:
+            embedded = range(found[index + 1].start, found[index + 1].end)
+            limit = found[index + 2].start if index + 2 < len(found) else scan.n
         if mention.number is not None:
             topic_from = mention.end
             # "signed Decision No. 5/QD-TTg on March 1, 2025 on X": the date, then the topic.
@@ -1417,7 +1480,7 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
                 topic_from = clause
                 own_dates.add(id(mention))
             topic = _topic(scan, topic_from, limit,
-                           ("on", "guide") if clause is not None else ("on",))
+                           ("on", "guide") if clause is not None else ("on",), embedded)
             if topic is not None or mention.name is None:
                 mention.topic = topic
                 mention.topic_end = scan.topic_end
@@ -1646,8 +1709,10 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                 # ("submitted the Law on X to National Assembly deputies") is the verb's
                 run = scan.proper_run(run + 1)
             # "the Law on X and the Law on Y": a second named document starts at "and".
-            run = next((k for k in range(obj, run) if keys[k] == "and" and lex.named_document_heads
-                        .match(keys, scan.skip_the(k + 1), skip=False)), run)
+            # So does "and the National Assembly's Resolution 202/...": a body's document.
+            run = next((k for k in range(obj, run) if keys[k] == "and" and (
+                lex.named_document_heads.match(keys, scan.skip_the(k + 1), skip=False)
+                or _possessive_document_at(scan, scan.skip_the(k + 1)))), run)
             if run > scan.skip_the(obj):
                 end = run
                 if keys[h_end] == "on":
@@ -1686,6 +1751,14 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
     return found
 
 
+def _possessive_document_at(scan: _Scanner, i: int) -> bool:
+    """Whether a body's document starts at `i`: "the National Assembly's Resolution ..."."""
+    body = scan.match_body(i)
+    k = body.end if body is not None else i
+    return body is not None and k + 1 < scan.n and scan.keys[k] in ("'s", "’s") \
+        and scan.keys[k + 1] in scan.lex.document_kind_by_key
+
+
 def _issuer(scan: _Scanner, span: Span, bodies: list[BodyMention]) -> tuple[str | None, bool]:
     """"the Politburo's Resolution ...", "the Secretariat issue(d) Directive ..."."""
     keys = scan.keys
@@ -1714,9 +1787,10 @@ def _issuer(scan: _Scanner, span: Span, bodies: list[BodyMention]) -> tuple[str 
 
 
 
-def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on",)
-           ) -> str | None:
-    """What a document is "on": from "on" to the end of the noun phrase."""
+def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on",),
+           embedded: range | None = None) -> str | None:
+    """What a document is "on": from "on" to the end of the noun phrase; the `embedded`
+    document ("to implement Resolution X") is passed over whole."""
     doc, keys = scan.doc, scan.keys
     i = start
     if i < scan.n and keys[i] == ",":
@@ -1742,6 +1816,9 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
         j += 1
     first = j
     while j < min(limit, scan.n):
+        if embedded is not None and j == embedded.start:
+            j = embedded.stop
+            continue
         token = scan.tokens[j]
         if token.is_sent_start or keys[j] in (";", ".", "(", ":", "/") or "\n" in token.text:
             break
@@ -1780,6 +1857,9 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
         j += 1
     while j > first and (keys[j - 1] in (",", "and", "the") or scan.tokens[j - 1].is_space):
         j -= 1
+    # "on pensions to replace Decree X": the purpose stops where the next document starts
+    if j == limit and j - 2 > first and keys[j - 2] == "to" and scan.tokens[j - 1].tag_ == "VB":
+        j -= 2
     if j <= first:
         return None
     scan.topic_end = j
@@ -1851,34 +1931,137 @@ def find_events(scan: _Scanner) -> list[EventMention]:
 
 
 def _hosted_events(scan: _Scanner) -> list[EventMention]:
-    """"X hosted an official welcome ceremony", "Y held a conference to implement Directive Z":
-    an event named only by a generic phrase after a hosting verb (the phrase, with "to <verb>
-    ..." or "on <topic>" when they follow). Never a bare head ("held a conference")."""
+    """Events named only by a generic lower-case phrase ("an official welcome ceremony", "a
+    year-end gathering with X", "the see-off ceremony") where a clause makes them an event:
+    after a hosting verb ("X hosted an official welcome ceremony", "Y held a conference to
+    implement Directive Z"), as the subject of an event verb ("A welcome ceremony was held at
+    ..."), or in an attendance phrase ("attended a ...", "joined X at a ...", "At the see-off
+    ceremony, ..."). The label is the phrase, with "to <verb> ..." / "on <topic>" / "with
+    <guests>" when they follow. Never a bare head ("held a conference", "the ceremony"), except
+    "a <head> for <guests>" ("held a get-together for the delegation")."""
     keys, lex, found = scan.keys, scan.lex, []
-    for verb in scan.tokens:
-        if verb.lemma_ not in lex.host_verbs or verb.pos_ not in ("VERB", "AUX") \
-                or verb.i + 2 >= scan.n or keys[verb.i + 1] not in ("a", "an"):
+    for det in scan.tokens:
+        if keys[det.i] not in ("a", "an", "the") or det.i + 1 >= scan.n:
             continue
-        start = verb.i + 2
-        head = start
-        while head < min(scan.n, start + 4) and keys[head] not in lex.hosted_event_heads \
-                and scan.texts[head].isalpha() and scan.texts[head].islower() \
-                and keys[head] not in ("and", "of", "with", "for", "to", "on", "in", "at"):
-            head += 1
-        if head >= scan.n or keys[head] not in lex.hosted_event_heads \
-                or any(keys[k] in lex.not_event_modifiers for k in range(start, head)) \
-                or not scan.texts[head].islower():
+        start = det.i + 1
+        head = _generic_head(scan, start)
+        if head is None:
             continue
-        end = head + 1
+        head_start, head_end = head
+        if any(keys[k] in lex.not_event_modifiers for k in range(start, head_start)) \
+                or not _event_context(scan, det.i, head_end - 1):
+            continue
+        end = head_end
         if end + 1 < scan.n and ((keys[end] == "to" and scan.tokens[end + 1].tag_ == "VB")
-                                 or (keys[end] == "on" and scan.texts[end + 1].islower())):
-            end = _event_phrase_end(scan, end + 2, min(scan.n, end + 16))
-        if end == head + 1 and head == start:
-            continue  # "held a conference": nothing to tell it from any other
+                                 or (keys[end] == "on" and scan.texts[end + 1].islower())
+                                 or (keys[end] == "with" and keys[end + 1] == "the"
+                                     and head_start > start)):
+            end = _event_phrase_end(scan, end + 2, min(scan.n, end + 24))
+        bare = end == head_end and head_start == start
+        if bare and not (keys[det.i] != "the" and end + 1 < scan.n and keys[end] == "for"
+                         and keys[end + 1] in ("the", "a", "an", "his", "her", "their")):
+            continue  # "held a conference", "the ceremony": nothing to tell it from another
         label = scan.doc[start:end].text
         found.append(EventMention(start, end, label, " ".join(keys[start:end]),
-                                  _event_subtype(scan.texts[head], lex), local=True))
+                                  _event_subtype(scan.texts[head_end - 1], lex), local=True))
     return found
+
+
+def _generic_head(scan: _Scanner, start: int) -> tuple[int, int] | None:
+    """The event head (`hosted_event_heads`, hyphenated ones included: "get-together") ending a
+    run of up to four lower-case words (hyphenated: "see-off", "year-end") from `start`."""
+    heads, j, limit = scan.lex.hosted_event_heads, start, min(scan.n, start + 8)
+    words = 0
+    while j < limit and words < 5:
+        end = j + 1
+        # "see - off", "get - together": one hyphenated word
+        while end + 1 < scan.n and scan.texts[end] == "-" \
+                and not scan.tokens[end - 1].whitespace_ and not scan.tokens[end].whitespace_:
+            end += 2
+        word = "".join(scan.texts[j:end])
+        if not word.replace("-", "").isalpha() or not word.islower() \
+                or scan.keys[j] in ("and", "of", "with", "for", "to", "on", "in", "at", "the") \
+                or (end == j + 1 and scan.tokens[j].pos_ not in ("ADJ", "NOUN", "PROPN")
+                    and scan.tokens[j].tag_ not in ("VBG", "VBN")):
+            return None  # "the ministry held a conference": a clause, not one name
+        if word in heads:
+            return j, end
+        j, words = end, words + 1
+    return None
+
+
+def _event_context(scan: _Scanner, det: int, head: int) -> bool:
+    """Whether the phrase whose head is at `head` is an event in its clause: the object of a
+    hosting verb right before it ("hosted a ..."), the subject of an event verb ("... was held",
+    "... took place"), the object of an attendance verb or the object of "at" under a verb or
+    opening the sentence ("attended a ...", "joined X at a ...", "At the ... ceremony, ...")."""
+    lex, token = scan.lex, scan.tokens[head]
+    verb = token.head
+    if det > 0 and scan.tokens[det - 1].lemma_ in lex.host_verbs \
+            and scan.tokens[det - 1].pos_ in ("VERB", "AUX") and scan.keys[det] != "the":
+        return True
+    if token.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in _EVENT_SUBJECT_VERBS:
+        return True
+    if token.dep_ == "dobj" and verb.lemma_ in _ATTEND_VERBS:
+        return True
+    # "joined X at a ...", "speaking at the ...", "At the see-off ceremony, ..."
+    return token.dep_ == "pobj" and verb.lower_ == "at" and (
+        verb.head.lemma_ in _ATTEND_VERBS | _SPEAK_VERBS or verb.i == verb.sent.start)
+
+
+_EVENT_SUBJECT_VERBS = frozenset({"hold", "take", "open", "close", "begin", "start", "conclude",
+                                  "end", "kick", "organise", "organize", "host", "convene"})
+_ATTEND_VERBS = frozenset({"attend", "join", "participate", "witness", "chair", "co-chair",
+                           "preside", "host", "hold"})
+_SPEAK_VERBS = frozenset({"speak", "say", "address", "deliver", "tell", "ask", "stress", "note"})
+
+
+def find_visits(scan: _Scanner, bodies: list[BodyMention]) -> list[EventMention]:
+    """"X is paying a state visit to Kenya", "Y's official visit to Chile", "Z, who is on a
+    working visit to Laos": the visit is an event of this article, held in the country, with
+    the visitor (the possessor, or the subject of "pay/make/begin ..." or of "is on") as a
+    participant. A visit to a country the text does not name ("to the Andean nation") or
+    without a visitor ("recalled the visit to X in 1959") is none."""
+    keys, found = scan.keys, []
+    countries = {b.start: b for b in bodies if b.type is EntityType.COUNTRY}
+    for token in scan.tokens:
+        if keys[token.i] not in ("visit", "visits") or token.pos_ != "NOUN" \
+                or token.i + 2 >= scan.n or keys[token.i + 1] != "to":
+            continue
+        country = countries.get(scan.skip_the(token.i + 2))
+        if country is None:
+            continue
+        start = token.i
+        while start > 0 and keys[start - 1] in scan.lex.visit_kinds:
+            start -= 1
+        visitor = _visitor(scan, start, token)
+        if visitor is None:
+            continue  # "recalled the visit to Indonesia in 1959 by ...": history, not news
+        # one visit per country and article, however the text qualifies it
+        key = "visit to " + " ".join(token_key(w) for w in country.label.split())
+        found.append(EventMention(start, country.end, scan.doc[start:country.end].text, key,
+                                  None, local=True, visitor=visitor, venue=country.start))
+    return found
+
+
+def _visitor(scan: _Scanner, start: int, visit) -> int | None:
+    """The token of the visiting person's name: "X's visit", "X paid a visit", "X, who is
+    paying / is on a visit"."""
+    if start >= 2 and scan.keys[start - 1] in ("'s", "’s"):
+        return start - 2
+    verb = visit.head if visit.dep_ == "dobj" else (
+        visit.head.head if visit.dep_ == "pobj" and visit.head.lower_ == "on" else None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _VISIT_VERBS:
+        return None  # "recalled the visit": the one who recalls did not visit
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        return verb.head.i
+    return subject.i if subject is not None else None
+
+
+# verbs whose subject makes the visit ("pay a visit", "is on a visit")
+_VISIT_VERBS = frozenset({"pay", "make", "begin", "start", "conclude", "end", "undertake",
+                          "conduct", "continue", "wrap", "be"})
 
 
 def _event_phrase_end(scan: _Scanner, j: int, limit: int) -> int:
@@ -2138,8 +2321,10 @@ class MentionFinder:
         doc._.dg_documents = [d for d in find_documents(scan, bodies) if d.start < cutoff]
         documents = doc._.dg_documents
         # "the WHO Convention on X": a named document's head word is no event
-        doc._.dg_events = [e for e in find_events(scan) if e.start < cutoff and not any(
-            d.name and d.start <= e.start and e.end <= d.end for d in documents)]
+        events = find_events(scan) + find_visits(scan, bodies)
+        doc._.dg_events = sorted((e for e in events if e.start < cutoff and not any(
+            d.name and d.start <= e.start and e.end <= d.end for d in documents)),
+            key=lambda e: e.start)
         doc._.dg_text_end = cutoff
         return doc
 

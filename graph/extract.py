@@ -122,6 +122,11 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
                                         [e.subtype] if e.subtype else []) for e in events}
     for event in events:
         builder.mentioned(event_refs[id(event)], doc[event.start].sent, TITLE_CONFIDENCE)
+        if event.venue is not None:
+            _visit_facts(builder, doc, event, event_refs[id(event)], people, person_refs,
+                         bodies, body_refs)
+    # A visit has its own visitor and country; the sentence's other cues are about the rest.
+    events = [e for e in events if e.venue is None]
     # An event named inside a document's topic ("Directive ... on congresses towards the 14th
     # Party Congress") is what the document is about: nobody takes part in it there.
     in_topics = {k for m in documents if m.topic_end for k in range(m.end, m.topic_end)}
@@ -138,7 +143,10 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
                   people)
         _participation(builder, lex, doc, keys, sent, sent_people,
                        sent_bodies, attended, person_refs, body_refs, event_refs)
-        _venues_and_dates(builder, doc, text, sent, sent_events, sent_bodies, event_refs,
+        # "The ceremony at the Presidential Palace was attended by ...": an anaphor opening
+        # the sentence gives the venue of the event it names (never a date: that was given)
+        located = sent_events or [e for e in attended if e.start == sent.start]
+        _venues_and_dates(builder, doc, text, sent, located, sent_bodies, event_refs,
                           body_refs, day)
     return builder.result()
 
@@ -336,6 +344,19 @@ def _visitor_before(lex, doc, keys, sent, cue_start, all_people) -> PersonMentio
     return None
 
 
+def _visit_facts(builder, doc, visit, ref, people, person_refs, bodies, body_refs) -> None:
+    """A visit is held in the country visited; the visitor takes part."""
+    sent = doc[visit.start].sent
+    country = next((b for b in bodies if b.start == visit.venue), None)
+    if country is not None:
+        builder.fact(ref, Relation.HELD_IN, body_refs[id(country)], sent, CLAUSE_CONFIDENCE)
+    visitor = next((p for p in people if visit.visitor is not None
+                    and p.start <= visit.visitor < p.end), None)
+    if visitor is not None:
+        builder.fact(person_refs[id(visitor)], Relation.PARTICIPATED_IN, ref, sent,
+                     CLAUSE_CONFIDENCE)
+
+
 def _event_anaphors(lex, doc, sent, events) -> list[EventMention]:
     """"the dialogue", "the session's resolution": the last event named before this sentence
     whose name has that head word ("the event": any)."""
@@ -453,7 +474,8 @@ _VENUE_LEADS = re.compile(
     r"ended|wrapped\s+up|scheduled\s+to\s+(?:take\s+place|be\s+held|open|convene))\s+)?"
     # "at Long Thanh airport in Dong Nai province": the site, then its city or province
     r"(?:at\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:[a-z]+\s+){0,2}(?=in\s))?"
-    r"(?:in|at)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|province|capital|town|island)\s+of\s+)?$"
+    r"(?:in|at)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|province|capital|town|island)\s+of\s+"
+    r"|the\s+)?$"
     r"|^\s*(?:\([^)]{1,30}\)\s*)?,?\s*(?:(?:is|was|will\s+be|are|were)\s+)?"
     r"(?:scheduled|set|slated|planned)\s+(?:for|in)\s+$")
 
@@ -462,6 +484,8 @@ def _venues_and_dates(builder, doc, text, sent, events, bodies, event_refs, body
                       day) -> None:
     """Where and when an event of the sentence took place; `text` is `doc.text`."""
     for event in events:
+        if event.antecedent is not None:
+            event_refs = {id(event): event_refs[id(event.antecedent)], **event_refs}
         for body in bodies:
             if body.start < event.end or body.type not in (EntityType.PLACE, EntityType.COUNTRY):
                 continue
@@ -473,10 +497,22 @@ def _venues_and_dates(builder, doc, text, sent, events, bodies, event_refs, body
             if _VENUE_LEADS.match(between):
                 builder.fact(event_refs[id(event)], Relation.HELD_IN, body_refs[id(body)], sent,
                              CLAUSE_CONFIDENCE)
+                # "at the Government Guest House in Hanoi": the named venue and its city
+                city = next((b for b in bodies if b.start > body.start), None)
+                if city is not None and city.type is EntityType.PLACE and text[
+                        doc[body.end - 1].idx + len(doc[body.end - 1].text):
+                        doc[city.start].idx] == " in ":
+                    builder.fact(event_refs[id(event)], Relation.HELD_IN, body_refs[id(city)],
+                                 sent, CLAUSE_CONFIDENCE)
             break
+        if event.antecedent is not None:
+            continue
         verb = _event_verb(doc, event)
         if verb is not None:
-            for place in _verb_places(doc, verb, bodies):
+            # a place inside the event's own name ("at the Congress of the X Party
+            # Organisation") is no venue
+            outside = [b for b in bodies if not event.start <= b.start < event.end]
+            for place in _verb_places(doc, verb, outside):
                 builder.fact(event_refs[id(event)], Relation.HELD_IN, body_refs[id(place)], sent,
                              CLAUSE_CONFIDENCE)
         tail = text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
@@ -512,6 +548,9 @@ def _event_verb(doc: Doc, event) -> object | None:
         return None
     root = next((t for t in doc[event.start:event.end]
                  if not event.start <= t.head.i < event.end), None)
+    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "at" \
+            and root.head.head.pos_ == "VERB":
+        return root.head.head  # "joined X at a wreath-laying ceremony on <date>"
     if root is None or root.dep_ not in _EVENT_VERB_DEPS or root.head.pos_ not in ("VERB", "AUX"):
         return None
     return root.head
@@ -550,12 +589,16 @@ def _verb_date(doc: Doc, text: str, verb) -> str | None:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "on":
             rest = text[prep.idx:prep.idx + 80]
-            if DATE_PATTERN.match(rest, 3):
+            part = _PART_OF_DAY.match(rest, 3)
+            if DATE_PATTERN.match(rest, part.end() if part else 3):
                 return " on " + rest[3:]
     return None
 
 
-_DATE_LEAD = re.compile(r"^[^.;]{0,60}?\b(?:on|from)\s+")
+# "on the morning of April 29": the part of the day is no part of the date
+_PART_OF_DAY = re.compile(r"the\s+(?:morning|afternoon|evening|night)\s+of\s+", re.I)
+_DATE_LEAD = re.compile(r"^[^.;]{0,60}?\b(?:on|from)\s+"
+                        r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?")
 _RANGE_END = re.compile(r"\s*(?:to|until|till|-|–)\s*\d")
 _SITE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}in\s")
 _CLOSING_CUE = re.compile(

@@ -156,6 +156,8 @@ class Lexicon:
     host_verbs: frozenset[str]  # lemmas: "held a ceremony"
     hosted_event_heads: frozenset[str]  # "hosted an official welcome ceremony"
     not_event_modifiers: frozenset[str]  # "a press conference" is no event
+    implementing_verbs: frozenset[str]  # "a plan to implement Resolution X" (topic goes on)
+    visit_kinds: frozenset[str]  # "state" (a state visit to X)
     visitor_nouns: PhraseTrie  # "the Finnish leader", "the visiting President"
     visitor_offices: tuple[str, ...]  # offices a visiting "leader" holds
     name_particles: PhraseTrie  # "van der", "bin"
@@ -273,7 +275,8 @@ LEXICON_KEYS: dict[str, str] = {
     "clause_breaks": "words", "topic_stop_after_comma": "words",
     "conference_event_words": "words", "document_subtypes": "words",
     "host_verbs": "words", "hosted_event_heads": "words", "not_event_modifiers": "words",
-    "visitor_nouns": "words", "visitor_offices": "words",
+    "visitor_nouns": "words", "visitor_offices": "words", "implementing_verbs": "words",
+    "visit_kinds": "words",
 }
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
@@ -381,6 +384,8 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         host_verbs=frozenset(words["host_verbs"]),
         hosted_event_heads=frozenset(words["hosted_event_heads"]),
         not_event_modifiers=frozenset(words["not_event_modifiers"]),
+        implementing_verbs=frozenset(words["implementing_verbs"]),
+        visit_kinds=frozenset(token_key(w) for w in words["visit_kinds"]),
         visitor_nouns=_trie(words["visitor_nouns"]),
         visitor_offices=tuple(words["visitor_offices"]),
         name_particles=_trie(words["name_particles"]),

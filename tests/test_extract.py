@@ -1308,3 +1308,207 @@ def test_round8_visiting_leader_meets(text, expected, absent):
     found = triples(text)
     assert expected <= found, found
     assert not absent & found
+
+
+# --- round 9: generic events in event clauses, visits, venue names, roles, topics -----------
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # the subject of "was held": venue, date and the people "attended by" names
+    ("A flag-raising ceremony was held in Hanoi on March 3, attended by Deputy Prime Minister "
+     "Tran Hong Ha and Ambassador Nguyen Van Nam.",
+     {("flag-raising ceremony", "heldIn", "Hanoi"), ("flag-raising ceremony", "date", "2024-03-03"),
+      ("Tran Hong Ha", "participatedIn", "flag-raising ceremony"),
+      ("Nguyen Van Nam", "participatedIn", "flag-raising ceremony")}, set()),
+    # hosted, with its guests ("with the ..."), a venue after the guests
+    ("Minister of Culture Nguyen Van Hung on November 2 hosted a mid-autumn gathering with the "
+     "overseas Vietnamese community in Da Nang.",
+     {("Nguyen Van Hung", "participatedIn",
+       "mid-autumn gathering with the overseas Vietnamese community"),
+      ("mid-autumn gathering with the overseas Vietnamese community", "date", "2024-11-02"),
+      ("mid-autumn gathering with the overseas Vietnamese community", "heldIn", "Da Nang")},
+     set()),
+    # "At the <modifier> ceremony, X ..." opening the sentence
+    ("At the farewell ceremony, Deputy Minister of National Defence Le Huy Vinh urged the crew "
+     "to be disciplined.",
+     {("Le Huy Vinh", "participatedIn", "farewell ceremony")}, set()),
+    # "joined X at a ... ceremony", dated "on the morning of <date>"
+    ("On the morning of May 4, the Lao delegation joined Chairman of the Da Nang People's "
+     "Committee Le Trung Chinh at a flower-offering ceremony in Da Nang.",
+     {("Le Trung Chinh", "participatedIn", "flower-offering ceremony"),
+      ("flower-offering ceremony", "date", "2024-05-04"),
+      ("flower-offering ceremony", "heldIn", "Da Nang")}, set()),
+    # the object of "attended": a joint exercise
+    ("Vietnam attended the joint naval exercise in Bali.",
+     {("Vietnam", "participatedIn", "joint naval exercise"),
+      ("joint naval exercise", "heldIn", "Bali")}, set()),
+    # no event for a bare "the ceremony" without an antecedent, nor for an abstract noun
+    ("The ceremony was held in Hue on June 2. The exercise of power must be controlled by "
+     "Minister Tran Van Son.",
+     set(), {("ceremony", "heldIn", "Hue"), ("Tran Van Son", "participatedIn", "exercise")}),
+])
+def test_round9_generic_events_in_event_clauses(text, expected, absent):
+    found = triples(text)
+    assert expected <= found, found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    # "a <head> for <guests>": a bare head, named by whom it is for
+    ("Later that day, the Vietnam - Laos Friendship Association of Da Nang held a get-together "
+     "for the guests.", {"get-together"}),
+    ("He attended a conference in Hanoi and spoke at the seminar.", set()),
+    ("The exercise of power must be controlled.", set()),
+    ("Deputy Minister Tran Van Son held a press conference in Hanoi.", set()),
+    # a clause before the hosting verb is no part of the name
+    ("Minister Tran Van Son said the ministry held a conference to review rice exports in "
+     "Can Tho.", {"conference to review rice exports"}),
+    # the opening or closing ceremony is part of the event it opens or closes
+    ("Chairman Tran Van Son speaks at the closing ceremony of the congress.", set()),
+    # a long purpose is kept to the end of its noun phrase
+    ("Prime Minister Tran Van Son on May 9 chaired a national conference to review and "
+     "implement the Government's Resolution 12/NQ-CP on digital transformation in public "
+     "administration.",
+     {"national conference to review and implement the Government's Resolution 12/NQ-CP on "
+      "digital transformation in public administration"}),
+])
+def test_round9_generic_event_entities(text, events):
+    found = next(extract_articles([Article("t.txt", text, "t", date=D2026)]))
+    assert {e.label for e in found.entities if e.ref.type.name == "EVENT"} == events
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a venue named with a capitalised place word, then its city
+    ("Minister Tran Van Son hosted a year-end gathering with the diplomatic corps at the "
+     "Government Guest House in Hanoi.",
+     {("year-end gathering with the diplomatic corps", "heldIn", "Government Guest House"),
+      ("year-end gathering with the diplomatic corps", "heldIn", "Hanoi")}, set()),
+    ("The 5th Asian Film Festival will take place at the Thong Nhat Hall on April 30.",
+     {("5th Asian Film Festival", "heldIn", "Thong Nhat Hall")}, set()),
+    # a monument named after a leader is a place: no person, no role, no participant
+    ("On the morning of May 4, the delegation joined Chairman Le Trung Chinh at a "
+     "flower-offering ceremony at the President Ho Chi Minh Monument in Da Nang.",
+     {("flower-offering ceremony", "heldIn", "President Ho Chi Minh Monument"),
+      ("flower-offering ceremony", "heldIn", "Da Nang")},
+     {("Ho Chi Minh", "holdsRole", "State President"),
+      ("Ho Chi Minh", "participatedIn", "flower-offering ceremony")}),
+    # an anaphor opening the sentence gives the venue of the event it names, not a date
+    ("Party General Secretary To Lam on May 18 chaired a national conference to implement "
+     "Resolution 68-NQ/TW. The conference was held at the National Convention Centre in Ha Noi "
+     "on May 20.",
+     {("national conference to implement Resolution 68-NQ/TW", "heldIn",
+       "National Convention Centre"),
+      ("national conference to implement Resolution 68-NQ/TW", "date", "2024-05-18")},
+     {("national conference to implement Resolution 68-NQ/TW", "date", "2024-05-20")}),
+    ("State President Luong Cuong hosted an official welcome ceremony for Kenyan President "
+     "William Ruto. The ceremony at the Presidential Palace was attended by Deputy Prime "
+     "Minister Tran Hong Ha.",
+     {("official welcome ceremony", "heldIn", "Presidential Palace")}, set()),
+    # a place inside an event's own name is no venue of the verb it hangs from
+    ("Delegates vote at the 2nd Congress of the Tuyen Quang Provincial Party Organisation.",
+     set(), {("2nd Congress of the Tuyen Quang Provincial Party Organisation", "heldIn",
+              "Tuyen Quang")}),
+])
+def test_round9_named_venues(text, expected, absent):
+    found = triples(text)
+    assert expected <= found, found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("The delegation laid a wreath at the President Ho Chi Minh Monument.", set()),
+    ("Chairman Le Trung Chinh welcomed the guests at the Reunification Hall.", {"Le Trung Chinh"}),
+])
+def test_round9_venues_are_not_people(text, people):
+    found = next(extract_articles([Article("t.txt", text, "t", date=D2026)]))
+    assert {e.label for e in found.entities if e.ref.type.name == "PERSON"} == people
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a document the topic's implementing verb names is part of the topic
+    ("On May 2, the Government issued Resolution 45/NQ-CP on the Government's programme to "
+     "implement Directive 12-CT/TW, the minister said.",
+     {("Resolution 45/NQ-CP", "guides", "Government's programme to implement Directive 12-CT/TW"),
+      ("Directive 12-CT/TW", "documentNumber", "12-CT/TW")}, set()),
+    # another verb's document is not: the purpose stops before it
+    ("The Government issued Decree 12/2024/ND-CP on pensions to replace Decree 5/2020/ND-CP.",
+     {("Decree 12/2024/ND-CP", "guides", "pensions")},
+     {("Decree 12/2024/ND-CP", "guides", "pensions to replace")}),
+    # a law's title-case name stops before "and the <body>'s <document>"
+    ("The reform follows the Law on Public Investment and the National Assembly's Resolution "
+     "150/2024/QH15 on the merger of communes.",
+     {("Law on Public Investment", "guides", "Public Investment"),
+      ("Resolution 150/2024/QH15", "guides", "merger of communes"),
+      ("Resolution 150/2024/QH15", "issuedBy", "National Assembly")},
+     {("Law on Public Investment and the National Assembly's Resolution", "guides",
+       "Public Investment and the National Assembly's Resolution")}),
+])
+def test_round9_topics_around_second_documents(text, expected, absent):
+    found = triples(text)
+    assert expected <= found, found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a country's officer posted abroad keeps the posting
+    ("The guests included Defence Attache of Vietnam in Thailand Senior Colonel Pham Van Hoa.",
+     {("Pham Van Hoa", "holdsRole", "Defence Attache of Vietnam in Thailand")}, set()),
+    ("Military Attache of Japan in Vietnam Colonel Sato Kenji attended.",
+     {("Sato Kenji", "holdsRole", "Military Attache of Japan in Vietnam")}, set()),
+    # a mission to a country
+    ("Also present was Head of the EU Delegation to Laos Aurelia Bouchez.",
+     {("Aurelia Bouchez", "holdsRole", "Head of the European Union Delegation to Laos")},
+     set()),
+    # a numbered unit of a body keeps its number
+    ("The delegation was led by Colonel Le Van Hung, Deputy Commander of Naval Region 3.",
+     {("Le Van Hung", "holdsRole", "Deputy Commander of Naval Region 3")},
+     {("Le Van Hung", "holdsRole", "Deputy Commander of the Naval Region")}),
+    ("Major General Tran Van Binh, Commander of Military Zone 7, attended.",
+     {("Tran Van Binh", "holdsRole", "Commander of Military Zone 7")}, set()),
+    # a foreign demonym keeps "Vice" ("Vice President", not the President)
+    ("Paraguayan Vice President Maria Lopez welcomed him.",
+     {("Maria Lopez", "holdsRole", "Vice President of Paraguay")},
+     {("Maria Lopez", "holdsRole", "President of Paraguay")}),
+    ("Peruvian President Dina Boluarte met him.",
+     {("Dina Boluarte", "holdsRole", "President of Peru")}, set()),
+])
+def test_round9_roles_kept_whole(text, expected, absent):
+    found = triples(text)
+    assert expected <= found, found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # the visitor of "who is paying a state visit"; the country is the venue
+    ("State President Luong Cuong hosted an official welcome ceremony in Hanoi on May 3 for "
+     "Chilean President Gabriel Boric, who is paying a state visit to Vietnam.",
+     {("Gabriel Boric", "participatedIn", "state visit to Vietnam"),
+      ("state visit to Vietnam", "heldIn", "Vietnam")},
+     {("Luong Cuong", "participatedIn", "state visit to Vietnam")}),
+    # a possessive visitor; the kind of visit as written
+    ("Minister Tran Van Son's official visit to Brazil, from May 2 to 5, is the first in a "
+     "decade.",
+     {("Tran Van Son", "participatedIn", "official visit to Brazil"),
+      ("official visit to Brazil", "heldIn", "Brazil")}, set()),
+    # the subject of "paid"; "who is on a working visit to the Philippines"
+    ("Deputy Prime Minister Bui Thanh Son paid an official visit to Singapore from February "
+     "24-26.",
+     {("Bui Thanh Son", "participatedIn", "official visit to Singapore")}, set()),
+    ("General Phan Van Giang, who is on a working visit to the Philippines, met Gilberto "
+     "Teodoro.",
+     {("Phan Van Giang", "participatedIn", "working visit to the Philippines"),
+      ("working visit to the Philippines", "heldIn", "Philippines")}, set()),
+])
+def test_round9_visits(text, expected, absent):
+    found = triples(text)
+    assert expected <= found, found
+    assert not absent & found
+
+
+@pytest.mark.parametrize("text", [
+    "President Luong Cuong will pay an official visit to the Andean nation.",  # no country named
+    "The two ministers recalled the visit to Laos in 1962 by President Ho Chi Minh.",
+])
+def test_round9_no_visit_event(text):
+    found = next(extract_articles([Article("t.txt", text, "t", date=D2026)]))
+    assert not [e for e in found.entities if e.ref.type.name == "EVENT"]

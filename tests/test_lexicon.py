@@ -54,6 +54,8 @@ def test_every_key_is_required(reference_copy: Path, key: str) -> None:
     ("document_kinds", {"Resolution": 1}, "document_kinds must be an object of non-empty strings"),
     ("ordinal_words", {"first": "1"}, "ordinal_words must be an object of integers"),
     ("ordinal_words", {"first": True}, "ordinal_words must be an object of integers"),
+    ("visit_kinds", "state", "visit_kinds must be a list of non-empty strings"),
+    ("implementing_verbs", ["implement", ""], "implementing_verbs must be a list of non-empty"),
 ])
 def test_a_value_of_the_wrong_kind_is_refused(reference_copy: Path, key: str, value: object,
                                               expected: str) -> None:
@@ -127,3 +129,11 @@ def test_document_kind_lookups_follow_the_kinds() -> None:
     assert lexicon.document_kind_by_key["resolution"] == lexicon.document_kinds["Resolution"]
     match = lexicon.document_kind_pattern.search("the Politburo issued Resolution No. ")
     assert match is not None and match.group("kind") == "Resolution"
+
+
+def test_round9_word_lists_load_as_folded_words() -> None:
+    lex = load_lexicon(REFERENCE_DIR)
+    assert {"state", "official", "working"} <= lex.visit_kinds
+    assert "implement" in lex.implementing_verbs
+    assert {"gathering", "get-together"} <= lex.hosted_event_heads
+    assert lex.place_words.match(["guest", "house"], 0, skip=False)
