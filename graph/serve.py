@@ -7,6 +7,7 @@ are refused by the server itself (HTTP 403). Ctrl-C or SIGTERM stops it cleanly.
 
 from __future__ import annotations
 
+import ctypes
 import ipaddress
 import math
 import os
@@ -28,6 +29,7 @@ from graph.store import open_store, store_path
 
 SERVER_BINARY = "oxigraph"
 _READY_TIMEOUT_S = 30.0
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def find_server() -> Path:
@@ -39,6 +41,16 @@ def find_server() -> Path:
     if found:
         return Path(found)
     raise ServerError(detail="the 'oxigraph' server is not installed: pip install oxigraph")
+
+
+def _die_with_parent() -> None:
+    """Runs in the server's child before exec: on Linux, the kernel stops the server when
+    `diplograph serve` dies, even by SIGKILL, so no orphaned server keeps the port and the store."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: the `finally` in serve() still stops the server on Ctrl-C and SIGTERM
 
 
 def _url_host(host: str) -> str:
@@ -120,7 +132,8 @@ def serve(graph_dir: Path, host: str = "127.0.0.1", port: int = 7878,
     tail: deque[str] = deque(maxlen=20)
     environment = {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, text=True, env=environment)
+                               stdin=subprocess.DEVNULL, text=True, env=environment,
+                               preexec_fn=_die_with_parent if sys.platform == "linux" else None)
     forwarder = threading.Thread(target=_forward, args=(process.stdout, sys.stderr, tail),
                                  daemon=True)
     forwarder.start()

@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -70,8 +71,12 @@ def server(built):
     assert f"{base}/query" in banner
     yield base, process
     if process.poll() is None:
-        process.kill()
-        process.wait()
+        process.terminate()  # lets `serve` stop its oxigraph child itself
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def select(base: str, query: str) -> dict:
@@ -123,6 +128,21 @@ def test_a_signal_stops_the_server_cleanly(server, stop):
     assert process.wait(timeout=30) == 0
     with pytest.raises(OSError):
         http(f"{base}/query?query=ASK%7B%7D")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="parent-death signal is Linux-only")
+def test_killing_serve_stops_its_server(server):
+    """SIGKILL gives `serve` no chance to clean up: the kernel must stop the oxigraph child."""
+    base, process = server
+    process.kill()
+    process.wait()
+    for _ in range(300):  # a liveness wait, not a timing check: the server goes within moments
+        try:
+            http(f"{base}/query?query=ASK%7B%7D")
+        except OSError:
+            return
+        time.sleep(0.1)
+    pytest.fail("the oxigraph server outlived `diplograph serve` killed by SIGKILL")
 
 
 def test_command_is_read_only_on_loopback_with_a_timeout(built):
