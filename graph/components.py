@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graph.dates import MONTHS, WEEKDAYS
-from graph.lexicon import Lexicon, lexicon, token_key
+from graph.lexicon import Lexicon, lexicon, phrase_keys, token_key
 from graph.model import EntityType
 
 # --- mention types -----------------------------------------------------------------------------
@@ -88,7 +88,7 @@ class EventMention:
     venue: int | None = None  # a visit's: the first token of the country visited
 
 
-for _name in ("dg_bodies", "dg_people", "dg_documents", "dg_events", "dg_text_end"):
+for _name in ("dg_bodies", "dg_people", "dg_documents", "dg_events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -167,6 +167,9 @@ class _Scanner:
         self.replaced: set[int] = set()  # ids of curated places renamed with a place word
         self.topic_end: int | None = None
         self.org_country: str | None = None  # the country a title's body belongs to
+        # the title parsed last: the country of its "of <Country>", the organisation it names
+        self.title_tail_country: str | None = None
+        self.title_body: str | None = None
 
     # Whole-document views, built on first use: `Doc.text` joins every token and `Doc.ents`
     # builds every entity Span on each access.
@@ -536,11 +539,14 @@ class _Scanner:
         hints: list[str] = []
         j = i
         end = None
+        tail_country = None  # "Vice President of Uruguay and ...": the first title's country
         while True:
             parsed = self._parse_one_title(j)
             if parsed is None:
                 break
             end, role, member, hint = parsed
+            if role and not roles:
+                tail_country = self.title_tail_country
             if role and roles and roles[0].country and role.country is None \
                     and j > i and not role.label.startswith("Ambassador"):
                 # "Cambodian Deputy Prime Minister and Minister of X": both offices Cambodia's
@@ -548,6 +554,14 @@ class _Scanner:
                 if not self._names_country(role.label, country):
                     role = RoleMention(f"{role.label} of {country}", role.surface,
                                        role.confidence, country)
+            elif role and roles and tail_country and role.country is None \
+                    and self._national_body_title() \
+                    and not self._names_country(role.label, tail_country):
+                # "Vice President of Uruguay and President of the General Assembly": a
+                # country's own body, unnamed by the data, is that country's; "Defence Attaché
+                # of Mexico and Dean of the Military Attaché Corps" is no national body.
+                role = RoleMention(f"{role.label} of {tail_country}", role.surface,
+                                   role.confidence, tail_country)
             if role:
                 roles.append(role)
             if member:
@@ -612,6 +626,7 @@ class _Scanner:
         start_core = j
         candidates = []
         of_country: dict[int, str] = {}  # candidate end -> Country of "<head> of <Country>"
+        bodies_of: dict[int, str | None] = {}  # candidate end -> the organisation it names
         alias = lex.roles.match(keys, j)
         if alias:
             candidates.append((alias[0], str(alias[1]), 0.9))
@@ -644,6 +659,7 @@ class _Scanner:
                     else:
                         label = f"{head_text} {prep} the {o_label}"
                     candidates.append((o_end, lex.canonical_role(label), 0.85))
+                    bodies_of[o_end] = o_label if o_type is EntityType.ORGANIZATION else None
         if head and keys[j] == "minister" and head[0] + 1 < self.n and keys[head[0]] == "for":
             # "Minister for Trade and Industry": the portfolio, as "Minister of" takes it
             field_end = self.portfolio_end(head[0] + 1)
@@ -663,6 +679,7 @@ class _Scanner:
                     if dest is not None and dest.type is EntityType.COUNTRY:
                         label, h_end = f"{label} to {dest.label}", dest.end  # "EU Ambassador to X"
                 candidates.append((h_end, lex.canonical_role(label), 0.8))
+                bodies_of[h_end] = body.label
             m2 = lex.membership.match(keys, after, skip=False)
             if m2:
                 return m2[0], None, body.label, None
@@ -684,6 +701,8 @@ class _Scanner:
                 return head[0], None, None, self.doc[j:head[0]].text
             return None
         end, label, confidence = max(candidates, key=lambda c: c[0])
+        self.title_tail_country = of_country.get(end)
+        self.title_body = bodies_of.get(end)
         if modifiers and whole_alias and whole_alias[0] >= end:
             end, label, confidence, modifiers = whole_alias[0], str(whole_alias[1]), 0.9, []
         # "President of India": a country after a role names the role's country.
@@ -703,7 +722,8 @@ class _Scanner:
         # and "Head of the EU Delegation to Laos" (a mission to a country).
         posted = keys[start_core] in lex.envoy_heads \
             or (end in of_country and keys[end] == "in") \
-            or (keys[end - 1] in lex.mission_words and keys[end] == "to")
+            or (keys[end - 1] in lex.mission_words and keys[end] == "to") \
+            or any(office in " ".join(keys[start_core:end]) for office in lex.posted_offices)
         if posted and end + 1 < self.n and keys[end] in ("to", "in") \
                 and not label.endswith((" to", " in")) and f" {keys[end]} " not in label:
             post = self.match_body(self.skip_the(end + 1))
@@ -736,6 +756,15 @@ class _Scanner:
             else:
                 label = f"{label} of {country}"
         return end, RoleMention(label, surface, confidence, country), None, None
+
+    def _national_body_title(self) -> bool:
+        """Whether the title just parsed names an organisation the data does not know whose
+        name ends in a national body word ("the General Assembly", "the Chamber of Deputies")."""
+        body = self.title_body
+        if body is None or body in self.lex.body_by_label:
+            return False
+        words = " ".join(phrase_keys(body))
+        return any(words == w or words.endswith(f" {w}") for w in self.lex.national_body_words)
 
     def _mission_at(self, start: int, j: int) -> tuple[int, str, EntityType] | None:
         """"the Vietnamese mission to the EU", "the Vietnamese delegation to the WTO": a
@@ -934,14 +963,37 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             if parsed is not None:
                 end, roles, members, _hints = parsed
                 after = scan.skip_honorifics(end)
+                if end < scan.n and scan.tokens[end].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                    continue  # "With Ambassador X, the Deputy PM discussed ...": a new subject
                 if scan.name_run(after) == after:  # not the title of the next name
                     for role in roles:
                         role.confidence = min(role.confidence, 0.8)
                     person.roles.extend(roles)
                     person.memberships.extend(members)
     people.sort(key=lambda p: p.start)
+    # "Ship 20 - Tran Hung Dao", "the frigate Ly Thai To": a ship named after a person
+    people[:] = [p for p in people if not _after_vessel_word(scan, p.start)]
     _elected(scan, people)
     return people
+
+
+_HULL_NUMBER = re.compile(r"^(?:[A-Z]{1,4}-?)?\d{1,4}[A-Z]?$|^[A-Z]{1,4}$")
+
+
+def _after_vessel_word(scan: _Scanner, start: int) -> bool:
+    """Whether a vessel word ends right before the name, or before its hull number and a dash
+    ("Ship 20 -", "ship HQ-015", "the frigate")."""
+    k = start
+    for _ in range(3):  # "20 -", "HQ-015", "No. 20"
+        if k > 0 and (scan.texts[k - 1] in _DASHES or _HULL_NUMBER.match(scan.texts[k - 1])
+                      or scan.keys[k - 1] in ("no.", "no")):
+            k -= 1
+    for size in (2, 1):
+        found = scan.lex.vessel_words.match(scan.keys, k - size, skip=False) \
+            if k - size >= 0 else None
+        if found and found[0] == k:
+            return True
+    return False
 
 
 def _after_place_cue(scan: _Scanner, start: int, end: int) -> bool:
@@ -1295,16 +1347,29 @@ def _place_list_lead(scan: _Scanner, i: int) -> int | None:
 
 
 def _appositive_runs(scan: _Scanner) -> list[Span]:
-    """Capitalised runs followed by ", who is/was sworn in as ..." (names the model missed)."""
-    doc, keys = scan.doc, scan.keys
+    """Capitalised runs followed by ", who is/was sworn in as ..." or by an appositive title
+    with no name after it ("talks with Maria Lopez, Vice President of Paraguay and ..."): names
+    the model missed."""
+    doc, keys, lex = scan.doc, scan.keys, scan.lex
     runs = []
     for i in range(1, scan.n - 2):
-        if keys[i] == "," and keys[i + 1] == "who":
-            j = i
-            while j > 0 and _is_name_token(scan.texts[j - 1]) and i - j < 4:
-                j -= 1
-            if i - j >= 2:
-                runs.append(doc[j:i])
+        if keys[i] != ",":
+            continue
+        j = i
+        while j > 0 and _is_name_token(scan.texts[j - 1]) and i - j < 4:
+            j -= 1
+        if i - j < 2:
+            continue
+        if keys[i + 1] == "who":
+            runs.append(doc[j:i])
+        elif i - j <= 3 and not any(
+                k in scan.in_body or keys[k] in lex.not_name_words or keys[k] in lex.org_heads
+                or keys[k] in lex.demonyms or _is_title_word(scan, k) for k in range(j, i)):
+            parsed = scan.parse_title(i + 1, appositive=True)
+            if parsed is not None and parsed[1]:
+                after = scan.skip_honorifics(parsed[0])
+                if scan.name_run(after) == after:
+                    runs.append(doc[j:i])
     return runs
 
 
@@ -1957,6 +2022,7 @@ def _hosted_events(scan: _Scanner) -> list[EventMention]:
                                  or (keys[end] == "with" and keys[end + 1] == "the"
                                      and head_start > start)):
             end = _event_phrase_end(scan, end + 2, min(scan.n, end + 24))
+        end = _anniversary_end(scan, end) or end
         bare = end == head_end and head_start == start
         if bare and not (keys[det.i] != "the" and end + 1 < scan.n and keys[end] == "for"
                          and keys[end + 1] in ("the", "a", "an", "his", "her", "their")):
@@ -1965,6 +2031,19 @@ def _hosted_events(scan: _Scanner) -> list[EventMention]:
         found.append(EventMention(start, end, label, " ".join(keys[start:end]),
                                   _event_subtype(scan.texts[head_end - 1], lex), local=True))
     return found
+
+
+def _anniversary_end(scan: _Scanner, end: int) -> int | None:
+    """"the celebration of the 50th anniversary of the Liberation of the South": the event is
+    named by what it commemorates, a capitalised name after "<ordinal> anniversary of"."""
+    keys = scan.keys
+    k = scan.skip_the(end + 1) if end + 1 < scan.n and keys[end] == "of" else end
+    if k == end or k + 3 >= scan.n or _ordinal_value(keys[k], scan.lex) is None \
+            or keys[k + 1] != "anniversary" or keys[k + 2] != "of":
+        return None
+    name_start = scan.skip_the(k + 3)
+    name_end = scan.proper_run(name_start)
+    return name_end if name_end > name_start else None
 
 
 def _generic_head(scan: _Scanner, start: int) -> tuple[int, int] | None:
@@ -2000,20 +2079,15 @@ def _event_context(scan: _Scanner, det: int, head: int) -> bool:
     if det > 0 and scan.tokens[det - 1].lemma_ in lex.host_verbs \
             and scan.tokens[det - 1].pos_ in ("VERB", "AUX") and scan.keys[det] != "the":
         return True
-    if token.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in _EVENT_SUBJECT_VERBS:
+    if token.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in lex.event_subject_verbs:
         return True
-    if token.dep_ == "dobj" and verb.lemma_ in _ATTEND_VERBS:
+    if token.dep_ == "dobj" and verb.lemma_ in lex.attend_verbs:
         return True
     # "joined X at a ...", "speaking at the ...", "At the see-off ceremony, ..."
     return token.dep_ == "pobj" and verb.lower_ == "at" and (
-        verb.head.lemma_ in _ATTEND_VERBS | _SPEAK_VERBS or verb.i == verb.sent.start)
+        verb.head.lemma_ in lex.attend_verbs or verb.head.lemma_ in lex.speak_verbs
+        or verb.i == verb.sent.start)
 
-
-_EVENT_SUBJECT_VERBS = frozenset({"hold", "take", "open", "close", "begin", "start", "conclude",
-                                  "end", "kick", "organise", "organize", "host", "convene"})
-_ATTEND_VERBS = frozenset({"attend", "join", "participate", "witness", "chair", "co-chair",
-                           "preside", "host", "hold"})
-_SPEAK_VERBS = frozenset({"speak", "say", "address", "deliver", "tell", "ask", "stress", "note"})
 
 
 def find_visits(scan: _Scanner, bodies: list[BodyMention]) -> list[EventMention]:
@@ -2051,17 +2125,13 @@ def _visitor(scan: _Scanner, start: int, visit) -> int | None:
         return start - 2
     verb = visit.head if visit.dep_ == "dobj" else (
         visit.head.head if visit.dep_ == "pobj" and visit.head.lower_ == "on" else None)
-    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _VISIT_VERBS:
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in scan.lex.visit_verbs:
         return None  # "recalled the visit": the one who recalls did not visit
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         return verb.head.i
     return subject.i if subject is not None else None
 
-
-# verbs whose subject makes the visit ("pay a visit", "is on a visit")
-_VISIT_VERBS = frozenset({"pay", "make", "begin", "start", "conclude", "end", "undertake",
-                          "conduct", "continue", "wrap", "be"})
 
 
 def _event_phrase_end(scan: _Scanner, j: int, limit: int) -> int:
@@ -2289,8 +2359,7 @@ def _event_subtype(head: str, lex: Lexicon) -> str:
 
 @Language.factory(
     "dg_mentions",
-    assigns=["doc._.dg_bodies", "doc._.dg_people", "doc._.dg_documents", "doc._.dg_events",
-             "doc._.dg_text_end"],
+    assigns=["doc._.dg_bodies", "doc._.dg_people", "doc._.dg_documents", "doc._.dg_events"],
     requires=["doc.ents", "token.dep", "token.pos", "doc.sents"],
 )
 def make_mentions(nlp: Language, name: str) -> MentionFinder:
@@ -2305,7 +2374,6 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         scan = _Scanner(doc, self.lex)
-        cutoff = related_news_start(scan)
         bodies = scan.find_bodies()
         places = scan.find_places()
         bodies = sorted([b for b in bodies if id(b) not in scan.replaced] + places,
@@ -2315,24 +2383,14 @@ class MentionFinder:
         people = find_people(scan)
         resolve_short_names(people, self.lex, day, scan.orphan_titles)
         find_bare_names(scan, people, self.lex, day)
-        # Headlines under "Related news" are other articles: they give nothing to this one.
-        doc._.dg_bodies = [b for b in bodies if b.start < cutoff]
-        doc._.dg_people = [p for p in people if p.start < cutoff]
-        doc._.dg_documents = [d for d in find_documents(scan, bodies) if d.start < cutoff]
-        documents = doc._.dg_documents
+        # "Related news" headlines are read too: `dg_line_breaks` makes each its own sentence,
+        # so none merges with the body or with another headline.
+        doc._.dg_bodies = bodies
+        doc._.dg_people = people
+        doc._.dg_documents = documents = find_documents(scan, bodies)
         # "the WHO Convention on X": a named document's head word is no event
         events = find_events(scan) + find_visits(scan, bodies)
-        doc._.dg_events = sorted((e for e in events if e.start < cutoff and not any(
+        doc._.dg_events = sorted((e for e in events if not any(
             d.name and d.start <= e.start and e.end <= d.end for d in documents)),
             key=lambda e: e.start)
-        doc._.dg_text_end = cutoff
         return doc
-
-
-def related_news_start(scan: _Scanner) -> int:
-    """The first token of a "Related news" block (a marker opening a line), else the end."""
-    for token in scan.tokens:
-        if token.is_sent_start and scan.lex.related_news_markers.match(scan.keys, token.i,
-                                                                       skip=False):
-            return token.i
-    return scan.n

@@ -131,7 +131,10 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     # Party Congress") is what the document is about: nobody takes part in it there.
     in_topics = {k for m in documents if m.topic_end for k in range(m.end, m.topic_end)}
     text = doc.text  # once: `Doc.text` joins every token on each access
+    previous: list[EntityRef] = []  # the events the sentence before is about
     for sent in doc.sents:
+        if not any(t.is_alpha for t in sent):
+            continue  # a blank line between paragraphs
         in_sent = lambda items, s=sent: [x for x in items if s.start <= x.start < s.end]  # noqa: E731
         sent_people = in_sent(people)
         sent_bodies = in_sent(bodies)
@@ -143,6 +146,9 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
                   people)
         _participation(builder, lex, doc, keys, sent, sent_people,
                        sent_bodies, attended, person_refs, body_refs, event_refs)
+        _listed_participants(builder, lex, doc, keys, sent, sent_people, attended, previous,
+                             person_refs, event_refs)
+        previous = _current_events(doc, sent, attended, event_refs)
         # "The ceremony at the Presidential Palace was attended by ...": an anaphor opening
         # the sentence gives the venue of the event it names (never a date: that was given)
         located = sent_events or [e for e in attended if e.start == sent.start]
@@ -181,10 +187,7 @@ def _add_ner_fallbacks(builder: _Builder, doc: Doc, bodies: list[BodyMention],
     covered = {i for b in bodies for i in range(b.start, b.end)}
     covered |= {i for p in people for i in range(p.start, p.end)}
     covered |= {i for e in doc._.dg_events or [] for i in range(e.start, e.end)}
-    text_end = doc._.dg_text_end if doc._.dg_text_end is not None else len(doc)
     for ent in doc.ents:
-        if ent.start >= text_end:
-            break
         entity_type = _NER_TYPES.get(ent.label_)
         if entity_type is None or any(i in covered for i in range(ent.start, ent.end)):
             continue
@@ -397,7 +400,7 @@ def _participation(builder, lex, doc, keys, sent, people, bodies, events, person
     speakers = _speaker_starts(doc, sent)
     # "On the sidelines of the summit, A met B": B was met there, not (stated) at the summit.
     sideline_guests_after = None
-    if cues and all(keys[c0:c1] == _SIDELINES for c0, c1 in cues):
+    if cues and all(tuple(keys[c0:c1]) in lex.sideline_cues for c0, c1 in cues):
         meeting = _cue_positions(lex.meeting_cues, keys, 0, len(keys))
         if meeting:
             sideline_guests_after = sent.start + meeting[0][1]
@@ -433,7 +436,88 @@ def _participation(builder, lex, doc, keys, sent, people, bodies, events, person
             builder.fact(participant, Relation.PARTICIPATED_IN, target, sent, confidence)
 
 
-_SIDELINES = ["on", "the", "sidelines", "of"]
+
+def _current_events(doc: Doc, sent: Span, events: list[EventMention],
+                    event_refs) -> list[EntityRef]:
+    """The events a sentence reports on: the subject or object of a verb that is not future
+    ("The forum opened in X", "X chaired a conference", "The conference was held at Y"), the
+    object of "at" under a verb, or an anaphor opening the sentence. When one is, every event
+    of the sentence is returned ("attended A and B": the next sentence's guests are of either)."""
+    every = list(dict.fromkeys(event_refs[id(e.antecedent or e)] for e in events))
+    found = []
+    for event in events:
+        if event.antecedent is not None:
+            noun = doc[event.end - 1]
+            verb = noun.head if noun.dep_ in _EVENT_VERB_DEPS else None
+            if event.start != sent.start and verb is None:
+                continue
+        else:
+            verb = _event_verb(doc, event)
+            if verb is None:
+                continue
+        if verb is not None and (verb.dep_ == "xcomp" or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "to")
+                for c in verb.children)):
+            continue  # "Vietnam will host the summit": not (yet) this sentence's event
+        found.append(event_refs[id(event.antecedent or event)])
+    return every if found else []
+
+
+def _listed_participants(builder, lex, doc, keys, sent, people, events, previous, person_refs,
+                         event_refs) -> None:
+    """Participants listed without a cue the clause rules know: "[Also] <lead> [at <event>]
+    were A and B" ("Among the guests were ...", "Also present were ...", "Present at the event
+    were ..."), "The forum brought together A and B", and "A and B also attended." (an
+    attendance verb without an object). The event is the one named in the lead or the verb's
+    subject, else the one event the sentence before reports on."""
+    if not people:
+        return
+    only_previous = previous[0] if len(previous) == 1 else None
+    speakers = _speaker_starts(doc, sent)
+    listed = [p for p in people if not any(lo <= p.start for lo in speakers)]
+    k = 1 if keys[0] == "also" else 0
+    lead = lex.guest_list_leads.match(keys, k, skip=False)
+    if lead is not None:
+        j, target = lead[0], None
+        for event in events:  # "Present at the event were", "Attending the ceremony were"
+            at = event.start - sent.start
+            if at == j or (at == j + 1 and keys[j] in ("at", "in")):
+                j, target = event.end - sent.start, event_refs[id(event.antecedent or event)]
+                break
+        if j < len(keys) and keys[j] in ("were", "was"):
+            target = target or only_previous
+            if target is not None:
+                for person in listed:
+                    if person.start > sent.start + j:
+                        builder.fact(person_refs[id(person)], Relation.PARTICIPATED_IN, target,
+                                     sent, 0.65)
+            return
+    for c0, _c1 in _cue_positions(lex.gathering_verbs, keys, 0, len(keys)):
+        verb = doc[sent.start + c0]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        event = next((e for e in events if subject is not None
+                      and e.start <= subject.i < e.end), None)
+        if verb.pos_ != "VERB" or event is None:
+            continue
+        inside = {t.i for t in verb.subtree}
+        for person in listed:
+            if person.start > verb.i and person.start in inside:
+                builder.fact(person_refs[id(person)], Relation.PARTICIPATED_IN,
+                             event_refs[id(event.antecedent or event)], sent, 0.65)
+    if events or only_previous is None:
+        return
+    root = sent.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for verb in verbs:
+        if verb.pos_ == "VERB" and verb.lemma_ in lex.attend_verbs \
+                and verb.lemma_ not in lex.host_verbs and not any(
+                    c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in (
+                        "in", "at", "on", "over", "to", "for")) for c in verb.children):
+            # "Deputy Minister A and Ambassador B also attended.", "X was joined by Y."
+            for person in listed:
+                builder.fact(person_refs[id(person)], Relation.PARTICIPATED_IN, only_previous,
+                             sent, 0.6)
+            return
 
 
 def _holds_event(doc: Doc, event, verb_index: int) -> bool:

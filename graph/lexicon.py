@@ -163,7 +163,6 @@ class Lexicon:
     name_particles: PhraseTrie  # "van der", "bin"
     portfolio_words: frozenset[str]  # "Fisheries" (Minister of Fisheries and ...)
     plural_titles: dict[str, str]  # "ministers" -> "minister"
-    related_news_markers: PhraseTrie
     election_verbs: frozenset[str]  # "elected X to the Politburo"
     place_cue_prepositions: frozenset[str]  # "in X": X is no person
     agreements: dict[str, tuple[str, str]]  # acronym -> label, kind
@@ -195,6 +194,24 @@ class Lexicon:
     conference_event_words: tuple[str, ...]
     # document kinds that are also a document's subtype ("Resolution", "Decree")
     document_subtypes: frozenset[str]
+    # lemmas: "a ceremony was held" (subject), "attended the exercise" (object), "speaking at
+    # the forum", "paid a visit to X" (the subject visits)
+    event_subject_verbs: frozenset[str]
+    attend_verbs: frozenset[str]
+    speak_verbs: frozenset[str]
+    visit_verbs: frozenset[str]
+    # "on the sidelines of": the people met there are not participants
+    sideline_cues: tuple[tuple[str, ...], ...]
+    # "Among the guests were A and B", "Also present were ...": a list of participants
+    guest_list_leads: PhraseTrie
+    # "The forum brought together A and B": an event subject gathers its object's people
+    gathering_verbs: PhraseTrie
+    # "Ship 20 - Tran Hung Dao", "the frigate Ly Thai To": a ship, not a person
+    vessel_words: PhraseTrie
+    # "UN Resident Coordinator in Vietnam": an office that keeps its posting
+    posted_offices: tuple[str, ...]
+    # "President of the General Assembly" after "Vice President of Uruguay and": Uruguay's
+    national_body_words: tuple[str, ...]
 
     @cached_property
     def document_kind_by_key(self) -> dict[str, str]:
@@ -267,7 +284,7 @@ LEXICON_KEYS: dict[str, str] = {
     "commemorative_cues": "words", "named_document_heads": "mapping",
     "event_lower_heads": "words", "invitation_verbs": "words", "event_anaphor_heads": "words",
     "name_particles": "words", "portfolio_words": "words", "plural_title_words": "mapping",
-    "related_news_markers": "words", "election_verbs": "words",
+    "election_verbs": "words",
     "place_cue_prepositions": "words", "historical_residence_verbs": "words",
     "adopted_kinds": "words", "mission_words": "words", "envoy_heads": "words",
     "present_markers": "words", "not_name_words": "words", "name_run_stop_words": "words",
@@ -276,7 +293,10 @@ LEXICON_KEYS: dict[str, str] = {
     "conference_event_words": "words", "document_subtypes": "words",
     "host_verbs": "words", "hosted_event_heads": "words", "not_event_modifiers": "words",
     "visitor_nouns": "words", "visitor_offices": "words", "implementing_verbs": "words",
-    "visit_kinds": "words",
+    "visit_kinds": "words", "event_subject_verbs": "words", "attend_verbs": "words",
+    "speak_verbs": "words", "visit_verbs": "words", "sideline_cues": "words",
+    "guest_list_leads": "words", "gathering_verbs": "words", "vessel_words": "words",
+    "posted_offices": "words", "national_body_words": "words",
 }
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
@@ -391,7 +411,6 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         name_particles=_trie(words["name_particles"]),
         portfolio_words=frozenset(token_key(w) for w in words["portfolio_words"]),
         plural_titles={token_key(k): token_key(v) for k, v in words["plural_title_words"].items()},
-        related_news_markers=_trie(words["related_news_markers"]),
         election_verbs=frozenset(words["election_verbs"]),
         place_cue_prepositions=frozenset(words["place_cue_prepositions"]),
         agreements=agreements,
@@ -411,6 +430,16 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         topic_stop_after_comma=frozenset(token_key(w) for w in words["topic_stop_after_comma"]),
         conference_event_words=tuple(w.lower() for w in words["conference_event_words"]),
         document_subtypes=frozenset(words["document_subtypes"]),
+        event_subject_verbs=frozenset(words["event_subject_verbs"]),
+        attend_verbs=frozenset(words["attend_verbs"]),
+        speak_verbs=frozenset(words["speak_verbs"]),
+        visit_verbs=frozenset(words["visit_verbs"]),
+        sideline_cues=tuple(tuple(phrase_keys(p)) for p in words["sideline_cues"]),
+        guest_list_leads=_trie(words["guest_list_leads"]),
+        gathering_verbs=_trie(words["gathering_verbs"]),
+        vessel_words=_trie(words["vessel_words"]),
+        posted_offices=tuple(" ".join(phrase_keys(p)) for p in words["posted_offices"]),
+        national_body_words=tuple(" ".join(phrase_keys(p)) for p in words["national_body_words"]),
     )
 
 

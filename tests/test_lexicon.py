@@ -137,3 +137,25 @@ def test_round9_word_lists_load_as_folded_words() -> None:
     assert "implement" in lex.implementing_verbs
     assert {"gathering", "get-together"} <= lex.hosted_event_heads
     assert lex.place_words.match(["guest", "house"], 0, skip=False)
+
+
+def test_round10_moved_word_lists_load() -> None:
+    lex = load_lexicon(REFERENCE_DIR)
+    assert {"hold", "take", "convene"} <= lex.event_subject_verbs
+    assert {"attend", "join", "preside"} <= lex.attend_verbs
+    assert {"speak", "address"} <= lex.speak_verbs
+    assert {"pay", "be"} <= lex.visit_verbs
+    assert ("on", "the", "sidelines", "of") in lex.sideline_cues
+    assert lex.guest_list_leads.match(["among", "the", "guests", "were"], 0, skip=False)
+    assert lex.gathering_verbs.match(["brought", "together"], 0, skip=False)
+    assert lex.vessel_words.match(["frigate"], 0, skip=False)
+    assert "resident coordinator" in lex.posted_offices
+    assert "chamber of deputies" in lex.national_body_words
+
+
+def test_round10_the_event_clause_verbs_are_read_from_the_data(reference_copy: Path) -> None:
+    def without_convene(data: dict) -> None:
+        data["event_subject_verbs"].remove("convene")
+
+    _edit_words(reference_copy, without_convene)
+    assert "convene" not in load_lexicon(reference_copy).event_subject_verbs
