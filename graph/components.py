@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.dates import MONTHS, WEEKDAYS
+from graph.dates import DATE_PATTERN, MONTHS, WEEKDAYS
 from graph.lexicon import Lexicon, lexicon, phrase_keys, token_key
 from graph.model import EntityType
 
@@ -469,7 +469,7 @@ class _Scanner:
         """A capitalised organisation name from `j`, cut before a person's name that follows
         it ("... Social Affairs Nguyen Thuy Anh") and before a second title ("... of Finance and
         Chairman of ..."); `run_was_cut` says whether it was cut."""
-        run_end = self.proper_run(j)
+        run_end = self._field_list_end(j, self.proper_run(j))
         self.run_was_cut = False
         for k in range(j + 1, run_end):
             if self.keys[k - 1] in ("and", ",") and (
@@ -492,6 +492,29 @@ class _Scanner:
         while run_end > j and self.keys[run_end - 1] in _CONNECTORS:
             run_end -= 1
         return run_end
+
+    def _field_list_end(self, j: int, end: int) -> int:
+        """"Department of South Asia, West Asia and Africa", "Committee for Foreign Affairs,
+        Defence and Security": a body's field may be a list with commas; each item is one to
+        three capitalised words, none a person's name, and the list ends with "and"."""
+        keys = self.keys
+        if not any(keys[k] in self.lex.org_heads and keys[k + 1] in ("of", "for", "on")
+                   for k in range(j, end - 1)):
+            return end
+        k = end
+        while k + 1 < self.n and keys[k] == ",":
+            item = k + 1
+            stop = item
+            while stop < self.n and stop - item < 3 and _is_name_token(self.texts[stop]) \
+                    and keys[stop] not in self.lex.surnames \
+                    and self.tokens[stop].ent_type_ != "PERSON":
+                stop += 1
+            if stop == item or stop >= self.n:
+                return end
+            if keys[stop] == "and" and stop + 1 < self.n and _is_name_token(self.texts[stop + 1]):
+                return self.proper_run(stop + 1)
+            k = stop
+        return end
 
     def proper_run(self, j: int, limit: int = 12) -> int:
         """End of a capitalised name that may contain "of", "for", "and", "on", hyphens and
@@ -552,7 +575,8 @@ class _Scanner:
                 # "Cambodian Deputy Prime Minister and Minister of X": both offices Cambodia's
                 country = roles[0].country
                 if not self._names_country(role.label, country):
-                    role = RoleMention(f"{role.label} of {country}", role.surface,
+                    role = RoleMention(f"{role.label} of {self.lex.country_name(country)}",
+                                       role.surface,
                                        role.confidence, country)
             elif role and roles and tail_country and role.country is None \
                     and self._national_body_title() \
@@ -560,7 +584,8 @@ class _Scanner:
                 # "Vice President of Uruguay and President of the General Assembly": a
                 # country's own body, unnamed by the data, is that country's; "Defence Attaché
                 # of Mexico and Dean of the Military Attaché Corps" is no national body.
-                role = RoleMention(f"{role.label} of {tail_country}", role.surface,
+                role = RoleMention(f"{role.label} of {self.lex.country_name(tail_country)}",
+                                   role.surface,
                                    role.confidence, tail_country)
             if role:
                 roles.append(role)
@@ -595,6 +620,12 @@ class _Scanner:
             j = present[0]  # "outgoing President of X" still holds the office
         surface_start = j  # "outgoing" is not part of the office's name
         country = None
+        national = lex.roles.match(keys, j) if j < self.n and (
+            keys[j] in lex.demonyms or lex.countries.match(keys, j)) else None
+        if national and national[0] > j + 1 and not past:
+            # "US Trade Representative": an office whose name says its country (roles.tsv)
+            end = national[0]
+            return end, RoleMention(str(national[1]), self.doc[j:end].text, 0.9), None, None
         if j < self.n and keys[j] in lex.demonyms:
             country = lex.demonyms[keys[j]]
             j += 1
@@ -631,6 +662,9 @@ class _Scanner:
         if alias:
             candidates.append((alias[0], str(alias[1]), 0.9))
         head = lex.role_heads.match(keys, j, skip=False)
+        if head and head[0] + 3 < self.n and keys[head[0]] == "(" and keys[head[0] + 2] == ")" \
+                and self.texts[head[0] + 1].istitle() and keys[head[0] + 3] == "of":
+            head = (head[0] + 3, head[1])  # "Secretary (East) of ...": the post's own qualifier
         if head:
             h_end = head[0]
             if h_end < self.n and keys[h_end] in ("of", "to"):
@@ -649,7 +683,9 @@ class _Scanner:
                     o_end, o_label, o_type = org
                     head_text = self.doc[j:h_end].text.title().replace("-General", "-General")
                     if o_type in (EntityType.COUNTRY, EntityType.PLACE):
-                        label = f"{head_text} {prep} {o_label}"
+                        named = lex.country_name(o_label) if o_type is EntityType.COUNTRY \
+                            else o_label
+                        label = f"{head_text} {prep} {named}"
                         if o_type is EntityType.COUNTRY:
                             of_country[o_end] = o_label
                     elif o_label.startswith("Ministry of ") and keys[j] == "minister":
@@ -660,12 +696,14 @@ class _Scanner:
                         label = f"{head_text} {prep} the {o_label}"
                     candidates.append((o_end, lex.canonical_role(label), 0.85))
                     bodies_of[o_end] = o_label if o_type is EntityType.ORGANIZATION else None
-        if head and keys[j] == "minister" and head[0] + 1 < self.n and keys[head[0]] == "for":
-            # "Minister for Trade and Industry": the portfolio, as "Minister of" takes it
-            field_end = self.portfolio_end(head[0] + 1)
+        portfolio_head = lex.portfolio_heads.match(keys, j, skip=False)
+        if portfolio_head and portfolio_head[0] + 1 < self.n and keys[portfolio_head[0]] == "for":
+            # "Minister for Trade and Industry", "Minister of State for External Affairs",
+            # "Cabinet Secretary for Trade": the portfolio, as "Minister of" takes it
+            field_end = self.portfolio_end(portfolio_head[0] + 1)
             if field_end is not None:
-                label = f"{self.doc[j:head[0]].text.title()} for " \
-                        f"{self.doc[head[0] + 1:field_end].text}"
+                label = f"{self.doc[j:portfolio_head[0]].text} for " \
+                        f"{self.doc[portfolio_head[0] + 1:field_end].text}"
                 candidates.append((field_end, lex.canonical_role(label), 0.85))
         body = self.match_body(j)
         if body is not None and body.type is not EntityType.COUNTRY:
@@ -677,7 +715,9 @@ class _Scanner:
                 if keys[after] in lex.envoy_heads and h_end + 1 < self.n and keys[h_end] == "to":
                     dest = self.match_body(self.skip_the(h_end + 1))
                     if dest is not None and dest.type is EntityType.COUNTRY:
-                        label, h_end = f"{label} to {dest.label}", dest.end  # "EU Ambassador to X"
+                        # "EU Ambassador to X"
+                        label = f"{label} to {lex.country_name(dest.label)}"
+                        h_end = dest.end
                 candidates.append((h_end, lex.canonical_role(label), 0.8))
                 bodies_of[h_end] = body.label
             m2 = lex.membership.match(keys, after, skip=False)
@@ -728,7 +768,9 @@ class _Scanner:
                 and not label.endswith((" to", " in")) and f" {keys[end]} " not in label:
             post = self.match_body(self.skip_the(end + 1))
             if post is not None and post.type in (EntityType.COUNTRY, EntityType.PLACE):
-                label, end = f"{label} {keys[end]} {post.label}", post.end
+                posted_to = lex.country_name(post.label) \
+                    if post.type is EntityType.COUNTRY else post.label
+                label, end = f"{label} {keys[end]} {posted_to}", post.end
         end = self.skip_paren(end) if end < self.n and keys[end] == "(" and end + 2 < self.n \
             and _ACRONYM.match(self.texts[end + 1]) else end
         if modifiers:
@@ -748,13 +790,14 @@ class _Scanner:
                 label = re.sub(rf"\b{re.escape(self.texts[k])}\b",
                                self.keys[k].capitalize(), label, count=1)
         if country and not self._names_country(label, country):
+            named = lex.country_name(country)
             if label.startswith("Ambassador"):
-                label = label.replace("Ambassador", f"Ambassador of {country}", 1)
-                if label == f"Ambassador of {country}":
+                label = label.replace("Ambassador", f"Ambassador of {named}", 1)
+                if label == f"Ambassador of {named}":
                     # a foreign envoy named in Vietnamese news, with no posting, is posted here
                     label = f"{label} to {lex.home_country}"
             else:
-                label = f"{label} of {country}"
+                label = f"{label} of {named}"
         return end, RoleMention(label, surface, confidence, country), None, None
 
     def _national_body_title(self) -> bool:
@@ -776,9 +819,9 @@ class _Scanner:
         dest = self.match_body(self.skip_the(j + 2))
         if dest is None:
             return None
-        the = "the " if dest.type is not EntityType.COUNTRY else ""
-        label = (f"{self.doc[start:j].text} {self.texts[j].title()} {keys[j + 1]} "
-                 f"{the}{dest.label}")
+        named = self.lex.country_name(dest.label) if dest.type is EntityType.COUNTRY \
+            else f"the {dest.label}"
+        label = f"{self.doc[start:j].text} {self.texts[j].title()} {keys[j + 1]} {named}"
         return dest.end, label, EntityType.ORGANIZATION
 
     def _ministry_after(self, i: int) -> tuple[int, str, EntityType] | None:
@@ -904,6 +947,13 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
                 roles = _roles_of_antecedent(scan, i, end, roles, hints)
             if _commemorated(scan, i, name, roles, name_end):
                 roles = []
+            if roles and people and i >= 2 and keys[i - 1] == "and" and people[-1].end == i - 1 \
+                    and keys[name_start] not in lex.surnames:
+                # "Korean Minister of Foreign Affairs X and Minister for Trade Y": the second
+                # (foreign-named) office holder of the pair is of the same country
+                pair_country = next((r.country for r in people[-1].roles if r.country), None)
+                if pair_country:
+                    roles = [_of_country(r, pair_country, lex) for r in roles]
             people.append(PersonMention(name_start, name_end, name, name, roles, members, hints,
                                         short=name_end - name_start == 1))
             taken.update(range(i, name_end))
@@ -1525,8 +1575,7 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
         # "on the action plan to implement Resolution 68-NQ/TW": a document the topic's verb
         # names is part of the topic
         embedded = None
-        if index + 1 < len(found) and limit >= 2 and scan.keys[limit - 2] == "to" \
-                and scan.tokens[limit - 1].lemma_ in scan.lex.implementing_verbs:
+        if index + 1 < len(found) and limit >= 2 and _implements_next(scan, limit):
             embedded = range(found[index + 1].start, found[index + 1].end)
             limit = found[index + 2].start if index + 2 < len(found) else scan.n
         if mention.number is not None:
@@ -1548,7 +1597,15 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
                            ("on", "guide") if clause is not None else ("on",), embedded)
             if topic is not None or mention.name is None:
                 mention.topic = topic
-                mention.topic_end = scan.topic_end
+                # (scan.topic_end is the last topic found, maybe another document's)
+                mention.topic_end = scan.topic_end if topic is not None else None
+            if topic is not None and not mention.issuer_from_text:
+                # "Resolution X on Y was adopted by the Party Central Committee on ...": the
+                # text's issuer after the topic beats the number's suffix
+                issuer, from_text, co_issuers = _issuer_after(scan, mention.topic_end)
+                if from_text:
+                    mention.issuer, mention.issuer_from_text = issuer, True
+                    mention.co_issuers = co_issuers
         if mention.date_text is None:
             mention.date_text = _date_after(scan, mention.topic_end or mention.end, limit)
             if mention.date_text:
@@ -1595,9 +1652,9 @@ _ON_DATE = re.compile(r"^\s+on\s+(?P<date>(?:January|February|March|April|May|Ju
                       r"September|October|November|December)\s+\d{1,2},\s+\d{4}|"
                       r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
                       r"September|October|November|December)\s+\d{4})")
-_ISSUED_AFTER = re.compile(r"^\s*,?\s*(?:which\s+(?:was|were)\s+|that\s+(?:was|were)\s+)?"
+_ISSUED_AFTER = re.compile(r"^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?"
                            r"(?:issued|adopted|signed|promulgated|approved|passed)"
-                           r"(?:\s+by\s+(?:the\s+)?[A-Z][^,.;]{0,60}?)?\s+on\s+")
+                           r"(?:\s+by\s+(?:the\s+)?[A-Z0-9][^,.;]{0,60}?)?\s+on\s+")
 
 
 def _date_after(scan: _Scanner, end: int, limit: int) -> str | None:
@@ -1615,7 +1672,7 @@ def _date_after(scan: _Scanner, end: int, limit: int) -> str | None:
     return date_match.group(0) if date_match else None
 
 
-_ISSUER_LEAD = re.compile(r"^(?:,\s*)?(?:(?:which|that)\s+(?:was|were|had\s+been)\s+)?"
+_ISSUER_LEAD = re.compile(r"^(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?"
                           r"(?:issued|adopted|signed|promulgated|approved|passed)\s+by$")
 
 
@@ -1852,6 +1909,34 @@ def _issuer(scan: _Scanner, span: Span, bodies: list[BodyMention]) -> tuple[str 
 
 
 
+def _implements_next(scan: _Scanner, at: int) -> bool:
+    """Whether the words before a document at `at` implement it: "to implement X",
+    "implementing X", "the implementation of X" (a noun of an `implementing_verbs` verb)."""
+    keys, tokens, verbs = scan.keys, scan.tokens, scan.lex.implementing_verbs
+    if keys[at - 2] == "to" and tokens[at - 1].lemma_ in verbs:
+        return True
+    if tokens[at - 1].tag_ == "VBG" and tokens[at - 1].lemma_ in verbs:
+        return True
+    return keys[at - 1] == "of" and tokens[at - 2].pos_ == "NOUN" and any(
+        keys[at - 2].startswith(verb.rstrip("e")) for verb in verbs)
+
+
+def _horizon_end(scan: _Scanner, comma: int) -> int | None:
+    """", with a vision to 2045" after a strategy's "to 2030": part of the topic; the end
+    of the year, or None."""
+    keys = scan.keys
+    k = comma + 1
+    if k >= scan.n or keys[k] != "with":
+        return None
+    for j in range(k + 1, min(k + 5, scan.n - 1)):
+        if keys[j] in scan.lex.topic_horizon_words and keys[j + 1] in ("to", "toward",
+                                                                       "towards", "until"):
+            year = j + 2
+            if year < scan.n and _YEAR.match(scan.texts[year]):
+                return year + 1
+    return None
+
+
 def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on",),
            embedded: range | None = None) -> str | None:
     """What a document is "on": from "on" to the end of the noun phrase; the `embedded`
@@ -1889,6 +1974,10 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
             break
         if keys[j] == ",":
             nxt = keys[j + 1] if j + 1 < scan.n else ""
+            horizon = _horizon_end(scan, j)
+            if horizon is not None and horizon <= min(limit, scan.n):
+                j = horizon
+                continue
             # "on X, the committee reviewed ...": the subject of the main clause starts
             if any(scan.tokens[k].dep_ in ("nsubj", "nsubjpass") and scan.tokens[k].head.i > k
                    for k in range(j + 1, min(j + 5, scan.n))):
@@ -1931,12 +2020,20 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
     return doc[first:j].text
 
 
+_FRONTED_ISSUE = re.compile(r"^(?:issued|adopted|signed|promulgated|approved|passed)\s+by\s+"
+                            r"[^,.;]{1,60}?\s+on\s+(?P<date>" + DATE_PATTERN.pattern + r")\s*,\s*$",
+                            re.I)
+
+
 def _date_before(scan: _Scanner, start: int) -> str | None:
     """"The NA Standing Committee on September 13 issued Resolution ..."."""
     from graph.dates import DATE_PATTERN
 
     sent = scan.tokens[start].sent
     text = scan.doc[sent.start:start].text
+    fronted = _FRONTED_ISSUE.match(text)
+    if fronted:
+        return fronted.group("date")  # "Issued by the Politburo on May 2, 2025, Directive X"
     if not _ISSUE_VERB_AT_END.search(text):
         return None
     matches = list(DATE_PATTERN.finditer(text))
@@ -2018,11 +2115,12 @@ def _hosted_events(scan: _Scanner) -> list[EventMention]:
             continue
         end = head_end
         if end + 1 < scan.n and ((keys[end] == "to" and scan.tokens[end + 1].tag_ == "VB")
-                                 or (keys[end] == "on" and scan.texts[end + 1].islower())
+                                 or (keys[end] == "on" and scan.texts[end + 1].islower()
+                                     and keys[end + 1] != "behalf")  # "on behalf of": a speaker's
                                  or (keys[end] == "with" and keys[end + 1] == "the"
                                      and head_start > start)):
             end = _event_phrase_end(scan, end + 2, min(scan.n, end + 24))
-        end = _anniversary_end(scan, end) or end
+        end = _anniversary_end(scan, end) or _person_of_end(scan, end) or end
         bare = end == head_end and head_start == start
         if bare and not (keys[det.i] != "the" and end + 1 < scan.n and keys[end] == "for"
                          and keys[end + 1] in ("the", "a", "an", "his", "her", "their")):
@@ -2031,6 +2129,22 @@ def _hosted_events(scan: _Scanner) -> list[EventMention]:
         found.append(EventMention(start, end, label, " ".join(keys[start:end]),
                                   _event_subtype(scan.texts[head_end - 1], lex), local=True))
     return found
+
+
+def _person_of_end(scan: _Scanner, end: int) -> int | None:
+    """"the funeral of the former Prime Minister", "the state funeral of Le Van A": an event
+    named by the person it is for (a title after "the former/late", or a person's name)."""
+    keys = scan.keys
+    if end + 2 >= scan.n or keys[end] != "of":
+        return None
+    k = end + 1
+    if keys[k] == "the" and keys[k + 1] in ("former", "late") and k + 2 < scan.n:
+        title = scan.parse_title(k + 2)
+        return title[0] if title is not None and title[1] else None
+    if scan.tokens[k].ent_type_ == "PERSON" or keys[k] in scan.lex.surnames:
+        name_end = scan.name_run(k)
+        return name_end if name_end > k + 1 else None
+    return None
 
 
 def _anniversary_end(scan: _Scanner, end: int) -> int | None:
@@ -2084,9 +2198,11 @@ def _event_context(scan: _Scanner, det: int, head: int) -> bool:
     if token.dep_ == "dobj" and verb.lemma_ in lex.attend_verbs:
         return True
     # "joined X at a ...", "speaking at the ...", "At the see-off ceremony, ..."
+    # "presented the decisions at a handover ceremony": a qualified event under any verb
     return token.dep_ == "pobj" and verb.lower_ == "at" and (
         verb.head.lemma_ in lex.attend_verbs or verb.head.lemma_ in lex.speak_verbs
-        or verb.i == verb.sent.start)
+        or verb.i == verb.sent.start
+        or (scan.keys[det] == "a" and head > det + 1 and verb.head.pos_ == "VERB"))
 
 
 
@@ -2102,7 +2218,7 @@ def find_visits(scan: _Scanner, bodies: list[BodyMention]) -> list[EventMention]
         if keys[token.i] not in ("visit", "visits") or token.pos_ != "NOUN" \
                 or token.i + 2 >= scan.n or keys[token.i + 1] != "to":
             continue
-        country = countries.get(scan.skip_the(token.i + 2))
+        country = countries.get(token.i + 2) or countries.get(scan.skip_the(token.i + 2))
         if country is None:
             continue
         start = token.i
@@ -2118,6 +2234,42 @@ def find_visits(scan: _Scanner, bodies: list[BodyMention]) -> list[EventMention]
     return found
 
 
+def invitation_host_at(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` follows "at the invitation of" and its title only: the
+    host, who does not (by that) take part in what the sentence reports."""
+    k = start - 1
+    while k > 0 and start - k <= 8 and doc[k].text[:1].isupper():
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "invitation"
+
+
+def _hosts_by_invitation(scan: _Scanner, people: list[PersonMention],
+                         visits: list[EventMention], bodies: list[BodyMention]) -> None:
+    """"... pay a working visit to the Republic of Korea at the invitation of President X":
+    the host's title without a country is the visited country's office."""
+    countries = {b.start: b for b in bodies if b.type is EntityType.COUNTRY}
+    for visit in visits:
+        country = countries.get(visit.venue)
+        sent = scan.doc[visit.start].sent
+        if country is None or country.label == scan.lex.home_country:
+            continue
+        for person in people:
+            if not (visit.end <= person.start < sent.end) or not invitation_host_at(
+                    scan.doc, person.start) or scan.keys[person.start] in scan.lex.surnames:
+                continue
+            person.roles[:] = [_of_country(r, country.label, scan.lex) for r in person.roles]
+
+
+def _of_country(role: RoleMention, country: str, lex: Lexicon) -> RoleMention:
+    """A title without a country that the context gives one ("President" -> "President of
+    Chile", not the home "State President" the bare word is an alias of)."""
+    if role.country is not None:
+        return role
+    label = role.surface if len(role.surface.split()) == 1 else role.label
+    return RoleMention(f"{label} of {lex.country_name(country)}", role.surface,
+                       role.confidence, country)
+
+
 def _visitor(scan: _Scanner, start: int, visit) -> int | None:
     """The token of the visiting person's name: "X's visit", "X paid a visit", "X, who is
     paying / is on a visit"."""
@@ -2128,6 +2280,9 @@ def _visitor(scan: _Scanner, start: int, visit) -> int | None:
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in scan.lex.visit_verbs:
         return None  # "recalled the visit": the one who recalls did not visit
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        # "X will attend the summit and pay a working visit to Y": the first verb's subject
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         return verb.head.i
     return subject.i if subject is not None else None
@@ -2228,6 +2383,9 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
         if found and i > 0 and keys[i - 1] == "its" and (found[0] >= scan.n
                                                         or keys[found[0]] != "of"):
             return _own_event(scan, i, number, found[0])
+        if found and i > 1 and keys[i - 1] in ("'s", "’s") and (found[0] >= scan.n
+                                                               or keys[found[0]] != "of"):
+            return _possessed_event(scan, i, number, found[0])
         if not found or found[0] >= scan.n or keys[found[0]] != "of":
             return None
         head, lowercase = (i + 1, found[0]), True
@@ -2257,7 +2415,7 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
                     series_label = f"{body.label}'s {doc[series_end + 1:part_end].text}"
                     series_end = part_end
         else:
-            series_end = scan.proper_run(start)
+            series_end = scan._field_list_end(start, scan.proper_run(start))
             if series_end == start:
                 series_end = _lower_body_end(scan, start)
             series_label = doc[start:series_end].text if series_end > start else None
@@ -2302,6 +2460,25 @@ def _own_event(scan: _Scanner, i: int, number: int, head_end: int) -> EventMenti
     label = f"{doc[i:head_end].text} of the {owner.label}"
     return EventMention(i, head_end, label, f"{number} {head_key} {token_key(owner.label)}",
                         _event_subtype(scan.texts[i + 1], scan.lex))
+
+
+def _possessed_event(scan: _Scanner, i: int, number: int, head_end: int) -> EventMention | None:
+    """"the NA's tenth session", "the Party Central Committee's ninth plenum": the event of the
+    organisation before "'s", keyed like "tenth session of the National Assembly"."""
+    owner, k = None, scan.tokens[i].sent.start
+    while k < i - 1:
+        body = scan.match_body(k)
+        if body is not None and body.end == i - 1 and body.type is EntityType.ORGANIZATION:
+            owner = body
+        k = body.end if body is not None else k + 1
+    if owner is None:
+        return None
+    head_key = token_key(scan.doc[i + 1:head_end].text)
+    label = f"{scan.doc[i:head_end].text} of the {owner.label}"
+    event = EventMention(i, head_end, label, f"{number} {head_key} {token_key(owner.label)}",
+                         _event_subtype(scan.texts[i + 1], scan.lex))
+    event.forms.append(scan.doc[owner.start:head_end].text)  # "NA's tenth session"
+    return event
 
 
 def _lower_body_end(scan: _Scanner, start: int) -> int:
@@ -2389,7 +2566,9 @@ class MentionFinder:
         doc._.dg_people = people
         doc._.dg_documents = documents = find_documents(scan, bodies)
         # "the WHO Convention on X": a named document's head word is no event
-        events = find_events(scan) + find_visits(scan, bodies)
+        visits = find_visits(scan, bodies)
+        _hosts_by_invitation(scan, people, visits, bodies)
+        events = find_events(scan) + visits
         doc._.dg_events = sorted((e for e in events if not any(
             d.name and d.start <= e.start and e.end <= d.end for d in documents)),
             key=lambda e: e.start)

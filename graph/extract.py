@@ -20,6 +20,7 @@ from graph.components import (
     DocumentMention,
     EventMention,
     PersonMention,
+    invitation_host_at,
 )
 from graph.dates import DATE_PATTERN, date_of_match, parse_date
 from graph.lexicon import Lexicon, lexicon, token_key
@@ -220,6 +221,8 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
     for role in person.roles:
         if " " not in role.label and any(other.startswith(f"{role.label} ") for other in fuller):
             continue
+        if role.country is None and any(other.startswith(f"{role.label} of ") for other in fuller):
+            continue  # "Prime Minister Anwar" after "Malaysian Prime Minister Anwar Ibrahim"
         role_sent = doc[person.role_evidence[role.label]].sent \
             if role.label in person.role_evidence else sent
         role_ref = builder.entity(EntityType.ROLE, role.label, role.label, [role.surface])
@@ -406,6 +409,9 @@ def _participation(builder, lex, doc, keys, sent, people, bodies, events, person
             sideline_guests_after = sent.start + meeting[0][1]
     participants = [person_refs[id(p)] for p in people
                     if not any(lo <= p.start for lo in speakers)
+                    and not invitation_host_at(doc, p.start)
+                    # "attended the funeral of Le Van A": the one it is for does not attend
+                    and not any(e.start <= p.start < e.end for e in events)
                     and not (sideline_guests_after is not None
                              and p.start >= sideline_guests_after)]
     for body in bodies:

@@ -212,6 +212,17 @@ class Lexicon:
     posted_offices: tuple[str, ...]
     # "President of the General Assembly" after "Vice President of Uruguay and": Uruguay's
     national_body_words: tuple[str, ...]
+    # "Minister of State for External Affairs", "Cabinet Secretary for Trade": heads that take
+    # "for <portfolio>"
+    portfolio_heads: PhraseTrie = field(default_factory=PhraseTrie)
+    # countries named with "the" ("the Republic of Korea"): countries.tsv lists "the <label>"
+    countries_with_article: frozenset[str] = frozenset()
+    # "strategy ... to 2030, with a vision to 2045": the horizon stays in the topic
+    topic_horizon_words: frozenset[str] = frozenset()
+
+    def country_name(self, label: str) -> str:
+        """A country as a role or event label names it: "the Republic of Korea", "Japan"."""
+        return f"the {label}" if label in self.countries_with_article else label
 
     @cached_property
     def document_kind_by_key(self) -> dict[str, str]:
@@ -296,7 +307,8 @@ LEXICON_KEYS: dict[str, str] = {
     "visit_kinds": "words", "event_subject_verbs": "words", "attend_verbs": "words",
     "speak_verbs": "words", "visit_verbs": "words", "sideline_cues": "words",
     "guest_list_leads": "words", "gathering_verbs": "words", "vessel_words": "words",
-    "posted_offices": "words", "national_body_words": "words",
+    "posted_offices": "words", "national_body_words": "words", "portfolio_heads": "words",
+    "topic_horizon_words": "words",
 }
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
@@ -347,11 +359,14 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         for alias in [body.label, *_split(row["aliases"])]:
             bodies.add(alias, body.label)
     countries, demonyms, home = PhraseTrie(), {}, None
+    with_article = set()
     for row in _rows(reference_dir / "countries.tsv"):
         home = home or row["label"]
         body_by_label[row["label"]] = Body(row["label"], EntityType.COUNTRY)
         for alias in [row["label"], *_split(row["aliases"])]:
             countries.add(alias, row["label"])
+            if alias == f"the {row['label']}":
+                with_article.add(row["label"])
         for demonym in _split(row["demonyms"]):
             demonyms[token_key(demonym)] = row["label"]
     roles, role_by_key = PhraseTrie(), {}
@@ -440,6 +455,9 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         vessel_words=_trie(words["vessel_words"]),
         posted_offices=tuple(" ".join(phrase_keys(p)) for p in words["posted_offices"]),
         national_body_words=tuple(" ".join(phrase_keys(p)) for p in words["national_body_words"]),
+        portfolio_heads=_trie(words["portfolio_heads"]),
+        countries_with_article=frozenset(with_article),
+        topic_horizon_words=frozenset(token_key(w) for w in words["topic_horizon_words"]),
     )
 
 

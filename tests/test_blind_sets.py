@@ -38,7 +38,13 @@ What each set covers is described in its articles' topics:
   deputy foreign minister level during a working visit, a Politburo conclusion and the
   Government's action programme launched at a national conference, a UN peacekeeping send-off
   with a defence ministry decision, ministers at an APEC ministerial meeting abroad before the
-  President's working visit.
+  President's working visit;
+- blind9: a French Senate friendship group's working visit and session with the Vietnam-France
+  parliamentary friendship group, a Commission for External Relations seminar on Party
+  diplomacy, a Government Standing Board meeting on digital transformation with a data-sharing
+  decree, a provincial Party Secretary's working visit to Laos with a twinning agreement, a
+  ceremony marking 50 years of Vietnam-Thailand relations, and a Foreign Ministry operation
+  bringing citizens home from scam compounds in Myanmar.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -101,6 +107,11 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.88, "Role": 0.72, "holdsRole": 0.75, "LegalDocument": 0.95,
         "documentNumber": 0.95, "issuedBy": 0.65, "guides": 0.70, "Topic": 0.70, "Event": 0.62,
         "date": 0.45, "heldIn": 0.60, "participatedIn": 0.47, "met": 0.45, "memberOf": 0.95,
+    },
+    "blind9": {
+        "Person": 0.85, "Role": 0.85, "holdsRole": 0.82, "LegalDocument": 0.82,
+        "documentNumber": 0.95, "issuedBy": 0.82, "guides": 0.28, "Topic": 0.28, "Event": 0.65,
+        "date": 0.38, "heldIn": 0.48, "participatedIn": 0.14, "met": 0.58, "memberOf": 0.55,
     },
 }
 SETS = sorted(F1_FLOORS)

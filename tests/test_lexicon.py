@@ -159,3 +159,14 @@ def test_round10_the_event_clause_verbs_are_read_from_the_data(reference_copy: P
 
     _edit_words(reference_copy, without_convene)
     assert "convene" not in load_lexicon(reference_copy).event_subject_verbs
+
+
+def test_round11_portfolio_heads_and_countries_with_the() -> None:
+    lex = load_lexicon(REFERENCE_DIR)
+    assert lex.portfolio_heads.match(["minister", "of", "state", "for"], 0, skip=False)[0] == 3
+    assert lex.portfolio_heads.match(["cabinet", "secretary"], 0, skip=False)
+    assert "external" in lex.portfolio_words
+    assert lex.country_name("Republic of Korea") == "the Republic of Korea"
+    assert lex.country_name("Philippines") == "the Philippines"
+    assert lex.country_name("Japan") == "Japan"
+    assert "vision" in lex.topic_horizon_words
