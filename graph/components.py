@@ -123,6 +123,9 @@ def line_breaks(doc: Doc) -> Doc:
 
 # --- helpers ---------------------------------------------------------------------------------
 
+_DEFINED_ACRONYM = re.compile(
+    r"(?P<name>[A-ZĐ][\w'’]*(?:\s+(?:of|for|and|on|[A-ZĐ][\w'’]*|[–-]))*?\s+[A-ZĐ][\w'’]*)"
+    r"\s+\((?P<acronym>[A-Z][A-Z0-9&-]{1,9})\)")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹđĐ'’-]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
@@ -575,7 +578,7 @@ class _Scanner:
                 # "Cambodian Deputy Prime Minister and Minister of X": both offices Cambodia's
                 country = roles[0].country
                 if not self._names_country(role.label, country):
-                    role = RoleMention(f"{role.label} of {self.lex.country_name(country)}",
+                    role = RoleMention(self.lex.foreign_office(role.label, country),
                                        role.surface,
                                        role.confidence, country)
             elif role and roles and tail_country and role.country is None \
@@ -584,7 +587,7 @@ class _Scanner:
                 # "Vice President of Uruguay and President of the General Assembly": a
                 # country's own body, unnamed by the data, is that country's; "Defence Attaché
                 # of Mexico and Dean of the Military Attaché Corps" is no national body.
-                role = RoleMention(f"{role.label} of {self.lex.country_name(tail_country)}",
+                role = RoleMention(self.lex.foreign_office(role.label, tail_country),
                                    role.surface,
                                    role.confidence, tail_country)
             if role:
@@ -626,7 +629,12 @@ class _Scanner:
             # "US Trade Representative": an office whose name says its country (roles.tsv)
             end = national[0]
             return end, RoleMention(str(national[1]), self.doc[j:end].text, 0.9), None, None
-        if j < self.n and keys[j] in lex.demonyms:
+        demonym_body = self.match_body(j) if j < self.n and keys[j] in lex.demonyms else None
+        if demonym_body is not None and demonym_body.end > j + 1 \
+                and demonym_body.type is EntityType.ORGANIZATION:
+            # "Lao Party General Secretary": the body's own name starts with the demonym
+            country = lex.demonyms[keys[j]]
+        elif j < self.n and keys[j] in lex.demonyms:
             country = lex.demonyms[keys[j]]
             j += 1
             if j < self.n and keys[j] in ("'s", "’s"):
@@ -637,6 +645,10 @@ class _Scanner:
                 country, j = str(owner[1]), owner[0] + 1  # "Thailand's Foreign Minister"
             elif owner and owner[0] < self.n and keys[owner[0]] in lex.envoy_heads:
                 country, j = str(owner[1]), owner[0]  # "Belgium Ambassador": the sender
+        if j == i and not past:
+            corporate = self._corporate_title(j)
+            if corporate is not None:
+                return corporate
         whole_alias = lex.roles.match(keys, j)
         modifiers = []
         if country and j + 1 < self.n and self.texts[j][:1].isupper() \
@@ -706,9 +718,23 @@ class _Scanner:
                         f"{self.doc[portfolio_head[0] + 1:field_end].text}"
                 candidates.append((field_end, lex.canonical_role(label), 0.85))
         body = self.match_body(j)
+        local = lex.bodies.match(keys, j) if j == i and self.texts[j][:1].isupper() else None
+        chief = lex.local_party_chief_titles.match(keys, local[0], skip=False) \
+            if local and lex.body_by_label[str(local[1])].type is EntityType.PLACE else None
+        if chief is not None:
+            # "Nghe An Party chief X": the locality's Party secretary, not the General Secretary
+            place = self.doc[j:local[0]].text
+            kind = "provincial " if lex.body_by_label[str(local[1])].subtype == "Province" \
+                else ""
+            return chief[0], RoleMention(f"Secretary of the {place} {kind}Party Committee",
+                                         self.doc[j:chief[0]].text, 0.8), None, None
         if body is not None and body.type is not EntityType.COUNTRY:
             after = body.end
             h2 = lex.role_heads.match(keys, after, skip=False)
+            if not h2 and keys[j] in lex.demonyms and after < self.n \
+                    and self.texts[after][:1].isupper():
+                # "Lao Party General Secretary": a foreign body, then an office alias
+                h2 = lex.roles.match(keys, after)
             if h2:
                 label = f"{self.doc[after:h2[0]].text.title()} of the {body.label}"
                 h_end = h2[0]
@@ -800,6 +826,64 @@ class _Scanner:
                 label = f"{label} of {named}"
         return end, RoleMention(label, surface, confidence, country), None, None
 
+    def _corporate_title(self, j: int):
+        """"Qualcomm CEO Cristiano Amon", "VUFO President Phan Anh Son": one capitalised word
+        the data does not know, an office head and a name: the word is the organisation the
+        office belongs to, spelt out when the article defines the acronym ("... Organisations
+        (VUFO)"), and the office is never the home one ("State President")."""
+        lex, keys, text = self.lex, self.keys, self.texts[j]
+        if not (_is_name_token(text) or _ACRONYM.match(text)) or j + 2 >= self.n \
+                or (j > 0 and (_is_name_token(self.texts[j - 1]) or _ACRONYM.match(
+                    self.texts[j - 1])) and not self.tokens[j].is_sent_start) \
+                or self.tokens[j].ent_type_ in ("GPE", "LOC", "NORP") \
+                or (self.tokens[j].ent_type_ == "PERSON" and self.tokens[j + 1].ent_type_
+                    == "PERSON" and self.tokens[j + 1].ent_iob_ != "B") \
+                or keys[j] in lex.demonyms or keys[j] in lex.surnames \
+                or keys[j] in lex.not_name_words or keys[j] in lex.org_heads \
+                or self.match_body(j, need_capital=False) is not None \
+                or lex.countries.match(keys, j) or lex.roles.match(keys, j) \
+                or lex.role_heads.match(keys, j, skip=False) \
+                or lex.modifiers.match(keys, j, skip=False) \
+                or lex.titles_before_names.match(keys, j, skip=False) \
+                or lex.event_heads.match(keys, j, skip=False):
+            return None
+        head = lex.corporate_office_heads.match(keys, j + 1, skip=False)
+        if head is None or head[0] >= self.n or keys[head[0]] in ("of", "to", "for"):
+            return None
+        name_start = self.skip_honorifics(head[0])
+        if self.name_run(name_start) - name_start < 2:
+            return None
+        head_text = self.doc[j + 1:head[0]].text
+        full = _ACRONYM.match(text) and self.acronym_definitions.get(text)
+        label = f"{head_text} of the {full}" if full else f"{text} {head_text}"
+        return head[0], RoleMention(label, self.doc[j:head[0]].text, 0.75), None, None
+
+    @cached_property
+    def place_cued_names(self) -> frozenset[tuple[str, ...]]:
+        """Names the article writes right after a place preposition ("in Phonsavan"): the
+        same name elsewhere in it ("the road linking it with Phonsavan") is that place."""
+        found = set()
+        for i in range(1, self.n):
+            if self.keys[i - 1] in self.lex.place_cue_prepositions \
+                    and _is_name_token(self.texts[i]) and i not in self.in_body:
+                end = self.name_run(i, limit=3)
+                if end > i and not (end < self.n and self.keys[end] in ("'s", "'")) \
+                        and self.keys[i] not in self.lex.not_name_words:
+                    found.add(tuple(self.keys[i:end]))
+        return frozenset(found)
+
+    @cached_property
+    def acronym_definitions(self) -> dict[str, str]:
+        """"the Vietnam Union of Friendship Organisations (VUFO)": acronym -> name."""
+        found = {}
+        for match in _DEFINED_ACRONYM.finditer(self.text):
+            words, acronym = match.group("name").split(), match.group("acronym")
+            while words and not (words[0].startswith(acronym[0]) and words[0][:1].isupper()):
+                words = words[1:]  # "The Vietnam Union ... (VUFO)" starts at "Vietnam"
+            if len(words) >= 2 and acronym not in found:
+                found[acronym] = " ".join(words)
+        return found
+
     def _national_body_title(self) -> bool:
         """Whether the title just parsed names an organisation the data does not know whose
         name ends in a national body word ("the General Assembly", "the Chamber of Deputies")."""
@@ -864,8 +948,9 @@ class _Scanner:
     def skip_honorifics(self, i: int) -> int:
         while i < self.n:
             found = self.lex.titles_before_names.match(self.keys, i, skip=False)
-            if not found:
-                break
+            if not found or (self.keys[i] in self.lex.capital_honorifics
+                             and not self.texts[i].isupper()):
+                break  # "HE" is His Excellency; "He Wei" is a name ("He" a family name)
             end = found[0]
             if end < self.n and self.keys[end] in ("'", "’"):
                 end += 1  # Dato'
@@ -935,12 +1020,20 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             i += 1
             continue
         end, roles, members, hints = parsed
+        end, roles = _title_of_the_antecedent(scan, i, end, roles)
         name_start = scan.skip_honorifics(end)
+        if i > 0 and keys[i - 1] in ("its", "their") and name_start < scan.n \
+                and keys[name_start] == ",":
+            # "led by its President, Senator Catherine Dumas": the title's holder follows
+            after_comma = scan.skip_honorifics(name_start + 1)
+            if scan.name_run(after_comma) - after_comma >= 2:
+                name_start = after_comma
         name_end = scan.name_run(name_start)
         if appositive and (name_end == name_start or keys[name_start] in lex.not_name_words):
             i = max(i + 1, end)
             continue
-        if name_end > name_start and keys[name_start] not in lex.not_name_words \
+        if name_end > name_start and (keys[name_start] not in lex.not_name_words
+                                      or _pronoun_surname(scan, name_start, name_end)) \
                 and keys[name_start] not in lex.org_heads:  # "Military Attaché Corps"
             name = doc[name_start:name_end].text
             if i > 0 and keys[i - 1] in ("its", "their"):
@@ -977,13 +1070,18 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
         longer = scan.name_run(start)
         if longer > end and any(scan.texts[k][:1].islower() for k in range(start, longer)):
             end = longer  # the model stopped at a particle ("Alberto [van Klaveren]")
-        if _is_place(scan, start, end) or _after_place_cue(scan, start, end):
+        if _is_place(scan, start, end) or _after_place_cue(scan, start, end) \
+                or _place_by_context(scan, start, end) \
+                or tuple(keys[start:end]) in scan.place_cued_names:
             continue
         while end > start and keys[end - 1] in ("'s", "'"):
             end -= 1
         if end <= start or any(k in taken for k in range(start, end)):
             continue
-        if any(k in scan.in_body for k in range(start, end)) or keys[start] in lex.not_name_words \
+        if any(k in scan.in_body for k in range(start, end)) or (
+                keys[start] in lex.not_name_words
+                and not (start > 0 and keys[start - 1] in lex.demonyms
+                         and _pronoun_surname(scan, start, end))) \
                 or (end - start == 1 and keys[start] in lex.demonyms):
             continue
         if not all(_is_name_token(scan.texts[k]) for k in range(start, end)):
@@ -1012,6 +1110,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             parsed = scan.parse_title(k, appositive=True)
             if parsed is not None:
                 end, roles, members, _hints = parsed
+                end, roles = _title_of_the_antecedent(scan, k, end, roles)
                 after = scan.skip_honorifics(end)
                 if end < scan.n and scan.tokens[end].tag_ in ("VBD", "VBZ", "VBP", "MD"):
                     continue  # "With Ambassador X, the Deputy PM discussed ...": a new subject
@@ -1025,6 +1124,17 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     people[:] = [p for p in people if not _after_vessel_word(scan, p.start)]
     _elected(scan, people)
     return people
+
+
+# Family names that are also English pronouns: "Chinese Ambassador He Wei"
+_PRONOUN_SURNAMES = frozenset({"he"})
+
+
+def _pronoun_surname(scan: _Scanner, start: int, end: int) -> bool:
+    """"He Wei" after a title or a demonym: the capitalised "He" opens a two- or three-word
+    name (the Chinese family name), it is not the pronoun."""
+    return scan.keys[start] in _PRONOUN_SURNAMES and scan.texts[start] == "He" \
+        and 2 <= end - start <= 3 and not scan.tokens[start].is_sent_start
 
 
 _HULL_NUMBER = re.compile(r"^(?:[A-Z]{1,4}-?)?\d{1,4}[A-Z]?$|^[A-Z]{1,4}$")
@@ -1051,6 +1161,46 @@ def _after_place_cue(scan: _Scanner, start: int, end: int) -> bool:
     preposition and not a possessive, is a place."""
     return start > 0 and scan.keys[start - 1] in scan.lex.place_cue_prepositions \
         and not (end < scan.n and scan.keys[end] in ("'s", "'"))
+
+
+def _place_by_context(scan: _Scanner, start: int, end: int) -> bool:
+    """A name the model alone calls a person that its context makes a place: "from Mae Sot,
+    Thailand" (a preposition, then ", <Country>"), "in Phonsavan, the provincial capital" (an
+    apposition with a place word), "in Nakhon Phanom and Udon Thani" / "Ha Tinh and X" (a
+    conjunct of a place-cue object or of a known place), "three provinces, A, B and C"."""
+    keys, lex = scan.keys, scan.lex
+    if end - start > 3:
+        return False
+    if end + 1 < scan.n and keys[end] == ",":
+        country = lex.countries.match(keys, end + 1)
+        if country and start > 0 and scan.tokens[start - 1].pos_ == "ADP" and (
+                country[0] >= scan.n or not _is_name_token(scan.texts[country[0]])) \
+                and not (country[0] < scan.n and keys[country[0]] in ("'s", "'")):
+            return True
+        if end + 2 < scan.n and keys[end + 1] == "the":
+            for k in range(end + 2, min(end + 5, scan.n)):
+                if not scan.texts[k].islower():
+                    break
+                if keys[k] in lex.place_apposition_heads \
+                        or lex.place_words.match(keys, k, skip=False):
+                    return True
+    if start >= 1 and keys[start - 1] in (",", "and"):
+        k = start - 1
+        while k >= 0 and (keys[k] in (",", "and") or _is_name_token(scan.texts[k])):
+            k -= 1
+        if k >= 0 and keys[k] in lex.place_list_words and keys[k + 1] == ",":
+            return True  # "three Lao provinces, A, B and C"
+    root = scan.doc[start:end].root
+    seen = 0
+    while root.dep_ == "conj" and seen < 6:
+        root, seen = root.head, seen + 1
+        body = scan.body_at.get(root.i)
+        if body is not None and body.type is EntityType.PLACE:
+            return True  # "Ha Tinh and X": a conjunct of a known place
+    # "in Nakhon Phanom and Udon Thani": the first conjunct is the place cue's own object
+    return seen > 0 and root.dep_ == "pobj" and root.head.lower_ in lex.place_cue_prepositions \
+        and root.head.i == root.left_edge.i - 1 \
+        and not any(k in scan.in_body for k in range(root.left_edge.i, root.i + 1))
 
 
 def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
@@ -1181,9 +1331,80 @@ def _roles_of_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleM
     if org is None:
         return roles
     label, country = org
+    outer = _outer_org(scan, start, label)
+    if outer is not None:
+        label = outer  # "the X Friendship Group of the French Senate led by its President"
     title = scan.doc[start:end].text
     title = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in title.split())
     return [RoleMention(f"{title} of the {label}", scan.doc[start - 1:end].text, 0.8, country)]
+
+
+def _title_of_the_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleMention]
+                             ) -> tuple[int, list[RoleMention]]:
+    """"Marc Delorme, Vice President of the group": a title followed by "of the <organisation
+    word>" in lower case is the title in the organisation of that kind named before (in this
+    sentence or the ones before it); without one, the title names no office we know."""
+    k = end
+    if not roles or k + 2 >= scan.n or scan.keys[k] != "of" or scan.keys[k + 1] != "the" \
+            or not scan.texts[k + 2].islower() or scan.keys[k + 2] not in scan.lex.org_heads \
+            or (k + 3 < scan.n and _is_name_token(scan.texts[k + 3])):
+        return end, roles
+    head = scan.keys[k + 2]
+    title = scan.doc[start:end].text
+    for before in (start, *_earlier_sentence_ends(scan, start, 3)):
+        label = _antecedent_org_ending(scan, before, head)
+        if label is not None:
+            return k + 3, [RoleMention(f"{title} of the {label}", scan.doc[start:k + 3].text,
+                                       0.75, None)]
+    return k + 3, []
+
+
+def _outer_org(scan: _Scanner, before: int, inner: str) -> str | None:
+    """"the France – Vietnam Friendship Group of the French Senate": the organisation whose
+    name ends in "of the <inner>", nearest before `before` in the sentence."""
+    sent_start = scan.tokens[before].sent.start
+    for k in range(before - 3, sent_start - 1, -1):
+        if scan.texts[k][:1].isupper() and scan.keys[k] in scan.lex.org_heads \
+                and scan.keys[k + 1] == "of" and scan.keys[k + 2] == "the":
+            label = _antecedent_org_ending(scan, k + 1, scan.keys[k])
+            if label is not None and label.endswith(inner) and " of the " in label:
+                return label
+    return None
+
+
+def _earlier_sentence_ends(scan: _Scanner, start: int, count: int) -> list[int]:
+    """The end tokens of up to `count` sentences before the one holding `start`."""
+    ends, sent = [], scan.tokens[start].sent
+    while len(ends) < count and sent.start > 0:
+        sent = scan.tokens[sent.start - 1].sent
+        ends.append(sent.end)
+    return ends
+
+
+def _antecedent_org_ending(scan: _Scanner, before: int, head: str) -> str | None:
+    """The nearest organisation of the sentence before `before` whose name's last word is
+    `head` ("group"), ignoring what follows it ("... Friendship Group of the French Senate")."""
+    sent_start = scan.tokens[before - 1].sent.start if before > 0 else 0
+    for k in range(before - 1, sent_start - 1, -1):
+        body = scan.body_at.get(k)
+        if body is not None and body.type is EntityType.ORGANIZATION \
+                and phrase_keys(body.label)[-1:] == [head]:
+            return body.label
+        if scan.keys[k] == head and scan.texts[k][:1].isupper():
+            first = k
+            while first > sent_start and (
+                    _is_name_token(scan.texts[first - 1]) or scan.texts[first - 1] in _DASHES):
+                first -= 1
+            if k - first >= 1 and scan.texts[first] not in _DASHES:
+                end = k + 1
+                if end + 2 < scan.n and scan.keys[end] == "of" and scan.keys[end + 1] == "the":
+                    tail_end = scan.proper_run(end + 2)
+                    if any(scan.keys[x] in scan.lex.org_heads for x in range(end + 2, tail_end)):
+                        # "... Friendship Group of the French Senate"
+                        return f"{scan.doc[first:end].text} of the " \
+                               f"{scan.doc[end + 2:tail_end].text}"
+                return scan.doc[first:end].text
+    return None
 
 
 def _antecedent_org(scan: _Scanner, before: int) -> tuple[str, str | None] | None:
@@ -1491,8 +1712,9 @@ def find_bare_names(scan: _Scanner, people: list[PersonMention], lex: Lexicon, d
         if i > 0 and _is_name_token(scan.texts[i - 1]) and not scan.tokens[i - 1].is_sent_start:
             continue
         key = scan.keys[i]
-        if key in lex.not_name_words or key in lex.demonyms:
-            continue
+        if key in lex.not_name_words or key in lex.demonyms \
+                or _after_place_cue(scan, i, i + 1) or _place_by_context(scan, i, i + 1):
+            continue  # "receives the Consul General in Vinh": the city, not Mr Vinh
         subject = token.dep_ in ("nsubj", "nsubjpass", "pobj") or token.ent_type_ == "PERSON"
         if key in given:
             if token.dep_ == "compound" and not subject:
@@ -1582,7 +1804,8 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
             topic_from = mention.end
             # "signed Decision No. 5/QD-TTg on March 1, 2025 on X": the date, then the topic.
             last = scan.tokens[mention.end - 1]
-            on_date = _ON_DATE.match(text[last.idx + len(last):])
+            on_date = _ON_DATE.match(text[last.idx + len(last):]) \
+                or _ON_DAY_BEFORE_TOPIC.match(text[last.idx + len(last):])
             if on_date and mention.date_text is None:
                 mention.date_text = on_date.group("date")
                 own_dates.add(id(mention))
@@ -1652,6 +1875,11 @@ _ON_DATE = re.compile(r"^\s+on\s+(?P<date>(?:January|February|March|April|May|Ju
                       r"September|October|November|December)\s+\d{1,2},\s+\d{4}|"
                       r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
                       r"September|October|November|December)\s+\d{4})")
+# "issued Decree X on January 20 on the management of ...": a day without a year (the
+# article's year), then the topic
+_ON_DAY_BEFORE_TOPIC = re.compile(r"^\s+on\s+(?P<date>(?:January|February|March|April|May|June|"
+                                  r"July|August|September|October|November|December)\s+\d{1,2})"
+                                  r"(?=\s+on\s)")
 _ISSUED_AFTER = re.compile(r"^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?"
                            r"(?:issued|adopted|signed|promulgated|approved|passed)"
                            r"(?:\s+by\s+(?:the\s+)?[A-Z0-9][^,.;]{0,60}?)?\s+on\s+")
@@ -1960,6 +2188,13 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
             i = k
     if i >= scan.n or keys[i] not in leads:
         return None
+    # "Decree X on January 20 on the management of ...": the date is not the topic
+    k = i + 1
+    while k < min(limit, scan.n, i + 6) and (keys[k] in MONTHS or scan.tokens[k].like_num
+                                             or keys[k] == ","):
+        k += 1
+    if k > i + 2 and keys[i + 1] in MONTHS and k < scan.n and keys[k] == "on":
+        i = k
     j = i + 1
     # A topic is a label: its leading determiner goes, like every other label's.
     if j + 1 < min(limit, scan.n) and keys[j] in ("the", "a", "an"):
@@ -2006,7 +2241,12 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
         # A prepositional phrase of a verb before the document is not part of the topic
         # ("presented Decree X on Y to the delegation").
         if token.pos_ == "ADP" and token.lower_ == "to" and token.head.i < i \
-                and token.head.pos_ == "VERB":
+                and token.head.pos_ == "VERB" \
+                and not (j + 1 < scan.n and _YEAR.match(scan.texts[j + 1])):  # "to 2030"
+            break
+        # "on X and to set tasks for 2026": a second purpose of the verb, not the topic
+        if keys[j] == "and" and j + 2 < scan.n and keys[j + 1] == "to" \
+                and scan.tokens[j + 2].tag_ == "VB":
             break
         j += 1
     while j > first and (keys[j - 1] in (",", "and", "the") or scan.tokens[j - 1].is_space):
@@ -2266,7 +2506,7 @@ def _of_country(role: RoleMention, country: str, lex: Lexicon) -> RoleMention:
     if role.country is not None:
         return role
     label = role.surface if len(role.surface.split()) == 1 else role.label
-    return RoleMention(f"{label} of {lex.country_name(country)}", role.surface,
+    return RoleMention(lex.foreign_office(label, country), role.surface,
                        role.confidence, country)
 
 

@@ -219,10 +219,24 @@ class Lexicon:
     countries_with_article: frozenset[str] = frozenset()
     # "strategy ... to 2030, with a vision to 2045": the horizon stays in the topic
     topic_horizon_words: frozenset[str] = frozenset()
+    # Round 12: "Qualcomm CEO X": heads an unknown one-word organisation may qualify
+    corporate_office_heads: PhraseTrie = field(default_factory=PhraseTrie)
+    # "Nghe An Party chief X": a locality's Party secretary, not the General Secretary
+    local_party_chief_titles: PhraseTrie = field(default_factory=PhraseTrie)
+    # "in Phonsavan, the provincial capital": an apposition that makes a name a place
+    place_apposition_heads: frozenset[str] = frozenset()
+    # "State President" of a foreign country is its "President"
+    foreign_office_labels: dict[str, str] = field(default_factory=dict)
+    # honorifics written in capitals ("HE"): "He" is a name or a pronoun, never one of them
+    capital_honorifics: frozenset[str] = frozenset()
 
     def country_name(self, label: str) -> str:
         """A country as a role or event label names it: "the Republic of Korea", "Japan"."""
         return f"the {label}" if label in self.countries_with_article else label
+
+    def foreign_office(self, label: str, country: str) -> str:
+        """A role label given a foreign country: "State President" -> "President of Laos"."""
+        return f"{self.foreign_office_labels.get(label, label)} of {self.country_name(country)}"
 
     @cached_property
     def document_kind_by_key(self) -> dict[str, str]:
@@ -308,7 +322,9 @@ LEXICON_KEYS: dict[str, str] = {
     "speak_verbs": "words", "visit_verbs": "words", "sideline_cues": "words",
     "guest_list_leads": "words", "gathering_verbs": "words", "vessel_words": "words",
     "posted_offices": "words", "national_body_words": "words", "portfolio_heads": "words",
-    "topic_horizon_words": "words",
+    "topic_horizon_words": "words", "corporate_office_heads": "words",
+    "local_party_chief_titles": "words", "place_apposition_heads": "words",
+    "foreign_office_labels": "mapping",
 }
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
@@ -458,6 +474,12 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         portfolio_heads=_trie(words["portfolio_heads"]),
         countries_with_article=frozenset(with_article),
         topic_horizon_words=frozenset(token_key(w) for w in words["topic_horizon_words"]),
+        corporate_office_heads=_trie(words["corporate_office_heads"]),
+        local_party_chief_titles=_trie(words["local_party_chief_titles"]),
+        place_apposition_heads=frozenset(token_key(w) for w in words["place_apposition_heads"]),
+        foreign_office_labels=dict(words["foreign_office_labels"]),
+        capital_honorifics=frozenset(token_key(w) for w in words["honorifics"]
+                                     if w.isalpha() and w.isupper()),
     )
 
 

@@ -44,7 +44,14 @@ What each set covers is described in its articles' topics:
   diplomacy, a Government Standing Board meeting on digital transformation with a data-sharing
   decree, a provincial Party Secretary's working visit to Laos with a twinning agreement, a
   ceremony marking 50 years of Vietnam-Thailand relations, and a Foreign Ministry operation
-  bringing citizens home from scam compounds in Myanmar.
+  bringing citizens home from scam compounds in Myanmar;
+- blind10: a Vietnam-Japan skilled-worker memorandum signed on the Home Affairs Minister's
+  working visit to Japan, a Vietnam-China procuracy cooperation agreement with a border
+  procurators' conference in Ha Long, the Ho Chi Minh City Party Secretary receiving the
+  US-ASEAN Business Council and a city-US business dialogue, the 13th Cambodia-Laos-Vietnam
+  Development Triangle Area Summit in Siem Reap (written without diacritics), a National
+  Assembly Ethnic Council supervision delegation in Dak Lak, and Hanoi's People's Committee
+  Chairman receiving the Seoul Mayor for 30 years of sister-city ties.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -112,6 +119,11 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.85, "Role": 0.85, "holdsRole": 0.82, "LegalDocument": 0.82,
         "documentNumber": 0.95, "issuedBy": 0.82, "guides": 0.28, "Topic": 0.28, "Event": 0.65,
         "date": 0.38, "heldIn": 0.48, "participatedIn": 0.14, "met": 0.58, "memberOf": 0.55,
+    },
+    "blind10": {
+        "Person": 0.86, "Role": 0.79, "holdsRole": 0.79, "LegalDocument": 0.58,
+        "documentNumber": 0.85, "issuedBy": 0.72, "guides": 0.45, "Topic": 0.47, "Event": 0.82,
+        "date": 0.55, "heldIn": 0.58, "participatedIn": 0.48, "met": 0.72, "memberOf": 0.95,
     },
 }
 SETS = sorted(F1_FLOORS)
