@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import importlib.metadata
 import json
+import os
 import shutil
 import sys
 import time
@@ -41,7 +43,6 @@ from graph.errors import (
     UsageError,
 )
 from graph.fsutil import (
-    atomic_write_bytes,
     atomic_write_text,
     build_lock,
     commit_staging,
@@ -50,11 +51,11 @@ from graph.fsutil import (
 from graph.ingest import discover, read_articles
 from graph.model import Article, ArticleExtraction, KnowledgeBase, Skipped
 from graph.parallel import extract_all
-from graph.rdf import serialize_turtle, to_graph
+from graph.rdf import to_graph, turtle_documents, write_turtle
 from graph.resolve import resolve
 from graph.shacl import validate
 from graph.store import write_store
-from graph.view import render_html
+from graph.view import whole_graph_view, write_whole_graph_view
 from graph.vocab import ONTOLOGY_DIR
 
 REPORT_NAME = "report.json"
@@ -204,7 +205,8 @@ def _read_entry(path: Path, article: Article) -> dict[str, Any]:
     }
 
 
-def _counts(kb: KnowledgeBase, graph: Graph) -> dict[str, Any]:
+def _kb_counts(kb: KnowledgeBase) -> dict[str, Any]:
+    """report.json's counts of a knowledge base; the triples are counted as Turtle is written."""
     entities = Counter(ref.type.value for ref in kb.entities)
     facts = Counter(fact.relation.value for fact in kb.facts)
     return {
@@ -212,7 +214,7 @@ def _counts(kb: KnowledgeBase, graph: Graph) -> dict[str, Any]:
         "skipped": 0,  # filled in by the caller
         "entities": dict(sorted(entities.items())),
         "facts": dict(sorted(facts.items())),
-        "triples": len(graph),
+        "triples": 0,
     }
 
 
@@ -316,10 +318,7 @@ def _build_locked(paths: list[Path], files: list[Path], out: Path, options: Buil
             if not extractions:
                 raise _no_articles(paths, report.skipped)
             kept = {extraction.article.content_hash for extraction in extractions}
-            with stopwatch("resolve"):
-                kb = resolve(extractions)
-            del extractions  # the knowledge base has all it needs; free them for the outputs
-            _write_outputs(kb, options, report, stopwatch, staging)
+            _write_outputs(extractions, options, report, stopwatch, staging)
             report.timings = {**stopwatch.rounded(),
                               "total": round(time.perf_counter() - begin, 3)}
             report.finished = _now()
@@ -449,35 +448,95 @@ def _ingest_and_extract(files: list[Path], options: BuildOptions, cache: Extract
     return [ingest.hits.get(article.key) or fresh[article.key] for article in ingest.articles]
 
 
-def _write_outputs(kb: KnowledgeBase, options: BuildOptions, report: BuildReport,
-                   stopwatch: _Stopwatch, staging: Path) -> None:
-    stages = tqdm(total=5, desc="writing", unit="stage", file=sys.stderr,
-                  disable=not options.progress, leave=False)
-    with stages:
-        stages.set_postfix_str("rdf")
-        with stopwatch("rdf"):
-            graph = to_graph(kb)
-        stages.update(1)
-        stages.set_postfix_str("shacl")
-        with stopwatch("shacl"):
-            result = validate(graph)
-        report.shacl = {"conforms": result.conforms, "violations": list(result.violations)}
-        if options.strict and not result.conforms:
-            raise ShapeViolationError(count=len(result.violations), first=result.violations[0])
-        stages.update(1)
-        stages.set_postfix_str("turtle")
-        with stopwatch("turtle"):
-            turtle = serialize_turtle(graph)
-            atomic_write_bytes(staging / TURTLE_NAME, turtle)
-        stages.update(1)
-        stages.set_postfix_str("store")
-        with stopwatch("store"):
-            write_store(turtle, staging / STORE_NAME)  # Oxigraph parses Turtle natively
-        del turtle
-        stages.update(1)
-        stages.set_postfix_str("html")
-        with stopwatch("html"):
-            render_html(graph, staging / HTML_NAME, title=options.title)
-        stages.update(1)
+def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
+                   report: BuildReport, stopwatch: _Stopwatch, staging: Path) -> None:
+    """Resolve the extractions and write every whole-graph output into `staging`.
+
+    Each large intermediate is dropped as soon as the last stage that reads it is done, so they
+    are never all held at once: `extractions` is emptied once resolved, the knowledge base once
+    the graph is made, the graph once Turtle is written and the view's network made from it.
+    The store is loaded last, from graph.ttl in pieces, when the process holds little else.
+    """
+    with _no_cyclic_gc():
+        with stopwatch("resolve"):
+            kb = resolve(extractions)
+        extractions.clear()  # the knowledge base has all it needs
+        counts = _kb_counts(kb)
+        stages = tqdm(total=5, desc="writing", unit="stage", file=sys.stderr,
+                      disable=not options.progress, leave=False)
+        with stages:
+            stages.set_postfix_str("rdf")
+            with stopwatch("rdf"):
+                graph = to_graph(kb)
+            del kb
+            stages.update(1)
+            stages.set_postfix_str("shacl")
+            with stopwatch("shacl"):
+                result = validate(graph)
+            report.shacl = {"conforms": result.conforms, "violations": list(result.violations)}
+            if options.strict and not result.conforms:
+                raise ShapeViolationError(count=len(result.violations),
+                                          first=result.violations[0])
+            del result
+            stages.update(1)
+            stages.set_postfix_str("turtle")
+            with stopwatch("turtle"):
+                counts["triples"] = _write_turtle_file(graph, staging / TURTLE_NAME)
+            stages.update(1)
+            stages.set_postfix_str("html")
+            with stopwatch("html"):
+                network, literals = whole_graph_view(graph)
+                _release(graph)  # the page is made from the network alone
+                del graph
+                write_whole_graph_view(network, literals, staging / HTML_NAME,
+                                       title=options.title)
+                del network, literals
+                gc.collect()  # a networkx graph refers to itself (its cached views)
+            stages.update(1)
+            stages.set_postfix_str("store")
+            with stopwatch("store"):
+                # Oxigraph parses the Turtle natively; loaded in pieces, its loader's memory
+                # stays that of one piece.
+                write_store(turtle_documents(staging / TURTLE_NAME), staging / STORE_NAME)
+            stages.update(1)
     skipped = report.counts.get("skipped", len(report.skipped))
-    report.counts = {**_counts(kb, graph), "skipped": skipped}
+    report.counts = {**counts, "skipped": skipped}
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector.
+
+    The whole-graph stages make millions of small containers that all stay alive until their
+    stage ends: the collector would walk them again and again (about a third of the time of
+    `to_graph`) and find nothing to free. Large intermediates are freed by reference counting
+    (see `_release`).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _release(graph: Graph) -> None:
+    """Let `graph` be freed as soon as its last reference is dropped.
+
+    An rdflib graph and its namespace manager refer to each other, so without this only a full
+    garbage collection would free it (a pass over every object of the graph).
+    """
+    graph.namespace_manager = None  # made again on use, should the graph still be read
+
+
+def _write_turtle_file(graph: Graph, path: Path) -> int:
+    """Write the graph's Turtle to `path` in pieces (durably); return the triples written.
+
+    No temporary file: `path` is in the staging folder, which is committed atomically.
+    """
+    with path.open("wb") as handle:
+        triples = write_turtle(graph, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return triples

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
+from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -90,18 +94,22 @@ def to_graph(kb: KnowledgeBase) -> Graph:
     bind_prefixes(graph)
     add = graph.add
     terms = _Terms()
+    # Namespace attributes are looked up once: each look-up on a DefinedNamespace is a call.
+    a, label, alt_label, statement_type = RDF.type, RDFS.label, SKOS.altLabel, RDF.Statement
+    about_subject, about_predicate, about_object = RDF.subject, RDF.predicate, RDF.object
+    derived_from, evidence, observed_on_predicate = PROV.wasDerivedFrom, DG.evidence, DG.observedOn
     observed_on = {article.key: Literal(article.date, datatype=XSD.date)
                    for article in kb.articles if article.date}
     for article in kb.articles:
         add_article(graph, article)
     for entity in kb.entities.values():
         node = terms.iri(entity.ref)
-        add((node, RDF.type, class_iri(entity.ref.type)))
+        add((node, a, class_iri(entity.ref.type)))
         for subtype in entity.subtypes:
-            add((node, RDF.type, DG[subtype]))
-        add((node, RDFS.label, Literal(entity.label)))
+            add((node, a, DG[subtype]))
+        add((node, label, Literal(entity.label)))
         for alt in entity.alt_labels - {entity.label}:
-            add((node, SKOS.altLabel, Literal(alt)))
+            add((node, alt_label, Literal(alt)))
     predicates = {relation: relation_iri(relation) for relation in Relation}
     sources = {article.key: entity_iri(article.ref) for article in kb.articles}
     # The same fact read twice from one sentence is one statement, with its best confidence.
@@ -115,18 +123,25 @@ def to_graph(kb: KnowledgeBase) -> Graph:
         confidences[statement] = fact.confidence
         predicate = predicates[fact.relation]
         add((subject, predicate, obj))
-        add((statement, RDF.type, RDF.Statement))
-        add((statement, RDF.subject, subject))
-        add((statement, RDF.predicate, predicate))
-        add((statement, RDF.object, obj))
+        add((statement, a, statement_type))
+        add((statement, about_subject, subject))
+        add((statement, about_predicate, predicate))
+        add((statement, about_object, obj))
         source = sources.get(fact.article) or terms.iri(EntityRef(EntityType.ARTICLE, fact.article))
-        add((statement, PROV.wasDerivedFrom, source))
-        add((statement, DG.evidence, terms.text(fact.evidence)))
+        add((statement, derived_from, source))
+        add((statement, evidence, terms.text(fact.evidence)))
         observed = observed_on.get(fact.article)
         if observed is not None:
-            add((statement, DG.observedOn, observed))
-    for statement, confidence in confidences.items():
-        add((statement, DG.confidence, confidence_literal(confidence)))
+            add((statement, observed_on_predicate, observed))
+    # Few distinct confidences: one literal each (making an xsd:decimal literal is slow).
+    confidence_literals: dict[tuple[float, float], Literal] = {}
+    confidence = DG.confidence
+    for statement, value in confidences.items():
+        key = (value, math.copysign(1.0, value))  # 0.0 and -0.0 are equal keys but print apart
+        literal = confidence_literals.get(key)
+        if literal is None:
+            literal = confidence_literals[key] = confidence_literal(value)
+        add((statement, confidence, literal))
     return graph
 
 
@@ -171,6 +186,12 @@ class _TermWriter:
             text = self._cache[iri] = self._compact(str(iri))
         return text
 
+    def subject(self, node: Node) -> str:
+        """A subject's text: most subjects (statements) occur once, so they are not cached."""
+        if isinstance(node, URIRef):
+            return self._cache.get(node) or self._compact(str(node))
+        return self.term(node)
+
     def _compact(self, iri: str) -> str:
         for prefix, namespace in self._by_length:
             if iri.startswith(namespace):
@@ -210,13 +231,13 @@ def _predicate_key(predicate: Node) -> tuple:
     return (len(_LEADING_PREDICATES), str(predicate))
 
 
-_Keyed = tuple[tuple, tuple, Node, Node]  # (subject key, predicate key, predicate, object)
+_Keyed = tuple[tuple, Node, Node]  # (predicate key, predicate, object)
 
 
 def _subject_block(writer: _TermWriter, subject: Node, pairs: list[_Keyed]) -> str:
-    lines = [writer.term(subject)]
+    lines = [writer.subject(subject)]
     predicate_key = None
-    for _, p_key, p, o in pairs:
+    for p_key, p, o in pairs:
         if p_key == predicate_key:
             lines[-1] += ","
             lines.append(f"        {writer.term(o)}")
@@ -232,24 +253,24 @@ def _subject_block(writer: _TermWriter, subject: Node, pairs: list[_Keyed]) -> s
 _TYPE_KEY = _predicate_key(RDF.type)
 
 
-def serialize_turtle(graph: Graph) -> bytes:
-    """The graph as UTF-8 Turtle with DiploGraph's prefixes, byte-identical for equal graphs.
-
-    Every prefix is declared; subjects are sorted, with `a` and `rdfs:label` first in each block.
-    Blank nodes keep their (arbitrary) ids, so only graphs without blank nodes (everything
-    `to_graph` makes) are byte-deterministic.
-    """
+def _turtle_pieces(graph: Graph) -> Iterator[tuple[str, int]]:
+    """The Turtle text of `serialize_turtle` in pieces, each with the number of triples it
+    holds: the prefixes, then one subject block at a time, so that the whole text is never
+    held in memory at once."""
     prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
     writer = _TermWriter(prefixes)
-    # Sort keys are computed once per distinct term and compared as plain tuples of strings,
-    # which is much cheaper than comparing rdflib terms.
-    term_keys: dict[Node, tuple] = {}
+    # Sort keys are compared as plain tuples of strings, which is much cheaper than comparing
+    # rdflib terms. They are computed once per IRI (IRIs repeat as objects); most literals
+    # (sentences, labels) occur once, and keeping their keys would copy their text.
+    iri_keys: dict[Node, tuple] = {}
     predicate_keys: dict[Node, tuple] = {}
 
     def term_key(node: Node) -> tuple:
-        key = term_keys.get(node)
+        if not isinstance(node, URIRef):
+            return _term_key(node)
+        key = iri_keys.get(node)
         if key is None:
-            key = term_keys[node] = _term_key(node)
+            key = iri_keys[node] = _term_key(node)
         return key
 
     def predicate_key(node: Node) -> tuple:
@@ -258,21 +279,75 @@ def serialize_turtle(graph: Graph) -> bytes:
             key = predicate_keys[node] = _predicate_key(node)
         return key
 
-    keyed = [(term_key(s), predicate_key(p), term_key(o), s, p, o) for s, p, o in graph]
-    keyed.sort(key=lambda row: (row[0], row[1], row[2]))
-    parts = [f"@prefix {name}: <{prefixes[name]}> .\n" for name in sorted(prefixes)]
-    start = 0
-    while start < len(keyed):
-        subject_key = keyed[start][0]
-        end = start
-        while end < len(keyed) and keyed[end][0] == subject_key:
-            end += 1
-        parts.append("\n")
-        parts.append(_subject_block(writer, keyed[start][3],
-                                    [(s_key, p_key, p, o)
-                                     for s_key, p_key, _, _, p, o in keyed[start:end]]))
-        start = end
-    return "".join(parts).encode("utf-8")
+    for name in sorted(prefixes):
+        yield f"@prefix {name}: <{prefixes[name]}> .\n", 0
+    # Subjects are sorted, then each subject's triples are read and sorted on their own: the
+    # same order as sorting every triple, without a sorted copy of the whole graph. Equal keys
+    # keep the graph's order either way (both sorts are stable).
+    subjects = sorted(set(graph.subjects()), key=_term_key)
+    for subject in subjects:
+        keyed = [(predicate_key(p), term_key(o), p, o) for p, o in graph.predicate_objects(subject)]
+        keyed.sort(key=lambda row: (row[0], row[1]))
+        yield ("\n" + _subject_block(writer, subject, [(p_key, p, o) for p_key, _, p, o in keyed]),
+               len(keyed))
 
 
-__all__ = ["Relation", "serialize_turtle", "statement_iri", "to_graph"]
+def write_turtle(graph: Graph, handle: BinaryIO, chunk_chars: int = 1 << 20) -> int:
+    """Write `serialize_turtle(graph)` to a binary file in pieces; return the triples written."""
+    pending: list[str] = []
+    size = triples = 0
+    for text, count in _turtle_pieces(graph):
+        pending.append(text)
+        size += len(text)
+        triples += count
+        if size >= chunk_chars:
+            handle.write("".join(pending).encode("utf-8"))
+            pending, size = [], 0
+    handle.write("".join(pending).encode("utf-8"))
+    return triples
+
+
+def turtle_documents(path: Path, size: int = 4 << 20) -> Iterator[bytes]:
+    """The Turtle file that `write_turtle` wrote at `path`, as complete Turtle documents of
+    about `size` bytes each (a subject block is never split): the prefixes, then whole blocks.
+
+    For loading the graph in pieces: Oxigraph's bulk loader holds what one call reads in memory
+    (~0.8 KB per triple), so pieces keep the store stage's memory flat however large the graph.
+    Only for this module's Turtle, whose blank lines all separate blocks (literals have their
+    line breaks escaped).
+    """
+    with Path(path).open("rb") as handle:
+        header: bytes | None = None
+        pending = b""
+        while True:
+            data = handle.read(size)
+            pending += data
+            if header is None:
+                end = pending.find(b"\n\n")  # the prefixes end where the first block starts
+                if end < 0 and data:
+                    continue
+                header, pending = (pending, b"") if end < 0 else (pending[:end + 1],
+                                                                  pending[end + 1:])
+            if not data:
+                if pending.strip():
+                    yield header + pending
+                return
+            cut = pending.rfind(b"\n\n") if len(pending) >= size else -1
+            if cut > 0:
+                yield header + pending[:cut + 1]
+                pending = pending[cut + 1:]
+
+
+def serialize_turtle(graph: Graph) -> bytes:
+    """The graph as UTF-8 Turtle with DiploGraph's prefixes, byte-identical for equal graphs.
+
+    Every prefix is declared; subjects are sorted, with `a` and `rdfs:label` first in each block.
+    Blank nodes keep their (arbitrary) ids, so only graphs without blank nodes (everything
+    `to_graph` makes) are byte-deterministic.
+    """
+    return "".join(text for text, _ in _turtle_pieces(graph)).encode("utf-8")
+
+
+__all__ = [
+    "Relation", "serialize_turtle", "statement_iri", "to_graph", "turtle_documents", "write_turtle",
+]

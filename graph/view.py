@@ -358,7 +358,9 @@ def view_payload(
     what the side panel, search and filters read, with short keys and each provenance record,
     sentence and article stored once and referred to by index (see docs/views.md).
     """
+    from pyvis.edge import Edge as VisEdge
     from pyvis.network import Network
+    from pyvis.node import Node as VisNode
 
     ids = {node: i for i, node in enumerate(sorted(network.nodes))}
     id_base = str(ID)
@@ -451,7 +453,12 @@ def view_payload(
 
     physics = 0 < network.number_of_nodes() <= physics_max_nodes
     edge_labels = len(edge_rows) <= edge_labels_max_edges
+    # pyvis's Network.add_node and add_edge look every id up in a list of all nodes, which is
+    # quadratic; the ids here are unique and known, so pyvis's own Node and Edge records are
+    # made directly, with the arguments those methods would pass.
     net = Network(directed=True)
+    vis_nodes: list[dict] = []
+    vis_edges: list[dict] = []
     scores = importance(network)
     top = max(scores.values(), default=0.0) or 1.0
     positions = layout(network)
@@ -467,9 +474,10 @@ def view_payload(
         if type_name == EntityType.ARTICLE:
             size = min(size, 14.0)
         x, y = positions[node]
-        net.add_node(ids[node], label=label, shape=style.shape, group=_group_name(type_name),
-                     size=round(size, 1), x=x, y=y,
-                     title=_node_tooltip(label, style.label or type_name, alt))
+        vis_nodes.append(VisNode(ids[node], style.shape, label=label, font_color=net.font_color,
+                                 group=_group_name(type_name), size=round(size, 1), x=x, y=y,
+                                 title=_node_tooltip(label, style.label or type_name,
+                                                     alt)).options)
         nodes.append(_drop_empty({
             "i": short_iri(node), "t": type_name, "a": alt,
             "d": sorted(d for d in dates if _is_iso_date(d)),
@@ -481,14 +489,15 @@ def view_payload(
             # Mentions tie every entity to its article: long and weak, so facts shape the layout.
             spring = {"length": 320} if physics else {}
             # No arrowhead: a mention always runs from an entity to its article.
-            net.add_edge(ids[source], ids[target], id=number, dashes=True, width=0.8,
-                         color=MENTION_EDGE_COLOR, arrows="", **spring)
+            vis_edges.append(VisEdge(ids[source], ids[target], net.directed, id=number,
+                                     dashes=True, width=0.8, color=MENTION_EDGE_COLOR,
+                                     arrows="", **spring).options)
         else:
             label = {"label": relation_label(relation)} if edge_labels else {}
-            net.add_edge(ids[source], ids[target], id=number,
-                         width=round(1.2 + min(evidence, 4) * 0.4, 1), **label)
+            vis_edges.append(VisEdge(ids[source], ids[target], net.directed, id=number,
+                                     width=round(1.2 + min(evidence, 4) * 0.4, 1),
+                                     **label).options)
         edges.append(row)
-    vis_nodes, vis_edges = net.get_network_data()[:2]
 
     all_dates = sorted({d for node in nodes for d in node.get("d", ())})
     return {
@@ -594,12 +603,26 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
+def whole_graph_view(graph: Graph) -> tuple[nx.MultiDiGraph, list[LiteralFact]]:
+    """What the view of the whole graph shows: the network and the literal facts.
+
+    Neither refers to the rdflib graph, so a caller can release it before the page is made.
+    """
+    provenance = provenance_index(graph)
+    return to_networkx(graph, provenance), literal_facts(graph, provenance)
+
+
+def write_whole_graph_view(network: nx.MultiDiGraph, literals: Iterable[LiteralFact],
+                           destination: Path, *, title: str) -> Path:
+    """Write the interactive view of `whole_graph_view`'s network and facts to `destination`."""
+    text = render_document(view_payload(network, literals, title=title))
+    return _write(Path(destination), text)
+
+
 def render_html(graph: Graph, destination: Path, *, title: str) -> Path:
     """Write the interactive view of the whole graph to `destination` (e.g. DIR/graph.html)."""
-    provenance = provenance_index(graph)
-    network = to_networkx(graph, provenance)
-    payload = view_payload(network, literal_facts(graph, provenance), title=title)
-    return _write(Path(destination), render_document(payload))
+    network, literals = whole_graph_view(graph)
+    return write_whole_graph_view(network, literals, destination, title=title)
 
 
 # ---- views for the command line -------------------------------------------------------------
@@ -759,5 +782,7 @@ __all__ = [
     "view_payload",
     "vis_network_js",
     "vis_options",
+    "whole_graph_view",
     "write_views",
+    "write_whole_graph_view",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -23,9 +24,11 @@ from graph.errors import (
     NoArticlesError,
     OutputLockedError,
     OutputNotWritableError,
+    ShapeViolationError,
     StrictInputError,
 )
 from graph.fsutil import STAGING_PREFIX, build_lock
+from graph.shacl import ValidationResult
 from graph.store import open_store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -171,6 +174,18 @@ def test_strict_makes_any_problem_fatal_and_keeps_the_output(tmp_path: Path, nam
         build([BAD_INPUTS / name], out, BuildOptions(strict=True))
     assert (out / "graph.ttl").read_text() == "previous"
     assert sorted(path.name for path in out.iterdir()) == [".lock", "graph.ttl"]
+
+
+def test_the_garbage_collector_runs_again_after_the_output_stages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert gc.isenabled()
+    build([BAD_INPUTS / "good.txt"], tmp_path / "out")
+    assert gc.isenabled()
+    monkeypatch.setattr("graph.build.validate",
+                        lambda graph: ValidationResult(False, ["person:x: a violation"]))
+    with pytest.raises(ShapeViolationError):
+        build([BAD_INPUTS / "good.txt"], tmp_path / "strict", BuildOptions(strict=True))
+    assert gc.isenabled()
 
 
 def test_missing_input_touches_nothing(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import random
 
 import pytest
@@ -10,7 +11,7 @@ from rdflib.compare import isomorphic
 from sample_kb import ARTICLE_2023, ARTICLE_UNDATED, FOREIGN_MINISTER, SON, sample_kb
 
 from graph.model import Entity, Fact, KnowledgeBase
-from graph.rdf import serialize_turtle, statement_iri, to_graph
+from graph.rdf import serialize_turtle, statement_iri, to_graph, turtle_documents, write_turtle
 from graph.vocab import DG, PREFIXES, entity_iri
 
 
@@ -133,3 +134,45 @@ def test_iris_that_are_not_simple_local_names_are_written_in_full():
     assert f"<{odd}>" in turtle
     assert isomorphic(Graph().parse(data=turtle, format="turtle"), graph)
 
+
+
+@pytest.mark.parametrize("chunk_chars", [1, 1 << 20])
+def test_turtle_written_in_pieces_is_the_serialized_turtle(chunk_chars):
+    graph = to_graph(sample_kb())
+    handle = io.BytesIO()
+    assert write_turtle(graph, handle, chunk_chars=chunk_chars) == len(graph)
+    assert handle.getvalue() == serialize_turtle(graph)
+
+
+@pytest.mark.parametrize("size", [1, 200, 1 << 20])
+def test_turtle_documents_are_whole_blocks_under_the_prefixes(tmp_path, size):
+    graph = to_graph(sample_kb())
+    path = tmp_path / "graph.ttl"
+    path.write_bytes(serialize_turtle(graph))
+    documents = list(turtle_documents(path, size=size))
+    assert (len(documents) == 1) == (size == 1 << 20)
+    header = documents[0][:documents[0].index(b"\n\n") + 1]
+    assert all(document.startswith(header) for document in documents)
+    assert header + b"".join(document[len(header):] for document in documents) == path.read_bytes()
+    parsed = Graph()
+    for document in documents:
+        parsed.parse(data=document, format="turtle")
+    assert isomorphic(parsed, graph)
+
+
+def test_an_empty_graph_is_no_turtle_document(tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_bytes(serialize_turtle(Graph()))
+    assert list(turtle_documents(path)) == []
+
+
+def test_confidences_that_print_apart_keep_their_own_literal():
+    kb = sample_kb()
+    first = kb.facts[0]
+    kb.facts[:] = [Fact(first.subject, first.relation, first.object, sentence, confidence,
+                        first.article)
+                   for sentence, confidence in (("One.", 0.0), ("Two.", -0.0), ("Three.", 0.5),
+                                                ("Four.", 0.5))]
+    graph = to_graph(kb)
+    assert sorted(str(literal) for literal in graph.objects(None, DG.confidence)) == [
+        "-0", "0", "0.5", "0.5"]

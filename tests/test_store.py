@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from sample_kb import sample_kb
 
 from graph.errors import StoreError, StoreMissingError
-from graph.rdf import serialize_turtle, to_graph
+from graph.rdf import serialize_turtle, to_graph, turtle_documents
 from graph.store import load_graph, open_store, store_path, write_store
 
 
@@ -104,4 +104,29 @@ def test_bad_turtle_bytes_raise_store_error_and_keep_the_old_store(tmp_path, gra
     write_store(graph, store_path(tmp_path))
     with pytest.raises(StoreError):
         write_store(b"<not turtle", store_path(tmp_path))
+    assert len(open_store(tmp_path)) == len(graph)
+
+
+def test_store_from_a_turtle_file_holds_the_same_triples(tmp_path, graph):
+    turtle = tmp_path / "graph.ttl"
+    turtle.write_bytes(serialize_turtle(graph))
+    assert write_store(turtle, store_path(tmp_path)) == len(graph)
+    assert isomorphic(load_graph(tmp_path), graph)
+
+
+def test_store_from_turtle_documents_loaded_in_turn_holds_the_same_triples(tmp_path, graph):
+    turtle = tmp_path / "graph.ttl"
+    turtle.write_bytes(serialize_turtle(graph))
+    assert len(list(turtle_documents(turtle, size=500))) > 1
+    assert write_store(turtle_documents(turtle, size=500), store_path(tmp_path)) == len(graph)
+    assert isomorphic(load_graph(tmp_path), graph)
+
+
+def test_a_bad_or_missing_turtle_file_raises_store_error_and_keeps_the_old_store(tmp_path, graph):
+    write_store(graph, store_path(tmp_path))
+    bad = tmp_path / "bad.ttl"
+    bad.write_bytes(b"<not turtle")
+    for turtle in (bad, tmp_path / "missing.ttl"):
+        with pytest.raises(StoreError):
+            write_store(turtle, store_path(tmp_path))
     assert len(open_store(tmp_path)) == len(graph)

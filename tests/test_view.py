@@ -39,7 +39,9 @@ from graph.view import (
     script_json,
     view_payload,
     vis_network_js,
+    whole_graph_view,
     write_views,
+    write_whole_graph_view,
 )
 from graph.vocab import entity_iri
 
@@ -344,6 +346,28 @@ def test_layout_ignores_hash_seed(tmp_path):
 def test_views_are_byte_identical(tmp_path, graph):
     first = render_html(graph, tmp_path / "a.html", title="Same").read_bytes()
     assert render_html(graph, tmp_path / "b.html", title="Same").read_bytes() == first
+
+
+def test_whole_graph_view_made_in_two_steps_is_the_same_page(tmp_path, graph):
+    network, literals = whole_graph_view(graph)
+    page = write_whole_graph_view(network, literals, tmp_path / "a.html", title="Same")
+    assert page.read_bytes() == render_html(graph, tmp_path / "b.html", title="Same").read_bytes()
+
+
+def test_vis_records_are_laid_out_as_pyvis_network_makes_them(network):
+    from pyvis.network import Network
+
+    vis = view_payload(network, title="t", physics_max_nodes=0)["vis"]
+    node, edge = vis["nodes"][0], vis["edges"][0]
+    net = Network(directed=True)
+    net.add_node(node["id"], label=node["label"], shape=node["shape"], group=node["group"],
+                 size=node["size"], x=node["x"], y=node["y"], title=node["title"])
+    for end in (edge["from"], edge["to"]):
+        net.add_node(end, label="other")  # no-op for the node above
+    net.add_edge(edge["from"], edge["to"],
+                 **{key: value for key, value in edge.items() if key not in ("from", "to")})
+    assert json.dumps(net.nodes[0]) == json.dumps(node)  # same keys in the same order
+    assert json.dumps(net.edges[0]) == json.dumps(edge)
 
 
 def test_document_is_self_contained_with_hashed_scripts(payload):
