@@ -456,7 +456,9 @@ class _Scanner:
                 return run_end, self.doc[start:run_end].text, EntityType.ORGANIZATION
             return None
         tail = range(heads[-1] + 1, run_end)
-        if not self.run_was_cut and tail and not any(keys[k] in _CONNECTORS for k in tail):
+        # "... Council Choi Ho-jung": a hyphen inside a given name joins no words of the body
+        if not self.run_was_cut and tail and not any(
+                keys[k] in _CONNECTORS and not self._glued_hyphen(k) for k in tail):
             run_end = heads[-1] + 1  # "Rajya Sabha Om Birla": the rest is a name
         if keys[run_end - 1] in lex.located_org_heads and run_end + 1 < self.n \
                 and keys[run_end] == "in":
@@ -464,6 +466,23 @@ class _Scanner:
             if where is not None and where.type is not EntityType.ORGANIZATION:
                 run_end = where.end  # "the Vietnamese Embassy in France"
         return run_end, self.expand_acronym(start, run_end), EntityType.ORGANIZATION
+
+    def _name_after_head_cut(self, j: int, end: int) -> int:
+        """End of a body cut before a second title: before a two-word name (with a glued
+        hyphen) that follows its last organisation head, else `end`."""
+        heads = [k for k in range(j, end) if self.keys[k] in self.lex.org_heads]
+        if not heads:
+            return end
+        tail = range(heads[-1] + 1, end)
+        words = [k for k in tail if not self._glued_hyphen(k)]
+        if 2 <= len(words) <= 4 and all(_is_name_token(self.texts[k]) or self._glued_hyphen(k - 1)
+                                        for k in tail if not self._glued_hyphen(k)):
+            return heads[-1] + 1
+        return end
+
+    def _glued_hyphen(self, k: int) -> bool:
+        return self.texts[k] == "-" and k > 0 and not self.tokens[k - 1].whitespace_ \
+            and not self.tokens[k].whitespace_
 
     def _org_head_in(self, start: int, end: int) -> bool:
         return any(self.keys[k] in self.lex.org_heads for k in range(start, end))
@@ -478,13 +497,21 @@ class _Scanner:
             if self.keys[k - 1] in ("and", ",") and (
                     self.lex.role_heads.match(self.keys, k, skip=False)
                     or self.lex.modifiers.match(self.keys, k, skip=False)):
-                run_end, self.run_was_cut = k - 1, True
+                # "... Council Ahn Seong-min and CEO of ...": a name may still end the body
+                run_end = self._name_after_head_cut(j, k - 1)
+                self.run_was_cut = True
                 break
             if self.keys[k - 1] in _CONNECTORS:
                 continue
             token = self.tokens[k]
             if token.ent_iob_ == "B" and token.ent_type_ == "PERSON" \
                     and self.keys[k] not in self.lex.org_heads:
+                # "... Council Choi Ho-jung" with the model's name at "Ho-jung": the one word
+                # between the organisation's head and that name is the family name
+                if k - 2 > j and self.keys[k - 2] in self.lex.org_heads \
+                        and _is_name_token(self.texts[k - 1]) \
+                        and self.keys[k - 1] not in self.lex.org_heads:
+                    k -= 1
                 run_end, self.run_was_cut = k, True
                 break
             if (self.keys[k] in self.lex.surnames and k + 1 < run_end
@@ -754,6 +781,13 @@ class _Scanner:
             body = self.match_body(self.skip_the(member[0] + 1), need_capital=False)
             if body is not None:
                 return body.end, None, body.label, None
+        if alias and alias[0] + 1 < self.n and keys[alias[0]] == "of" \
+                and _is_name_token(self.texts[self.skip_the(alias[0] + 1)]) \
+                and self.match_body(self.skip_the(alias[0] + 1)) is None \
+                and all(c[0] <= alias[0] for c in candidates):
+            # "President of Osaka-based Kato Kogyo Co., Ltd": an organisation the rules cannot
+            # read; the home office ("State President") would be wrong, so no office at all
+            return None
         if not candidates and whole_alias and modifiers:
             candidates.append((whole_alias[0], str(whole_alias[1]), 0.9))
             modifiers = []
@@ -847,16 +881,38 @@ class _Scanner:
                 or lex.titles_before_names.match(keys, j, skip=False) \
                 or lex.event_heads.match(keys, j, skip=False):
             return None
-        head = lex.corporate_office_heads.match(keys, j + 1, skip=False)
+        # "Samsung Display Vietnam General Director X", "AmCham Vietnam Chairman X": a company
+        # of two or three words, the last maybe its country ("... Vietnam", its local arm)
+        org_end = j + 1
+        while org_end < min(self.n, j + 3) \
+                and lex.corporate_office_heads.match(keys, org_end, skip=False) is None \
+                and (_is_name_token(self.texts[org_end]) or _ACRONYM.match(self.texts[org_end])) \
+                and keys[org_end] not in lex.not_name_words and keys[org_end] not in lex.org_heads \
+                and not lex.role_heads.match(keys, org_end, skip=False) \
+                and not lex.modifiers.match(keys, org_end, skip=False):
+            org_end += 1
+        head = lex.corporate_office_heads.match(keys, org_end, skip=False)
         if head is None or head[0] >= self.n or keys[head[0]] in ("of", "to", "for"):
             return None
-        name_start = self.skip_honorifics(head[0])
+        head_end = head[0]
+        # "USABC President and CEO X": one office of two heads
+        second = lex.corporate_office_heads.match(keys, head_end + 1, skip=False) \
+            if keys[head_end] == "and" else None
+        if second is not None and second[0] < self.n:
+            head_end = second[0]
+        name_start = self.skip_honorifics(head_end)
         if self.name_run(name_start) - name_start < 2:
             return None
-        head_text = self.doc[j + 1:head[0]].text
-        full = _ACRONYM.match(text) and self.acronym_definitions.get(text)
-        label = f"{head_text} of the {full}" if full else f"{text} {head_text}"
-        return head[0], RoleMention(label, self.doc[j:head[0]].text, 0.75), None, None
+        head_text = self.doc[org_end:head_end].text
+        org = self.doc[j:org_end].text
+        full = _ACRONYM.match(text) and org_end == j + 1 and self.acronym_definitions.get(text)
+        if full:
+            label = f"{head_text} of the {full}"
+        elif org_end > j + 1 or second is not None:
+            label = f"{head_text} of {org}"
+        else:
+            label = f"{text} {head_text}"
+        return head_end, RoleMention(label, self.doc[j:head_end].text, 0.75), None, None
 
     @cached_property
     def place_cued_names(self) -> frozenset[tuple[str, ...]]:
@@ -1850,6 +1906,9 @@ _NUMBERED_AS = re.compile(r"^\s*(?:\([^)]{1,24}\)\s*)?,?\s*(?:(?:which|that)\s+(
                           r"(?:numbered(?:\s+as)?|No\.?)\s*$")
 
 
+_APPOSITIVE_NUMBER = re.compile(r"^\s*[(,]\s*$")
+
+
 def _number_named_documents(scan: _Scanner, numbered: list[DocumentMention],
                             named: list[DocumentMention]) -> list[DocumentMention]:
     """"the Law on Cultural Property (amended), which is numbered 12/2024/QH15": the number in
@@ -1860,6 +1919,19 @@ def _number_named_documents(scan: _Scanner, numbered: list[DocumentMention],
         owner = next((n for n in named if n.number is None and n.end <= mention.start
                       and _NUMBERED_AS.match(text[scan.tokens[n.end - 1].idx
                                                   + len(scan.tokens[n.end - 1]):start_char])), None)
+        # "the Capital Law (Law No. 39/2024/QH15)", "the Land Law, Law No. 31/2024/QH15": a
+        # number of the same kind right after the name, in brackets or in apposition
+        appositive = next((n for n in named if n.number is None and n.kind == mention.kind
+                           and n.end < mention.start
+                           and _APPOSITIVE_NUMBER.match(text[scan.tokens[n.end - 1].idx
+                                                             + len(scan.tokens[n.end - 1]):
+                                                             start_char])), None)
+        if owner is None and appositive is not None:
+            owner = appositive
+            close = mention.end
+            if close < scan.n and scan.keys[close] == ")" and scan.keys[owner.end] == "(":
+                close += 1
+            owner.end = close  # what follows (", adopted by ... on ...") is the whole name's
         if owner is None:
             kept.append(mention)
             continue
@@ -2050,7 +2122,8 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
         end, topic = h_end, None
         if h_end + 1 < scan.n and keys[h_end] in ("on", "of", "in", "for", "between"):
             obj = h_end + 1
-            run = scan.proper_run(scan.skip_the(obj))
+            # the parties of "Agreement between the Ministry of X of A and the Ministry ..."
+            run = scan.proper_run(scan.skip_the(obj), limit=24)
             # "Law on Science, Technology and Innovation": a list inside the name.
             while run + 1 < scan.n and keys[run] in (",", "to") \
                     and _is_name_token(scan.texts[run + 1]) \
@@ -2060,13 +2133,14 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                 run = scan.proper_run(run + 1)
             # "the Law on X and the Law on Y": a second named document starts at "and".
             # So does "and the National Assembly's Resolution 202/...": a body's document.
-            run = next((k for k in range(obj, run) if keys[k] == "and" and (
-                lex.named_document_heads.match(keys, scan.skip_the(k + 1), skip=False)
-                or _possessive_document_at(scan, scan.skip_the(k + 1)))), run)
+            run = _second_document_cut(scan, obj, run)
             if run > scan.skip_the(obj):
+                # "... in Criminal Matters", "... under Contracts", "between A and B for the
+                # 2026–2030 period": the name goes on; the parties and the period are no topic
+                run, topic_stop = _document_name_end(scan, run)
                 end = run
                 if keys[h_end] == "on":
-                    topic = doc[scan.skip_the(obj):run].text
+                    topic = doc[scan.skip_the(obj):topic_stop].text
                     if run < scan.n and scan.texts[run][:1].islower() \
                             and scan.tokens[run].pos_ == "NOUN":
                         # "Joint Statement on Mekong-Lancang cooperation for ...": the name
@@ -2099,6 +2173,52 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
         found.append(mention)
         i = end
     return found
+
+
+_PERIOD_TAIL = re.compile(r"^\s*for\s+(?:the\s+)?(?:period\s+(?:of\s+)?)?(?:19|20)\d\d\s*[–—-]\s*"
+                          r"(?:19|20)?\d\d(?:\s+period)?(?![\w–-])")
+
+
+def _second_document_cut(scan: _Scanner, start: int, run: int) -> int:
+    """"the Law on X and the Law on Y": a second named document starts at "and"; so does "and
+    the National Assembly's Resolution 202/...", a body's document."""
+    keys, heads = scan.keys, scan.lex.named_document_heads
+    return next((k for k in range(start, run) if keys[k] == "and" and (
+        heads.match(keys, scan.skip_the(k + 1), skip=False)
+        or _possessive_document_at(scan, scan.skip_the(k + 1)))), run)
+
+
+def _document_name_end(scan: _Scanner, run: int) -> tuple[int, int]:
+    """Where a document's title-case name ends, and where its topic ends: title-case words
+    joined by the short function words of `document_name_links` ("Law on Legal Assistance in
+    Criminal Matters"), then "between <A> and <B>" and "for <period>", which are the parties and
+    the term, not the topic. A link before a place or a date ("in Hanoi", "in March") ends the
+    name: that is where and when, not what."""
+    keys, links = scan.keys, scan.lex.document_name_links
+    topic_stop = None
+    while run + 1 < scan.n and keys[run] in links:
+        k = scan.skip_the(run + 1)
+        if k >= scan.n or not _is_name_token(scan.texts[k]) or keys[k] in _CALENDAR_WORDS:
+            break
+        nxt = _second_document_cut(scan, k, scan.proper_run(k, limit=24))
+        if nxt <= k:
+            break
+        body = scan.match_body(k)
+        if keys[run] != "between" and (_is_place(scan, k, nxt) or (
+                body is not None and body.type in (EntityType.PLACE, EntityType.COUNTRY)
+                and body.end >= nxt)):
+            break
+        if keys[run] == "between" and topic_stop is None:
+            topic_stop = run
+        run = nxt
+    last = scan.tokens[run - 1]
+    period = _PERIOD_TAIL.match(scan.text[last.idx + len(last):])
+    if period is not None:
+        after = last.idx + len(last) + period.end()
+        if topic_stop is None:
+            topic_stop = run
+        run = next((t.i for t in scan.tokens[run:] if t.idx >= after), scan.n)
+    return run, topic_stop if topic_stop is not None else run
 
 
 def _possessive_document_at(scan: _Scanner, i: int) -> bool:
@@ -2812,4 +2932,10 @@ class MentionFinder:
         doc._.dg_events = sorted((e for e in events if not any(
             d.name and d.start <= e.start and e.end <= d.end for d in documents)),
             key=lambda e: e.start)
+        # "the Law on Workers under Contracts", "the Conference of Chief Procurators of ...": one
+        # capitalised word inside a document's or an event's name is a word of that name
+        names = [(d.start, d.end) for d in documents if d.name] \
+            + [(e.start, e.end) for e in doc._.dg_events]
+        doc._.dg_people = [p for p in people if p.roles or p.end - p.start > 1 or not any(
+            start <= p.start and p.end <= end for start, end in names)]
         return doc

@@ -229,6 +229,8 @@ class Lexicon:
     foreign_office_labels: dict[str, str] = field(default_factory=dict)
     # honorifics written in capitals ("HE"): "He" is a name or a pronoun, never one of them
     capital_honorifics: frozenset[str] = frozenset()
+    # Round 13: "Law on X in Criminal Matters", "... under Contracts": words inside a name
+    document_name_links: frozenset[str] = frozenset()
 
     def country_name(self, label: str) -> str:
         """A country as a role or event label names it: "the Republic of Korea", "Japan"."""
@@ -324,7 +326,7 @@ LEXICON_KEYS: dict[str, str] = {
     "posted_offices": "words", "national_body_words": "words", "portfolio_heads": "words",
     "topic_horizon_words": "words", "corporate_office_heads": "words",
     "local_party_chief_titles": "words", "place_apposition_heads": "words",
-    "foreign_office_labels": "mapping",
+    "foreign_office_labels": "mapping", "document_name_links": "words",
 }
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
@@ -480,6 +482,7 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         foreign_office_labels=dict(words["foreign_office_labels"]),
         capital_honorifics=frozenset(token_key(w) for w in words["honorifics"]
                                      if w.isalpha() and w.isupper()),
+        document_name_links=frozenset(token_key(w) for w in words["document_name_links"]),
     )
 
 

@@ -51,7 +51,13 @@ What each set covers is described in its articles' topics:
   US-ASEAN Business Council and a city-US business dialogue, the 13th Cambodia-Laos-Vietnam
   Development Triangle Area Summit in Siem Reap (written without diacritics), a National
   Assembly Ethnic Council supervision delegation in Dak Lak, and Hanoi's People's Committee
-  Chairman receiving the Seoul Mayor for 30 years of sister-city ties.
+  Chairman receiving the Seoul Mayor for 30 years of sister-city ties;
+- blind11: a Vietnam-Brazil agricultural cooperation forum in Brasilia during the agriculture
+  minister's working visit, a health-emergency MoU with WHO with a health circular and a
+  preparedness conference, a Party Central Inspection Commission session concluding an
+  inspection and receiving its Lao counterpart, the NA Chairman receiving the IPU Secretary
+  General at a regional AI seminar, a Vietnam-Philippine coast guard meeting opening a hotline
+  in Manila, and Quang Ninh hosting a Guangxi delegation on smart border gates.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -124,6 +130,11 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.86, "Role": 0.79, "holdsRole": 0.79, "LegalDocument": 0.58,
         "documentNumber": 0.85, "issuedBy": 0.72, "guides": 0.45, "Topic": 0.47, "Event": 0.82,
         "date": 0.55, "heldIn": 0.58, "participatedIn": 0.48, "met": 0.72, "memberOf": 0.95,
+    },
+    "blind11": {
+        "Person": 0.82, "Role": 0.74, "holdsRole": 0.74, "LegalDocument": 0.95,
+        "documentNumber": 0.95, "issuedBy": 0.75, "guides": 0.73, "Topic": 0.73, "Event": 0.86,
+        "date": 0.64, "heldIn": 0.78, "participatedIn": 0.53, "met": 0.63, "memberOf": 0.80,
     },
 }
 SETS = sorted(F1_FLOORS)
