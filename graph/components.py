@@ -394,6 +394,13 @@ class _Scanner:
         a place ("Thailand's Chiang Mai province") or a mission ("Embassy in France")."""
         lex, keys = self.lex, self.keys
         j = self.skip_the(i)
+        if j + 2 < self.n and keys[j] in lex.org_heads and self.texts[j].islower() \
+                and keys[j + 1] == "'s" and _is_name_token(self.texts[j + 2]):
+            j += 2  # "the ministry's Department of X": the department, named after the owner
+        if j + 3 < self.n and _is_name_token(self.texts[j]) and self.texts[j + 1] == "-" \
+                and keys[j + 2] == "based" and not self.tokens[j].whitespace_ \
+                and _is_name_token(self.texts[j + 3]):
+            j += 3  # "Nanning-based X Group": where it is based describes, it does not name
         start = j
         if j < self.n and keys[j] in lex.demonyms and lex.demonyms[keys[j]] == lex.home_country:
             j += 1  # "the Vietnamese National Assembly"
@@ -681,7 +688,8 @@ class _Scanner:
         if country and j + 1 < self.n and self.texts[j][:1].isupper() \
                 and not lex.modifiers.match(keys, j, skip=False) \
                 and not lex.role_heads.match(keys, j, skip=False) \
-                and not lex.roles.match(keys, j) and lex.role_heads.match(keys, j + 1, skip=False):
+                and not lex.roles.match(keys, j) and lex.role_heads.match(keys, j + 1, skip=False) \
+                and self.match_body(j) is None:  # "Lao NA Vice President": a body, not a qualifier
             # "Myanmar's Union Minister", "Indonesia's Coordinating Minister": a country's own
             # qualifier of the office, kept in its name
             modifiers.append(self.texts[j])
@@ -704,6 +712,8 @@ class _Scanner:
         if head and head[0] + 3 < self.n and keys[head[0]] == "(" and keys[head[0] + 2] == ")" \
                 and self.texts[head[0] + 1].istitle() and keys[head[0] + 3] == "of":
             head = (head[0] + 3, head[1])  # "Secretary (East) of ...": the post's own qualifier
+        if head and self._plural_heads_event(j, head[0]):
+            return None  # "the Heads of Asian Coast Guard Agencies Meeting": an event's name
         if head:
             h_end = head[0]
             if h_end < self.n and keys[h_end] in ("of", "to"):
@@ -712,6 +722,9 @@ class _Scanner:
                 org = self.org_after(h_end + 1)
                 ministry = self._ministry_after(h_end + 1) \
                     if keys[j] == "minister" and prep == "of" else None
+                if ministry is None and prep == "of" and keys[j] != "minister" \
+                        and lex.portfolio_heads.match(keys, j, skip=False) is not None:
+                    ministry = self._portfolio_before_name(h_end + 1)
                 if ministry is not None and (org is None or ministry[0] >= org[0] or not any(
                         keys[k] in lex.org_heads for k in range(h_end + 1, org[0]))):
                     org = ministry  # "Minister of Culture Lorenzo ...": the field, not a run
@@ -729,6 +742,8 @@ class _Scanner:
                             of_country[o_end] = o_label
                     elif o_label.startswith("Ministry of ") and keys[j] == "minister":
                         label = f"Minister of {o_label[len('Ministry of '):]}"
+                    elif org is ministry and o_label.startswith("Ministry of "):
+                        label = f"{head_text} of {o_label[len('Ministry of '):]}"
                     elif keys[h_end + 1] != "the" and o_label[-1:].isdigit():
                         label = f"{head_text} {prep} {o_label}"  # "of Naval Region 4"
                     else:
@@ -763,7 +778,12 @@ class _Scanner:
                 # "Lao Party General Secretary": a foreign body, then an office alias
                 h2 = lex.roles.match(keys, after)
             if h2:
-                label = f"{self.doc[after:h2[0]].text.title()} of the {body.label}"
+                owner = body.label
+                if country and country != lex.home_country and j > i \
+                        and keys[j - 1] in lex.demonyms and body.label in lex.body_by_label \
+                        and lex.body_by_label[body.label].subtype == "Legislature":
+                    owner = f"{self.texts[j - 1]} {body.label}"  # "the Lao National Assembly"
+                label = f"{self.doc[after:h2[0]].text.title()} of the {owner}"
                 h_end = h2[0]
                 if keys[after] in lex.envoy_heads and h_end + 1 < self.n and keys[h_end] == "to":
                     dest = self.match_body(self.skip_the(h_end + 1))
@@ -977,6 +997,35 @@ class _Scanner:
         if end is None:
             return None
         return end, "Ministry of " + self.doc[self.skip_the(i):end].text, EntityType.ORGANIZATION
+
+    def _plural_heads_event(self, j: int, h_end: int) -> bool:
+        """Whether a plural title word and "of" open a capitalised name ending in an event
+        head ("Heads of ... Agencies Meeting", "Ministers of ... Conference")."""
+        if not any(k in self.plural_at for k in range(j, h_end)) or h_end + 1 >= self.n \
+                or self.keys[h_end] != "of":
+            return False
+        end = self.proper_run(self.skip_the(h_end + 1))
+        for k in range(h_end + 1, end):
+            found = self.lex.event_heads.match(self.keys, k, skip=False)
+            if found is not None and found[0] == end:
+                return True
+        return False
+
+    def _portfolio_before_name(self, i: int) -> tuple[int, str, EntityType] | None:
+        """"Secretary of Transportation Ana Cruz": a field list (curated portfolio words)
+        right before a personal name is a department's field, not an organisation's name."""
+        start = self.skip_the(i)
+        if start != i:
+            return None  # "Secretary of the <X>" names a body
+        end = self.portfolio_end(start)
+        if end is None:
+            return None
+        name_start = self.skip_honorifics(end)
+        if self.name_run(name_start) - name_start < 2 \
+                or self.keys[name_start] in self.lex.portfolio_words \
+                or self._org_head_in(name_start, self.name_run(name_start)):
+            return None
+        return end, "Ministry of " + self.doc[start:end].text, EntityType.ORGANIZATION
 
     def portfolio_end(self, i: int) -> int | None:
         """"Fisheries and Oceans", "Economy, Trade and Industry": a ministry's field, a list of
@@ -1419,6 +1468,10 @@ def _outer_org(scan: _Scanner, before: int, inner: str) -> str | None:
     """"the France – Vietnam Friendship Group of the French Senate": the organisation whose
     name ends in "of the <inner>", nearest before `before` in the sentence."""
     sent_start = scan.tokens[before].sent.start
+    if sent_start > 0 and scan.texts[sent_start - 1] == ")":
+        # "... Party (LPRP) Central Committee led by its Chairman": the parser may end a
+        # sentence at the acronym's bracket; a name does not end there
+        sent_start = scan.tokens[sent_start - 1].sent.start
     for k in range(before - 3, sent_start - 1, -1):
         if scan.texts[k][:1].isupper() and scan.keys[k] in scan.lex.org_heads \
                 and scan.keys[k + 1] == "of" and scan.keys[k + 2] == "the":
@@ -1455,10 +1508,19 @@ def _antecedent_org_ending(scan: _Scanner, before: int, head: str) -> str | None
                 end = k + 1
                 if end + 2 < scan.n and scan.keys[end] == "of" and scan.keys[end + 1] == "the":
                     tail_end = scan.proper_run(end + 2)
+                    tail = scan.doc[end + 2:tail_end].text
+                    if tail_end + 3 < scan.n and scan.texts[tail_end] == "(" \
+                            and _ACRONYM.match(scan.texts[tail_end + 1]) \
+                            and scan.texts[tail_end + 2] == ")" \
+                            and _is_name_token(scan.texts[tail_end + 3]):
+                        # "... Party (LPRP) Central Committee": the name goes on after its
+                        # acronym, which is no word of it
+                        more = scan.proper_run(tail_end + 3)
+                        tail = f"{tail} {scan.doc[tail_end + 3:more].text}"
+                        tail_end = more
                     if any(scan.keys[x] in scan.lex.org_heads for x in range(end + 2, tail_end)):
                         # "... Friendship Group of the French Senate"
-                        return f"{scan.doc[first:end].text} of the " \
-                               f"{scan.doc[end + 2:tail_end].text}"
+                        return f"{scan.doc[first:end].text} of the {tail}"
                 return scan.doc[first:end].text
     return None
 
