@@ -57,7 +57,13 @@ What each set covers is described in its articles' topics:
   preparedness conference, a Party Central Inspection Commission session concluding an
   inspection and receiving its Lao counterpart, the NA Chairman receiving the IPU Secretary
   General at a regional AI seminar, a Vietnam-Philippine coast guard meeting opening a hotline
-  in Manila, and Quang Ninh hosting a Guangxi delegation on smart border gates.
+  in Manila, and Quang Ninh hosting a Guangxi delegation on smart border gates;
+- blind12: a Vietnam-Egypt Joint Trade Committee meeting in Cairo with a Halal MoU, the State
+  Bank Governor at the IMF/World Bank Spring Meetings in Washington, a Vietnam-New Zealand
+  education MoU and a doctoral-training agreement, a UNESCO Memory of the World certificate
+  ceremony in Hue, a Central Organisation Commission personnel conference with a Politburo
+  regulation and a visiting CPC delegation, and a Ca Mau-Netherlands climate-adaptation
+  conference.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -135,6 +141,11 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.82, "Role": 0.74, "holdsRole": 0.74, "LegalDocument": 0.95,
         "documentNumber": 0.95, "issuedBy": 0.75, "guides": 0.73, "Topic": 0.73, "Event": 0.86,
         "date": 0.64, "heldIn": 0.78, "participatedIn": 0.53, "met": 0.63, "memberOf": 0.80,
+    },
+    "blind12": {
+        "Person": 0.83, "Role": 0.70, "holdsRole": 0.70, "LegalDocument": 0.92,
+        "documentNumber": 0.95, "issuedBy": 0.65, "guides": 0.62, "Topic": 0.62, "Event": 0.88,
+        "date": 0.50, "heldIn": 0.87, "participatedIn": 0.45, "met": 0.53, "memberOf": 0.95,
     },
 }
 SETS = sorted(F1_FLOORS)
