@@ -208,12 +208,22 @@ class _Scanner:
         if end < self.n and self.texts[end][:1].isupper() and end - i == 1 \
                 and self.texts[end] not in ("(",) and _is_name_token(self.texts[end]) \
                 and self.keys[end] not in self.lex.role_heads.root \
+                and not self._modified_head_at(end) \
                 and not is_country and not self._acronym_before_name(i, end) \
                 and self.skip_honorifics(end) == end:  # "of ASEAN Dr X": the body, then a name
             return None
         body = self.lex.body_by_label[label]
         entity_type = EntityType.COUNTRY if is_country else body.type
         return BodyMention(i, end, label, entity_type, self.doc[i:end].text)
+
+    def _modified_head_at(self, i: int) -> bool:
+        """"Assistant Director-General", "Deputy Managing Director": an office opened by its
+        modifiers, so the body before it ends there ("UNESCO Assistant Director-General")."""
+        found = self.lex.modifiers.match(self.keys, i, skip=False)
+        while found:
+            i = found[0]
+            found = self.lex.modifiers.match(self.keys, i, skip=False)
+        return bool(self.lex.role_heads.match(self.keys, i, skip=False))
 
     def _acronym_before_name(self, i: int, end: int) -> bool:
         """"Chairman of the CIC Tran Van Nam": an acronym ends where a Vietnamese name starts."""
@@ -397,10 +407,15 @@ class _Scanner:
         if j + 2 < self.n and keys[j] in lex.org_heads and self.texts[j].islower() \
                 and keys[j + 1] == "'s" and _is_name_token(self.texts[j + 2]):
             j += 2  # "the ministry's Department of X": the department, named after the owner
+        start_of_based = j
         if j + 3 < self.n and _is_name_token(self.texts[j]) and self.texts[j + 1] == "-" \
-                and keys[j + 2] == "based" and not self.tokens[j].whitespace_ \
-                and _is_name_token(self.texts[j + 3]):
+                and keys[j + 2] == "based" and not self.tokens[j].whitespace_:
             j += 3  # "Nanning-based X Group": where it is based describes, it does not name
+            while j + 1 < self.n and self.texts[j].islower() and self.texts[j].isalpha() \
+                    and j - start_of_based <= 6 and keys[j] not in ("of", "and", "the"):
+                j += 1  # "Perth-based miner X", "Delft-based research institute X"
+            if not _is_name_token(self.texts[j]):
+                j = start_of_based
         start = j
         if j < self.n and keys[j] in lex.demonyms and lex.demonyms[keys[j]] == lex.home_country:
             j += 1  # "the Vietnamese National Assembly"
@@ -467,12 +482,35 @@ class _Scanner:
         if not self.run_was_cut and tail and not any(
                 keys[k] in _CONNECTORS and not self._glued_hyphen(k) for k in tail):
             run_end = heads[-1] + 1  # "Rajya Sabha Om Birla": the rest is a name
+        run_end = self._place_of_head_end(heads[-1], run_end)
         if keys[run_end - 1] in lex.located_org_heads and run_end + 1 < self.n \
                 and keys[run_end] == "in":
             where = self.match_body(run_end + 1)
             if where is not None and where.type is not EntityType.ORGANIZATION:
                 run_end = where.end  # "the Vietnamese Embassy in France"
         return run_end, self.expand_acronym(start, run_end), EntityType.ORGANIZATION
+
+    def _place_of_head_end(self, head: int, end: int) -> int:
+        """"University of Sydney Mark Scott": an organisation word, "of" and the place it is
+        of (a known place or one capitalised word that is no field word) end the body when
+        two or three name words follow; "Academy of Social Sciences" names a field."""
+        lex, keys = self.lex, self.keys
+        k = head + 1
+        if k + 1 >= end or keys[k] != "of" or (end < self.n and _is_name_token(self.texts[end])):
+            return end  # a run already cut before a name ends where it was cut
+        w = self.skip_the(k + 1)
+        if w >= end or not _is_name_token(self.texts[w]) or keys[w] in lex.portfolio_words \
+                or keys[w] in lex.org_heads:
+            return end
+        known = self.match_body(w)
+        place_end = known.end if known is not None and known.type is not \
+            EntityType.ORGANIZATION else w + 1
+        rest = range(place_end, end)
+        if 2 <= len(rest) <= 3 and all(_is_name_token(self.texts[r]) and keys[r] not in
+                                       lex.org_heads and keys[r] not in _CONNECTORS
+                                       for r in rest):
+            return place_end
+        return end
 
     def _name_after_head_cut(self, j: int, end: int) -> int:
         """End of a body cut before a second title: before a two-word name (with a glued
@@ -653,6 +691,8 @@ class _Scanner:
         if j < self.n and keys[j] in lex.past_markers:
             past, j = True, j + 1
         present = lex.present_markers.match(keys, j, skip=False) if j < self.n else None
+        if present and (lex.countries.match(keys, j) or lex.bodies.match(keys, j)):
+            present = None  # "New Zealand Ambassador": the word opens a country's name
         if present and present[0] < self.n and self.texts[present[0]][:1].isupper():
             j = present[0]  # "outgoing President of X" still holds the office
         surface_start = j  # "outgoing" is not part of the office's name
@@ -679,6 +719,9 @@ class _Scanner:
                 country, j = str(owner[1]), owner[0] + 1  # "Thailand's Foreign Minister"
             elif owner and owner[0] < self.n and keys[owner[0]] in lex.envoy_heads:
                 country, j = str(owner[1]), owner[0]  # "Belgium Ambassador": the sender
+            elif owner and owner[0] < self.n \
+                    and lex.portfolio_heads.match(keys, owner[0], skip=False):
+                country, j = str(owner[1]), owner[0]  # "New Zealand Minister for X"
         if j == i and not past:
             corporate = self._corporate_title(j)
             if corporate is not None:
@@ -697,8 +740,9 @@ class _Scanner:
         core_from = j  # where the office's own words start ("Vice President")
         while j < self.n:
             found = lex.modifiers.match(keys, j, skip=False)
-            if not found:
-                break
+            if not found or (found[0] < self.n and keys[found[0]] == "-"
+                             and lex.role_heads.match(keys, j, skip=False)):
+                break  # "Vice-Chancellor": a hyphenated head, not a modifier and "Chancellor"
             modifiers.append(self.doc[j:found[0]].text)
             j = found[0]
         start_core = j
@@ -746,6 +790,10 @@ class _Scanner:
                         label = f"{head_text} of {o_label[len('Ministry of '):]}"
                     elif keys[h_end + 1] != "the" and o_label[-1:].isdigit():
                         label = f"{head_text} {prep} {o_label}"  # "of Naval Region 4"
+                    elif keys[h_end + 1] != "the" and o_label not in lex.body_by_label \
+                            and not any(keys[k] in lex.org_heads and self.texts[k][:1].isupper()
+                                        for k in range(h_end + 1, o_end)):
+                        label = f"{head_text} {prep} {o_label}"  # "CEO of Fortescue": a brand
                     else:
                         label = f"{head_text} {prep} the {o_label}"
                     candidates.append((o_end, lex.canonical_role(label), 0.85))
@@ -772,7 +820,12 @@ class _Scanner:
                                          self.doc[j:chief[0]].text, 0.8), None, None
         if body is not None and body.type is not EntityType.COUNTRY:
             after = body.end
-            h2 = lex.role_heads.match(keys, after, skip=False)
+            core = after
+            while core < self.n and lex.modifiers.match(keys, core, skip=False):
+                core = lex.modifiers.match(keys, core, skip=False)[0]
+            # "UNESCO Assistant Director-General": the body's office with its modifiers
+            h2 = lex.role_heads.match(keys, core, skip=False) \
+                or lex.role_heads.match(keys, after, skip=False)
             if not h2 and keys[j] in lex.demonyms and after < self.n \
                     and self.texts[after][:1].isupper():
                 # "Lao Party General Secretary": a foreign body, then an office alias
@@ -791,6 +844,15 @@ class _Scanner:
                         # "EU Ambassador to X"
                         label = f"{label} to {lex.country_name(dest.label)}"
                         h_end = dest.end
+                elif h_end + 1 < self.n and keys[h_end] == "for":
+                    remit = self._remit_after(h_end + 1)
+                    if remit is not None:
+                        # "IMF Mission Chief for Laos", "World Bank Vice President for South
+                        # Asia", "FAO Assistant Director-General for Fisheries": the office's
+                        # country, region or field is part of it
+                        head_text = self.doc[after:h2[0]].text.title()
+                        label = f"{head_text} for {remit[1]} of the {owner}"
+                        h_end = remit[0]
                 candidates.append((h_end, lex.canonical_role(label), 0.8))
                 bodies_of[h_end] = body.label
             m2 = lex.membership.match(keys, after, skip=False)
@@ -1026,6 +1088,20 @@ class _Scanner:
                 or self._org_head_in(name_start, self.name_run(name_start)):
             return None
         return end, "Ministry of " + self.doc[start:end].text, EntityType.ORGANIZATION
+
+    def _remit_after(self, i: int) -> tuple[int, str] | None:
+        """The remit after "for" in an organisation's office: a country or curated region
+        ("for Viet Nam", "for East Asia and the Pacific") or a field of portfolio words
+        ("for Culture"), with where it ends and how the label names it."""
+        dest = self.match_body(self.skip_the(i))
+        if dest is not None and dest.type is EntityType.COUNTRY:
+            return dest.end, self.lex.country_name(dest.label)
+        if dest is not None and dest.type is EntityType.PLACE:
+            return dest.end, dest.label
+        field_end = self.portfolio_end(i)
+        if field_end is not None:
+            return field_end, self.doc[i:field_end].text
+        return None
 
     def portfolio_end(self, i: int) -> int | None:
         """"Fisheries and Oceans", "Economy, Trade and Industry": a ministry's field, a list of

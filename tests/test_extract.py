@@ -2183,3 +2183,68 @@ def test_round14_bodies_of_offices(text, expected, absent):
     found = triples(text, D2025)
     assert expected <= found, found
     assert not absent & found, found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # hyphenated heads: "Vice-Chancellor" is one office, the holder never starts with its tail
+    ("Le Van Minh received Vice-Chancellor of the University of Sydney Mark Scott in Hanoi.",
+     {("Mark Scott", "holdsRole", "Vice-Chancellor of the University of Sydney"),
+      ("Le Van Minh", "met", "Mark Scott")},
+     {("Le Van Minh", "met", "Chancellor Mark Scott")}),
+    # "<Org> of <place>" ends before the name that follows it; a field word keeps the body
+    ("Le Van Minh met Chancellor of the University of Melbourne Jane Hansen on Monday.",
+     {("Jane Hansen", "holdsRole", "Chancellor of the University of Melbourne")}, set()),
+    ("President of the Academy of Social Sciences Phan Chi Hieu spoke at the event.",
+     {("Phan Chi Hieu", "holdsRole", "President of the Academy of Social Sciences")}, set()),
+    # a modifier and a compound head after "of" ("Deputy Managing Director")
+    ("Le Van Minh held talks with Deputy Managing Director of the World Trade Organization "
+     "Angela Ellard.",
+     {("Angela Ellard", "holdsRole",
+       "Deputy Managing Director of the World Trade Organization")},
+     {("Angela Ellard", "holdsRole", "Director of the World Trade Organization")}),
+    # an organisation's office with its remit after "for": a country, a region, a field
+    ("Le Van Minh received IMF Mission Chief for Laos Hiroko Tanaka on Tuesday.",
+     {("Hiroko Tanaka", "holdsRole",
+       "Mission Chief for Laos of the International Monetary Fund")}, set()),
+    ("Le Van Minh met Asian Development Bank Vice President for South Asia Martin Raiser.",
+     {("Martin Raiser", "holdsRole", "Vice President for South Asia of the Asian Development "
+       "Bank"), ("Le Van Minh", "met", "Martin Raiser")},
+     {("Le Van Minh", "met", "Asia Martin Raiser")}),
+    ("Le Van Minh met World Bank Vice President for Europe and Central Asia Antonella Bassani.",
+     {("Antonella Bassani", "holdsRole",
+       "Vice President for Europe and Central Asia of the World Bank")}, set()),
+    ("Le Van Minh met UNESCO Assistant Director-General for Education Stefania Giannini.",
+     {("Le Van Minh", "met", "Stefania Giannini")},
+     {("Le Van Minh", "met", "Education Stefania Giannini")}),
+    # "<Place>-based <description> <Company>": the company alone, named as written
+    ("Andrew Forrest, Chief Executive Officer of Perth-based mining company Fortescue, "
+     "attended the forum.",
+     {("Andrew Forrest", "holdsRole", "Chief Executive Officer of Fortescue")}, set()),
+])
+def test_round15_organisation_offices(text, expected, absent):
+    found = triples(text, D2025)
+    assert expected <= found, found
+    assert not absent & found, found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a country whose name opens with "New" is the sender, not a "new" holder of the post
+    ("Le Van Minh received New Zealand Ambassador to Viet Nam Tom Harvey.",
+     {("Tom Harvey", "holdsRole", "Ambassador of New Zealand to Vietnam")},
+     {("Tom Harvey", "holdsRole", "Ambassador to Vietnam")}),
+    ("Le Van Minh received Ireland Ambassador to Viet Nam Deirdre Kelly.",
+     {("Deirdre Kelly", "holdsRole", "Ambassador of Ireland to Vietnam")}, set()),
+    # a country's name (not its demonym) before "Minister for <A> and <B>"
+    ("Le Van Minh met New Zealand Minister for Tertiary Education and Skills Tom Harvey.",
+     {("Tom Harvey", "holdsRole", "Minister for Tertiary Education and Skills of New Zealand")},
+     set()),
+    ("Le Van Minh met Australia's Minister for Skills and Training Andrew Giles.",
+     {("Andrew Giles", "holdsRole", "Minister for Skills and Training of Australia")}, set()),
+    # "new" still marks a new holder before an office
+    ("The new Minister of Finance Nguyen Van Thang met the press.",
+     {("Nguyen Van Thang", "holdsRole", "Minister of Finance")}, set()),
+])
+def test_round15_foreign_envoys_and_ministers(text, expected, absent):
+    found = triples(text, D2025)
+    assert expected <= found, found
+    assert not absent & found, found
