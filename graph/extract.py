@@ -293,35 +293,80 @@ def _cue_positions(lex_trie, keys: list[str], start: int, end: int) -> list[tupl
 def _meetings(builder, lex, doc, keys, sent, people, bodies, person_refs, body_refs,
               all_people) -> None:
     """"A held talks with / met / received B" (B after the cue; A before it); `keys` are the
-    sentence's token keys."""
+    sentence's token keys. "A met B, and C received D" is two clauses, each with its own host."""
     if len(people) < 1:
         return
     cues = _cue_positions(lex.meeting_cues, keys, 0, len(keys))
     if not cues:
         return
-    cue_start, cue_end = cues[0][0] + sent.start, cues[0][1] + sent.start
-    hosts = [p for p in people if p.end <= cue_start]
-    guests = [p for p in people if p.start >= cue_end]
-    if not hosts:
-        visitor = _visitor_before(lex, doc, keys, sent, cue_start, all_people)
-        hosts = [visitor] if visitor is not None and guests else []
-    if not hosts:
-        return
-    host = hosts[0]
-    # "A and B received C": conjoined subjects both met C.
-    co_hosts = [p for p in hosts[1:] if doc[p.end - 1].dep_ == "conj"
-                and any(doc[k].lower_ in ("and", ",") for k in range(host.end, p.start))]
-    for guest in guests:
-        for one in (host, *co_hosts):
-            if person_refs[id(guest)] != person_refs[id(one)]:
-                builder.fact(person_refs[id(one)], Relation.MET, person_refs[id(guest)], sent,
-                             CLAUSE_CONFIDENCE)
-    if keys[cues[0][1] - 1] == "with" or doc[cue_end - 1].lower_ == "with":
-        after = [b for b in bodies if b.start >= cue_end and b.start - cue_end <= 3
-                 and b.type is EntityType.ORGANIZATION]
-        if after and not guests:
-            builder.fact(person_refs[id(host)], Relation.MET, body_refs[id(after[0])], sent,
-                         0.6)
+    for number, (lo, cue_start, cue_end, hi) in enumerate(_meeting_clauses(doc, sent, cues,
+                                                                           people)):
+        hosts = [p for p in people if lo <= p.start and p.end <= cue_start]
+        guests = [p for p in people if p.start >= cue_end and p.end <= hi]
+        guests = [p for p in guests if not _in_appositive_of(doc, p, guests)]
+        if not hosts and number == 0:
+            visitor = _visitor_before(lex, doc, keys, sent, cue_start, all_people)
+            hosts = [visitor] if visitor is not None and guests else []
+        if not hosts:
+            continue
+        host = hosts[0]
+        # "A and B received C": conjoined subjects both met C.
+        co_hosts = [p for p in hosts[1:] if doc[p.end - 1].dep_ == "conj"
+                    and any(doc[k].lower_ in ("and", ",") for k in range(host.end, p.start))]
+        for guest in guests:
+            for one in (host, *co_hosts):
+                if person_refs[id(guest)] != person_refs[id(one)]:
+                    builder.fact(person_refs[id(one)], Relation.MET, person_refs[id(guest)],
+                                 sent, CLAUSE_CONFIDENCE)
+        if keys[cue_end - 1 - sent.start] == "with" or doc[cue_end - 1].lower_ == "with":
+            after = [b for b in bodies if b.start >= cue_end and b.start - cue_end <= 3
+                     and b.end <= hi and b.type is EntityType.ORGANIZATION]
+            if after and not guests:
+                builder.fact(person_refs[id(host)], Relation.MET, body_refs[id(after[0])], sent,
+                             0.6)
+
+
+def _in_appositive_of(doc, person, others) -> bool:
+    """"B, General Director of X-based Y Company": a name inside another guest's appositive
+    title (a mis-read company) is no guest of its own."""
+    token = doc[person.end - 1]
+    while token.head.i != token.i:
+        if token.dep_ == "appos":
+            return any(o is not person and o.start <= token.head.i < o.end for o in others)
+        token = token.head
+    return False
+
+
+# "June 4.Zhang is accompanied by ...": a full stop glued to the next sentence's first word.
+_GLUED_STOP = re.compile(r"[0-9a-z]\.[A-Z][a-z]")
+
+
+def _meeting_clauses(doc, sent, cues, people) -> list[tuple[int, int, int, int]]:
+    """(clause start, cue start, cue end, clause end) for each meeting clause of the sentence.
+    A later cue opens a new clause only when a person before it is its subject ("..., and C
+    received D"); otherwise it belongs to the clause before ("held talks and had a meeting with
+    B"). A clause ends before the next clause's subject, or at a full stop glued to a word."""
+    clauses = []
+    for c0, c1 in cues:
+        cue_start, cue_end = c0 + sent.start, c1 + sent.start
+        if not clauses:
+            clauses.append([sent.start, cue_start, cue_end, sent.end])
+            continue
+        previous_end = clauses[-1][2]
+        subject = next((p for p in people if previous_end <= p.start and p.end <= cue_start
+                        and any(doc[k].dep_ in ("nsubj", "nsubjpass")
+                                and cue_start <= doc[k].head.i < cue_end
+                                for k in range(p.start, p.end))), None)
+        if subject is None:
+            continue
+        clauses[-1][3] = subject.start
+        clauses.append([subject.start, cue_start, cue_end, sent.end])
+    for clause in clauses:
+        glued = next((t.i for t in doc[clause[2]:clause[3]] if _GLUED_STOP.search(t.text)),
+                     None)
+        if glued is not None:
+            clause[3] = glued
+    return [tuple(c) for c in clauses]
 
 
 def _visitor_before(lex, doc, keys, sent, cue_start, all_people) -> PersonMention | None:

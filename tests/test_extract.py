@@ -2248,3 +2248,44 @@ def test_round15_foreign_envoys_and_ministers(text, expected, absent):
     found = triples(text, D2025)
     assert expected <= found, found
     assert not absent & found, found
+
+
+def met_pairs(text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, r, o in triples(text, D2025) if r == "met"}
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # two meeting clauses: each host meets only its own guest
+    ("On the same day, Tran Van Long met Dutch Ambassador Pieter Jansen, and Le Thi Mai "
+     "received Australian Ambassador Andrew Goledzinowski.",
+     {("Tran Van Long", "Pieter Jansen"), ("Le Thi Mai", "Andrew Goledzinowski")},
+     {("Tran Van Long", "Le Thi Mai"), ("Tran Van Long", "Andrew Goledzinowski")}),
+    ("At the forum, Pham Quang Vinh received Tom Harvey and Deputy Minister of Finance Nguyen "
+     "Duc Chi held talks with Sarah Cole, Managing Director of Sydney-based Harbour Capital "
+     "Group, on green bonds.",
+     {("Pham Quang Vinh", "Tom Harvey"), ("Nguyen Duc Chi", "Sarah Cole")},
+     {("Pham Quang Vinh", "Nguyen Duc Chi"), ("Pham Quang Vinh", "Sarah Cole")}),
+    # a full stop glued to the next sentence ends the guests
+    ("Le Van Minh received a delegation led by Governor Hans Weber, who is visiting until May "
+     "9.Weber is accompanied by Anna Roth, Director of the Trade Office.",
+     {("Le Van Minh", "Hans Weber")}, {("Le Van Minh", "Anna Roth")}),
+    # signing together, briefing and a briefing during a visit are no meetings
+    ("Le Van Minh and Tom Harvey signed a memorandum on fisheries cooperation.",
+     set(), {("Le Van Minh", "Tom Harvey"), ("Tom Harvey", "Le Van Minh")}),
+    ("Nguyen Thi Lan briefed Hans Weber on the new decree on digital payments.",
+     set(), {("Nguyen Thi Lan", "Hans Weber")}),
+    ("Tran Van Long and Le Thi Mai visited the Da Nang Innovation Centre, where its Director "
+     "Pham Van Tuan briefed them on start-ups.",
+     set(), {("Tran Van Long", "Pham Van Tuan"), ("Le Thi Mai", "Pham Van Tuan")}),
+    # real meetings stay: talks followed by a signing, conjoined hosts, two cues in one clause
+    ("Le Van Minh held talks with Tom Harvey and the two signed an agreement on fisheries.",
+     {("Le Van Minh", "Tom Harvey")}, set()),
+    ("Tran Van Long and Le Thi Mai received Hans Weber.",
+     {("Tran Van Long", "Hans Weber"), ("Le Thi Mai", "Hans Weber")}, set()),
+    ("Le Van Minh held talks and had a working session with Sarah Cole.",
+     {("Le Van Minh", "Sarah Cole")}, set()),
+])
+def test_round16_meeting_clauses(text, expected, absent):
+    found = met_pairs(text)
+    assert expected <= found, found
+    assert not absent & found, found
