@@ -686,6 +686,8 @@ class _Scanner:
 
     def _parse_one_title(self, i: int):
         lex, keys = self.lex, self.keys
+        # set only when the main path below parses a title: never left over from the last one
+        self.title_tail_country = self.title_body = None
         j = i
         past = False
         if j < self.n and keys[j] in lex.past_markers:
@@ -1960,7 +1962,6 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
         after = text[match.end():match.end() + 300]
         dated = _DATED.match(after)
         if dated:
-            from graph.dates import DATE_PATTERN
 
             date_match = DATE_PATTERN.match(after, dated.end())
             if date_match:
@@ -2097,7 +2098,6 @@ _ISSUED_AFTER = re.compile(r"^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had\s
 
 def _date_after(scan: _Scanner, end: int, limit: int) -> str | None:
     """"..., issued by the Politburo on December 22, 2024", "which was issued on ..."."""
-    from graph.dates import DATE_PATTERN
 
     if end >= scan.n or end > limit:
         return None
@@ -2160,7 +2160,6 @@ def _relative_issue_clause(scan: _Scanner, mention: DocumentMention,
     """"Decree No. 5, which the Government issued on May 2, 2025 on X" / "which it issued on
     ... to guide X": the clause names the issuer ("it" = the last organisation before the
     document), the date and the topic. Returns the token where the topic's "on" may start."""
-    from graph.dates import DATE_PATTERN
 
     last = scan.tokens[mention.end - 1]
     start_char = last.idx + len(last.text)
@@ -2207,7 +2206,6 @@ _ISSUED_ON = re.compile(r"^\s*,\s*(?:which\s+was\s+)?(?:issued|adopted|signed|pr
 
 def _anaphoric_dates(scan: _Scanner, found: list[DocumentMention]) -> None:
     """"The resolution, issued on December 22, 2024, ...": the last document of that kind."""
-    from graph.dates import DATE_PATTERN
 
     text = scan.text
     kinds = scan.lex.document_kind_by_key
@@ -2525,7 +2523,6 @@ _FRONTED_ISSUE = re.compile(r"^(?:issued|adopted|signed|promulgated|approved|pas
 
 def _date_before(scan: _Scanner, start: int) -> str | None:
     """"The NA Standing Committee on September 13 issued Resolution ..."."""
-    from graph.dates import DATE_PATTERN
 
     sent = scan.tokens[start].sent
     text = scan.doc[sent.start:start].text
@@ -2726,7 +2723,7 @@ def find_visits(scan: _Scanner, bodies: list[BodyMention]) -> list[EventMention]
         if visitor is None:
             continue  # "recalled the visit to Indonesia in 1959 by ...": history, not news
         # one visit per country and article, however the text qualifies it
-        key = "visit to " + " ".join(token_key(w) for w in country.label.split())
+        key = "visit to " + " ".join(fold_words(country.label))
         found.append(EventMention(start, country.end, scan.doc[start:country.end].text, key,
                                   None, local=True, visitor=visitor, venue=country.start))
     return found

@@ -42,7 +42,13 @@ def _tokenizer():
 
 def phrase_keys(phrase: str) -> list[str]:
     """Split a phrase exactly as the English tokenizer splits article text."""
-    return [token_key(t.text) for t in _tokenizer()(phrase) if not t.is_space]
+    return list(_phrase_key_tuple(phrase))
+
+
+@lru_cache(maxsize=1 << 14)
+def _phrase_key_tuple(phrase: str) -> tuple[str, ...]:
+    # the rules ask for the same labels again and again (canonical roles, body names)
+    return tuple(token_key(t.text) for t in _tokenizer()(phrase) if not t.is_space)
 
 
 def is_skippable(keys: Sequence[str], i: int, *, ordinals: bool = True) -> int:

@@ -231,13 +231,13 @@ def _predicate_key(predicate: Node) -> tuple:
     return (len(_LEADING_PREDICATES), str(predicate))
 
 
-_Keyed = tuple[tuple, Node, Node]  # (predicate key, predicate, object)
+_Keyed = tuple[tuple, tuple, Node, Node]  # (predicate key, object key, predicate, object)
 
 
 def _subject_block(writer: _TermWriter, subject: Node, pairs: list[_Keyed]) -> str:
     lines = [writer.subject(subject)]
     predicate_key = None
-    for p_key, p, o in pairs:
+    for p_key, _, p, o in pairs:
         if p_key == predicate_key:
             lines[-1] += ","
             lines.append(f"        {writer.term(o)}")
@@ -288,7 +288,7 @@ def _turtle_pieces(graph: Graph) -> Iterator[tuple[str, int]]:
     for subject in subjects:
         keyed = [(predicate_key(p), term_key(o), p, o) for p, o in graph.predicate_objects(subject)]
         keyed.sort(key=lambda row: (row[0], row[1]))
-        yield ("\n" + _subject_block(writer, subject, [(p_key, p, o) for p_key, _, p, o in keyed]),
+        yield ("\n" + _subject_block(writer, subject, keyed),
                len(keyed))
 
 

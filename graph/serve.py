@@ -21,6 +21,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -43,14 +44,22 @@ def find_server() -> Path:
     raise ServerError(detail="the 'oxigraph' server is not installed: pip install oxigraph")
 
 
-def _die_with_parent() -> None:
-    """Runs in the server's child before exec: on Linux, the kernel stops the server when
-    `diplograph serve` dies, even by SIGKILL, so no orphaned server keeps the port and the store."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass  # not Linux: the `finally` in serve() still stops the server on Ctrl-C and SIGTERM
+def _die_with_parent() -> Callable[[], None]:
+    """A `preexec_fn` for the server on Linux: the kernel stops the server when `diplograph
+    serve` dies, even by SIGKILL, so no orphaned server keeps the port and the store.
+
+    libc is looked up here, in the parent: between fork and exec the child only calls `prctl`
+    (no loading, no allocation). The signal follows the thread that forks, so `serve` must start
+    the server from the thread that lives as long as it (the main thread)."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    parent = os.getpid()
+
+    def arm() -> None:
+        prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM))
+        if os.getppid() != parent:  # the parent died before prctl: nobody would signal us
+            os._exit(1)
+
+    return arm
 
 
 def _url_host(host: str) -> str:
@@ -133,7 +142,7 @@ def serve(graph_dir: Path, host: str = "127.0.0.1", port: int = 7878,
     environment = {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL, text=True, env=environment,
-                               preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+                               preexec_fn=_die_with_parent() if sys.platform == "linux" else None)
     forwarder = threading.Thread(target=_forward, args=(process.stdout, sys.stderr, tail),
                                  daemon=True)
     forwarder.start()

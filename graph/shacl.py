@@ -26,6 +26,7 @@ record's edge is asserted", is checked here with set operations.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import re
 from collections import defaultdict
@@ -199,6 +200,7 @@ def validate(graph: Graph, engine: Engine = "auto") -> ValidationResult:
 
 def pyshacl_violations(graph: Graph, shapes: Graph, ontology: Graph | None) -> set[str]:
     """The violation lines pySHACL reports (the reference for the fast engine)."""
+    data = graph
     if not graph.store.context_aware:
         # pySHACL wraps the data in a ConjunctiveGraph over its store, which needs a
         # context-aware store; `graph.rdf.to_graph` builds on `SimpleMemory`.
@@ -217,11 +219,17 @@ def pyshacl_violations(graph: Graph, shapes: Graph, ontology: Graph | None) -> s
         meta_shacl=False,
         advanced=False,
     )
-    return {
+    violations = {
         _describe(report, result)
         for result in report.subjects(RDF.type, SH.ValidationResult)
         if report.value(result, SH.resultSeverity) == SH.Violation
     }
+    if graph is not data:
+        # The copy refers to itself (through its namespace manager): free it now, even while the
+        # build has paused the cyclic collector, not after the next stages.
+        del graph
+        gc.collect()
+    return violations
 
 
 @cache

@@ -44,7 +44,9 @@ def write_store(graph: Graph | bytes | Path | Iterable[bytes], store_dir: Path) 
     `graph` is an rdflib Graph, Turtle bytes (e.g. from graph.rdf.serialize_turtle), the path
     of a Turtle file, or complete Turtle documents loaded one after the other (e.g.
     graph.rdf.turtle_documents of the build's graph.ttl: Oxigraph's bulk loader then needs
-    memory for one document at a time). Oxigraph parses Turtle natively, much faster than
+    memory for one document at a time; blank-node labels are scoped to one document, so a
+    graph split this way must not share blank nodes across pieces, as DiploGraph's graphs,
+    which have none, never do). Oxigraph parses Turtle natively, much faster than
     having rdflib write the graph out again.
     The new store is built in a sibling temporary directory and renamed into place, so readers
     and a failed write never see a partial store.
@@ -54,8 +56,8 @@ def write_store(graph: Graph | bytes | Path | Iterable[bytes], store_dir: Path) 
     staging = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
     try:
         store = pyoxigraph.Store(str(staging))
-        if isinstance(graph, Path):
-            store.bulk_load(path=str(graph), format=pyoxigraph.RdfFormat.TURTLE)
+        if isinstance(graph, (str, os.PathLike)):
+            store.bulk_load(path=os.fspath(graph), format=pyoxigraph.RdfFormat.TURTLE)
         elif isinstance(graph, bytes):
             store.bulk_load(graph, pyoxigraph.RdfFormat.TURTLE)
         elif isinstance(graph, Graph):
