@@ -15,13 +15,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
-from rdflib import XSD, BNode, Graph, Literal, URIRef
+from networkx.readwrite.gexf import GEXFWriter
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 
 from graph.errors import OutputNotWritableError, UnknownFormatError
 from graph.fsutil import atomic_write_bytes
 from graph.rdf import serialize_turtle
 from graph.store import dump_ntriples, load_graph, open_store
-from graph.vocab import PREFIXES
+from graph.vocab import DG, PREFIXES
 
 NETWORK_FORMATS = ("graphml", "gexf")
 RDF_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
@@ -138,9 +140,26 @@ def _graphml(graph_dir: Path) -> bytes:
 
 
 def _gexf(graph_dir: Path) -> bytes:
+    graph = load_graph(graph_dir)
+    writer = GEXFWriter(encoding="utf-8")
+    # networkx stamps the day it writes; the date of the newest article makes the file the
+    # same for the same graph, whenever it is exported.
+    meta = writer.xml.find("meta")
+    del meta.attrib["lastmodifieddate"]
+    newest = newest_article_date(graph)
+    if newest:
+        meta.set("lastmodifieddate", newest)
+    writer.add_graph(flat_network(graph))
     buffer = io.BytesIO()
-    nx.write_gexf(flat_network(load_graph(graph_dir)), buffer, encoding="utf-8")
+    writer.write(buffer)
     return buffer.getvalue()
+
+
+def newest_article_date(graph: Graph) -> str | None:
+    """The latest `dct:date` of an article in `graph` (YYYY-MM-DD), or None if none is dated."""
+    dates = [str(date) for article in graph.subjects(RDF.type, DG.Article)
+             for date in graph.objects(article, DCTERMS.date)]
+    return max(dates, default=None)
 
 
 _WRITERS: dict[str, Callable[[Path], bytes]] = {
@@ -190,4 +209,4 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise OutputNotWritableError(path=path, detail=err.strerror or str(err)) from err
 
 
-__all__ = ["FORMATS", "export_graph", "flat_network", "render", "to_jsonld"]
+__all__ = ["FORMATS", "export_graph", "flat_network", "newest_article_date", "render", "to_jsonld"]

@@ -63,3 +63,12 @@ def test_installed_package_builds_the_seeds(installed: Path, tmp_path: Path) -> 
     assert run.returncode == 0, run.stderr
     assert "holdsRole" in (out / "graph.ttl").read_text(encoding="utf-8")
     assert (out / "graph.html").is_file() and (out / "store").is_dir()
+
+
+@pytest.mark.slow
+def test_installed_metadata_names_the_licence_and_carries_its_text(installed: Path) -> None:
+    (dist_info,) = installed.glob("diplograph-*.dist-info")
+    metadata = (dist_info / "METADATA").read_text(encoding="utf-8")
+    assert "License-Expression: MIT" in metadata.splitlines()
+    licence_files = list(dist_info.rglob("LICENSE"))
+    assert licence_files and "MIT License" in licence_files[0].read_text(encoding="utf-8")
