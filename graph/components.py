@@ -2013,6 +2013,15 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
                 own_dates.add(id(mention))
             topic = _topic(scan, topic_from, limit,
                            ("on", "guide") if clause is not None else ("on",), embedded)
+            issue_clause = _issue_clause_after(scan, mention.end, limit) \
+                if topic is None and clause is None else None
+            if issue_clause is not None:
+                # "Decree X, issued by the Government on July 30 on Y": the topic follows
+                # the issuing clause's date
+                topic = _topic(scan, issue_clause[1], limit, ("on",), embedded)
+                if topic is not None and mention.date_text is None:
+                    mention.date_text = issue_clause[0]
+                    own_dates.add(id(mention))
             if topic is not None or mention.name is None:
                 mention.topic = topic
                 # (scan.topic_end is the last topic found, maybe another document's)
@@ -2096,8 +2105,10 @@ _ISSUED_AFTER = re.compile(r"^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had\s
                            r"(?:\s+by\s+(?:the\s+)?[A-Z0-9][^,.;]{0,60}?)?\s+on\s+")
 
 
-def _date_after(scan: _Scanner, end: int, limit: int) -> str | None:
-    """"..., issued by the Politburo on December 22, 2024", "which was issued on ..."."""
+def _issue_clause_after(scan: _Scanner, end: int, limit: int) -> tuple[str, int] | None:
+    """"..., issued by the Politburo on December 22, 2024", "which was issued on ...": the date
+    and the token after it (where a topic may follow: "... on July 30 on the management of
+    ..."), or None."""
 
     if end >= scan.n or end > limit:
         return None
@@ -2107,7 +2118,16 @@ def _date_after(scan: _Scanner, end: int, limit: int) -> str | None:
     if issued is None:
         return None
     date_match = DATE_PATTERN.match(tail, issued.end())
-    return date_match.group(0) if date_match else None
+    if date_match is None:
+        return None
+    after = start_char + date_match.end()
+    following = next((t.i for t in scan.tokens[end:limit] if t.idx >= after), limit)
+    return date_match.group(0), following
+
+
+def _date_after(scan: _Scanner, end: int, limit: int) -> str | None:
+    clause = _issue_clause_after(scan, end, limit)
+    return clause[0] if clause else None
 
 
 _ISSUER_LEAD = re.compile(r"^(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?"

@@ -22,7 +22,12 @@ from graph.components import (
     PersonMention,
     invitation_host_at,
 )
-from graph.dates import DATE_PATTERN, date_of_match, parse_date
+from graph.dates import (
+    DATE_PATTERN,
+    date_of_match,
+    issue_date,
+    spans_several_days,
+)
 from graph.lexicon import Lexicon, lexicon, token_key
 from graph.model import Article, ArticleExtraction, Entity, EntityRef, EntityType, Fact, Relation
 from graph.text import fold, slugify
@@ -269,9 +274,23 @@ def _add_document(builder: _Builder, lex: Lexicon, mention: DocumentMention, doc
         builder.mentioned(topic, sent, CLAUSE_CONFIDENCE)
         builder.fact(ref, Relation.GUIDES, topic, sent, 0.8)
     if mention.date_text:
-        date = parse_date(mention.date_text, day)
+        date = issue_date(mention.date_text, day, mention.number)
         if date is not None:
             builder.fact(ref, Relation.DATE, date, sent, 0.85)
+    elif _issued_in_clause(lex, doc, mention) and _SAME_DAY.search(sent.text):
+        # "The same day, the NA adopted Resolution X": the last date the article gave
+        previous = _last_date_before(doc, doc.text, sent.start, day, past=True)
+        if previous is not None:
+            builder.fact(ref, Relation.DATE, previous, sent, 0.65)
+
+
+def _issued_in_clause(lex: Lexicon, doc: Doc, mention: DocumentMention) -> bool:
+    """Whether the document is what an issuing verb of its clause acts on ("signed Decision
+    X", "Resolution X was adopted")."""
+    root = next((t for t in doc[mention.start:mention.end]
+                 if not mention.start <= t.head.i < mention.end), None)
+    return root is not None and root.dep_ in ("dobj", "nsubjpass") \
+        and root.head.lower_ in lex.issue_verbs
 
 
 # --- clause-level relations ---------------------------------------------------------------------
@@ -653,13 +672,15 @@ def _venues_and_dates(builder, doc, text, sent, events, bodies, event_refs, body
         tail = text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
                         doc[sent.end - 1].idx + len(doc[sent.end - 1].text)]
         on_verb = _verb_date(doc, text, verb) if verb is not None else None
+        if on_verb is None:
+            on_verb = _participle_date(doc, text, event)
         if on_verb is not None:  # "took place in <place> on <date>", "On <date>, X held <event>"
             tail = on_verb
         match = _DATE_LEAD.match(tail)
         date_match = DATE_PATTERN.match(tail, match.end()) if match else None
         # "from June 10 to 12": a meeting of several days has no single date; nor has one
         # that "opened on A" and "is scheduled to close on B" (never two dates from those cues).
-        if date_match and (_RANGE_END.match(tail[date_match.end():])
+        if date_match and (spans_several_days(tail, date_match)
                            or _closing_date_after(tail, date_match.end())):
             date_match = None
         if date_match is None and _SAME_DAY.search(sent.text):
@@ -719,6 +740,21 @@ def _venue_path(token, prep) -> bool:
     return True
 
 
+def _participle_date(doc: Doc, text: str, event) -> str | None:
+    """"the X Forum, held / co-organised by Y in Hanoi on June 3": the date of a participle
+    that describes the event."""
+    root = next((t for t in doc[event.start:event.end]
+                 if not event.start <= t.head.i < event.end), None)
+    if root is None:
+        return None
+    for child in root.children:
+        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
+            found = _verb_date(doc, text, child)
+            if found is not None:
+                return found
+    return None
+
+
 def _verb_date(doc: Doc, text: str, verb) -> str | None:
     """"on <date>" attached to the verb, as text starting with "on " (for `_DATE_LEAD`)."""
     for prep in verb.children:
@@ -734,7 +770,6 @@ def _verb_date(doc: Doc, text: str, verb) -> str | None:
 _PART_OF_DAY = re.compile(r"the\s+(?:morning|afternoon|evening|night)\s+of\s+", re.I)
 _DATE_LEAD = re.compile(r"^[^.;]{0,60}?\b(?:on|from)\s+"
                         r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?")
-_RANGE_END = re.compile(r"\s*(?:to|until|till|-|–)\s*\d")
 _SITE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}in\s")
 _CLOSING_CUE = re.compile(
     r"\b(?:clos(?:e|es|ed|ing)|conclud(?:e|es|ed|ing)|end(?:s|ed)?|run(?:s|ning)?\s+until|"
@@ -746,18 +781,40 @@ def _closing_date_after(tail: str, start: int) -> bool:
     return any(DATE_PATTERN.match(tail, cue.end()) for cue in _CLOSING_CUE.finditer(tail, start))
 
 
-_SAME_DAY = re.compile(r"\b(?:on|earlier|later)\s+(?:on\s+)?the\s+same\s+day\b", re.I)
+# "On the same day", "Later that day", "The same day, ...": the day of the last date given
+_SAME_DAY = re.compile(r"(?:\b(?:on|earlier|later)\s+(?:on\s+)?|^\s*)(?:the\s+same|that)\s+day\b",
+                       re.I)
 
 
-def _last_date_before(doc: Doc, text: str, start: int, day: dt.date | None) -> dt.date | None:
+def _last_date_before(doc: Doc, text: str, start: int, day: dt.date | None,
+                      past: bool = False) -> dt.date | None:
     """"On the same day": the last full date the article gave before this sentence (`text` is
-    `doc.text`)."""
+    `doc.text`). With `past`, the last one of the story's own clauses that is not after the
+    article's date: what was done that day was done by the time it was reported, and a relative
+    clause ("the session, which opened on October 20 and is scheduled to close on December 11")
+    dates something else."""
     before = text[:doc[start].idx]
     for match in reversed(list(DATE_PATTERN.finditer(before))):
         date = date_of_match(match, day)
-        if date is not None:
-            return date
+        if date is None:
+            continue
+        if past and ((day is not None and date > day)
+                     or _in_relative_clause(doc.char_span(match.start(), match.end(),
+                                                          alignment_mode="expand"))):
+            continue
+        return date
     return None
+
+
+def _in_relative_clause(span) -> bool:
+    if span is None:
+        return False
+    token = span[0]
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
 
 
 @lru_cache(maxsize=4)

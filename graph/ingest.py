@@ -411,13 +411,18 @@ def parse_structure(text: str, html_title: str | None = None) -> Structure:
     warnings: list[str] = []
     lines = text.split("\n")
     date: dt.date | None = None
-    header = _HEADER.match(lines[0]) if lines else None
-    if header:
+    # The marker is usually the first line; scrapers that put the headline first leave it on
+    # one of the next leading lines.
+    for index, line in enumerate(lines[:_MAX_LEADING_HEADLINES + 1]):
+        header = _HEADER.match(line)
+        if header is None:
+            continue
         try:
             date = dt.date.fromisoformat(header.group(1))
         except ValueError:
             warnings.append(f"header date {header.group(1)!r} is not a real date; left undated")
-        lines[0] = header.group(2)
+        lines[index] = header.group(2)
+        break
     paragraphs = [_one_line(line) for line in lines]
     paragraphs = [paragraph for paragraph in paragraphs if paragraph]
 

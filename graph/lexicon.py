@@ -37,7 +37,9 @@ def token_key(text: str) -> str:
 def _tokenizer():
     import spacy
 
-    return spacy.blank("en").tokenizer
+    from graph.nlp import keep_co_words_whole
+
+    return keep_co_words_whole(spacy.blank("en")).tokenizer
 
 
 def phrase_keys(phrase: str) -> list[str]:

@@ -11,6 +11,7 @@ import importlib
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from graph.errors import ModelNotFoundError
 
@@ -30,9 +31,27 @@ def load_model() -> Language:
     raise ModelNotFoundError(detail="; ".join(failures))
 
 
+# The hyphen infix of spaCy's English tokenizer, and the same rule that keeps "co-" words whole.
+_HYPHEN_INFIX = "(?:-|–|—|--|---|——|~)(?="
+_CO_PREFIX = r"(?<!\b[Cc]o)"
+
+
+def keep_co_words_whole(nlp: Language) -> Language:
+    """"co-chaired", "co-organised", "co-hosted" stay one token: split in three ("co", "-",
+    "chaired"), the parser reads "co" as the verb and "chaired" as a clause of its own, and loses
+    the subject, object and date of the sentence's main verb."""
+    infixes = [pattern.replace(_HYPHEN_INFIX, _CO_PREFIX + _HYPHEN_INFIX, 1)
+               if _HYPHEN_INFIX in pattern and _CO_PREFIX not in pattern else pattern
+               for pattern in nlp.Defaults.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
 def add_components(nlp: Language) -> Language:
     """Add DiploGraph's components: line breaks before the parser, mentions after NER."""
     import graph.components  # noqa: F401  (registers the factories)
+
+    keep_co_words_whole(nlp)
 
     if "dg_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("dg_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)

@@ -63,7 +63,17 @@ What each set covers is described in its articles' topics:
   education MoU and a doctoral-training agreement, a UNESCO Memory of the World certificate
   ceremony in Hue, a Central Organisation Commission personnel conference with a Politburo
   regulation and a visiting CPC delegation, and a Ca Mau-Netherlands climate-adaptation
-  conference.
+  conference;
+- blind13: the first Congress of the Ministry of Finance's Party Committee with a Politburo
+  directive, a Politburo-Secretariat conclusion and elections of its Secretary and Deputy
+  Secretaries, the Defence Minister at the 13th ADMM-Plus and the 20th ADMM in Manila with a joint
+  declaration and sideline talks (written without diacritics), an embassy reception in Canberra
+  for the second anniversary of the Vietnam-Australia Comprehensive Strategic Partnership with the
+  two Prime Ministers' phone call, a National Assembly Standing Committee thematic supervision
+  session on social housing with ministers answering deputies (written without diacritics), the
+  Vice President's official visit to Mozambique for 50 years of relations with an independence
+  anniversary ceremony and a business forum in Maputo, and Bắc Ninh's investment promotion
+  conference in Seoul during its Party Secretary's working visit to the Republic of Korea.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -146,6 +156,11 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.83, "Role": 0.70, "holdsRole": 0.70, "LegalDocument": 0.92,
         "documentNumber": 0.95, "issuedBy": 0.65, "guides": 0.62, "Topic": 0.62, "Event": 0.88,
         "date": 0.50, "heldIn": 0.87, "participatedIn": 0.45, "met": 0.53, "memberOf": 0.95,
+    },
+    "blind13": {
+        "Person": 0.90, "Role": 0.88, "holdsRole": 0.85, "LegalDocument": 0.83,
+        "documentNumber": 0.95, "issuedBy": 0.70, "guides": 0.68, "Topic": 0.78, "Event": 0.60,
+        "date": 0.78, "heldIn": 0.30, "participatedIn": 0.24, "met": 0.82, "memberOf": 0.95,
     },
 }
 SETS = sorted(F1_FLOORS)

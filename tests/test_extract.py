@@ -1263,8 +1263,9 @@ def test_round8_documents_without_a_number(text, expected, absent):
      "February 2, 2023, takes effect immediately.",
      {("Regulation 96-QD/TW", "date", "2023-02-02")}),
     # ", dated <day month>," takes the article's year
+    # the year in the number dates the yearless day (round 17; was the article's year)
     ("The Government has issued Decree No. 15/2025/ND-CP, dated January 3, on land pricing.",
-     {("Decree 15/2025/ND-CP", "date", "2024-01-03")}),
+     {("Decree 15/2025/ND-CP", "date", "2025-01-03")}),
 ])
 def test_round8_document_dates(text, expected):
     assert expected <= triples(text)
@@ -2287,5 +2288,51 @@ def met_pairs(text: str) -> set[tuple[str, str]]:
 ])
 def test_round16_meeting_clauses(text, expected, absent):
     found = met_pairs(text)
+    assert expected <= found, found
+    assert not absent & found, found
+
+
+D2026_MARCH = dt.date(2026, 3, 10)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # the topic follows the issuing clause's date
+    ("The province is applying Decree 88/2025/ND-CP, issued by the Government on June 14 on "
+     "the management of seaports.",
+     {("Decree 88/2025/ND-CP", "guides", "management of seaports"),
+      ("Decree 88/2025/ND-CP", "date", "2025-06-14")}, set()),
+    ("Officials are carrying out Resolution 41/2025/QH15, adopted by the National Assembly on "
+     "November 8, on the national programme on rural roads for 2026-2030.",
+     {("Resolution 41/2025/QH15", "guides", "national programme on rural roads for 2026-2030"),
+      ("Resolution 41/2025/QH15", "date", "2025-11-08")}, set()),
+    # a yearless day before the number's year or after the article's date is last year's
+    ("She cited Circular 11/2025/TT-BTC, issued by the Ministry of Finance on April 3 on fees "
+     "for maritime services.",
+     {("Circular 11/2025/TT-BTC", "date", "2025-04-03")},
+     {("Circular 11/2025/TT-BTC", "date", "2026-04-03")}),
+    ("He referred to Directive 27-CT/TW, issued by the Secretariat on November 20 on "
+     "training young officials.",
+     {("Directive 27-CT/TW", "date", "2025-11-20")},
+     {("Directive 27-CT/TW", "date", "2026-11-20")}),
+    # "the same day": the last date of the story's own clauses, not a relative clause's
+    ("The 9th session of the Provincial People's Council opened in Hue on March 2. The session, "
+     "which runs from March 2 until March 20, reviewed the budget. On the same day, the council "
+     "adopted Resolution 14/NQ-HDND on rural roads.",
+     {("Resolution 14/NQ-HDND", "date", "2026-03-02")},
+     {("Resolution 14/NQ-HDND", "date", "2026-03-20")}),
+    # a participle that describes the event dates it
+    ("Le Van Minh attended the Vietnam – Chile Fisheries Forum, co-organised by the two "
+     "ministries in Santiago on March 4.",
+     {("Vietnam – Chile Fisheries Forum", "date", "2026-03-04")}, set()),
+    # a "co-" verb is the main verb: its fronted date is the event's
+    ("On March 5, Minh and Silva co-chaired the Vietnam – Chile Fisheries Forum in Santiago.",
+     {("Vietnam – Chile Fisheries Forum", "date", "2026-03-05"),
+      ("Vietnam – Chile Fisheries Forum", "heldIn", "Santiago")}, set()),
+    # a span of days is no single date
+    ("Le Van Minh attended the 12th Mekong Water Forum in Vientiane on March 3 and March 4.",
+     set(), {("12th Mekong Water Forum", "date", "2026-03-03")}),
+])
+def test_round17_document_and_event_dates(text, expected, absent):
+    found = triples(text, D2026_MARCH)
     assert expected <= found, found
     assert not absent & found, found
