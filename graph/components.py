@@ -210,6 +210,7 @@ class _Scanner:
                 and self.keys[end] not in self.lex.role_heads.root \
                 and not self._modified_head_at(end) \
                 and not is_country and not self._acronym_before_name(i, end) \
+                and not self._cued_place_before_name(i, end, label) \
                 and self.skip_honorifics(end) == end:  # "of ASEAN Dr X": the body, then a name
             return None
         body = self.lex.body_by_label[label]
@@ -229,6 +230,31 @@ class _Scanner:
         """"Chairman of the CIC Tran Van Nam": an acronym ends where a Vietnamese name starts."""
         return bool(_ACRONYM.match(self.texts[i])) and self.keys[end] in self.lex.surnames \
             and self.name_run(end, limit=4) - end >= 2
+
+    def _model_place(self, i: int) -> BodyMention | None:
+        """A city the curated data does not know, for an envoy's posting: the model's one-word
+        GPE ("in Sydney"), or one name word before a Vietnamese name ("in Busan Le Thi Hoa",
+        which the model reads as one person)."""
+        if i + 1 >= self.n or not _is_name_token(self.texts[i]):
+            return None
+        token = self.tokens[i]
+        one_word_gpe = token.ent_iob_ == "B" and token.ent_type_ == "GPE" \
+            and self.tokens[i + 1].ent_iob_ != "I"
+        before_name = self.keys[i] not in self.lex.surnames \
+            and self.keys[i + 1] in self.lex.surnames and self.name_run(i + 1, limit=4) - i >= 3
+        if not (one_word_gpe or before_name):
+            return None
+        return BodyMention(i, i + 1, self.texts[i], EntityType.PLACE, self.texts[i])
+
+    def _cued_place_before_name(self, i: int, end: int, label: str) -> bool:
+        """"Consul General in Sydney Pham Thi Lan Anh": a place after "in"/"at" ends where a
+        person's name starts (a Vietnamese family name, or the model's person)."""
+        if i == 0 or self.keys[i - 1] not in self.lex.place_cue_prepositions \
+                or self.lex.body_by_label[label].type is not EntityType.PLACE:
+            return False
+        token = self.tokens[end]
+        return (self.keys[end] in self.lex.surnames and self.name_run(end, limit=4) - end >= 2) \
+            or (token.ent_type_ == "PERSON" and token.ent_iob_ == "B")
 
     def _ends_at_word(self, end: int) -> bool:
         return end >= self.n or self.texts[end] != "-"
@@ -523,7 +549,8 @@ class _Scanner:
         if 2 <= len(words) <= 4 and all(_is_name_token(self.texts[k]) or self._glued_hyphen(k - 1)
                                         for k in tail if not self._glued_hyphen(k)):
             return heads[-1] + 1
-        return end
+        # "Assembly of the Republic Margarida Talapa and Prime Minister X": the place it is of
+        return self._place_of_head_end(heads[-1], end)
 
     def _glued_hyphen(self, k: int) -> bool:
         return self.texts[k] == "-" and k > 0 and not self.tokens[k - 1].whitespace_ \
@@ -541,7 +568,8 @@ class _Scanner:
         for k in range(j + 1, run_end):
             if self.keys[k - 1] in ("and", ",") and (
                     self.lex.role_heads.match(self.keys, k, skip=False)
-                    or self.lex.modifiers.match(self.keys, k, skip=False)):
+                    or self.lex.modifiers.match(self.keys, k, skip=False)
+                    or self.lex.roles.match(self.keys, k, skip=False)):  # "and Prime Minister"
                 # "... Council Ahn Seong-min and CEO of ...": a name may still end the body
                 run_end = self._name_after_head_cut(j, k - 1)
                 self.run_was_cut = True
@@ -908,13 +936,15 @@ class _Scanner:
             or (end in of_country and keys[end] == "in") \
             or (keys[end - 1] in lex.mission_words and keys[end] == "to") \
             or any(office in " ".join(keys[start_core:end]) for office in lex.posted_offices)
+        posting = ""
         if posted and end + 1 < self.n and keys[end] in ("to", "in") \
                 and not label.endswith((" to", " in")) and f" {keys[end]} " not in label:
-            post = self.match_body(self.skip_the(end + 1))
+            post = self.match_body(self.skip_the(end + 1)) or self._model_place(end + 1)
             if post is not None and post.type in (EntityType.COUNTRY, EntityType.PLACE):
                 posted_to = lex.country_name(post.label) \
                     if post.type is EntityType.COUNTRY else post.label
-                label, end = f"{label} {keys[end]} {posted_to}", post.end
+                posting = f" {keys[end]} {posted_to}"
+                label, end = label + posting, post.end
         end = self.skip_paren(end) if end < self.n and keys[end] == "(" and end + 2 < self.n \
             and _ACRONYM.match(self.texts[end + 1]) else end
         if modifiers:
@@ -940,6 +970,9 @@ class _Scanner:
                 if label == f"Ambassador of {named}":
                     # a foreign envoy named in Vietnamese news, with no posting, is posted here
                     label = f"{label} to {lex.home_country}"
+            elif posting and label.endswith(posting):
+                # "Japanese Consul General in Da Nang": the country before the posting
+                label = f"{label.removesuffix(posting)} of {named}{posting}"
             else:
                 label = f"{label} of {named}"
         return end, RoleMention(label, surface, confidence, country), None, None
@@ -1267,7 +1300,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
                          and _pronoun_surname(scan, start, end))) \
                 or (end - start == 1 and keys[start] in lex.demonyms):
             continue
-        if not all(_is_name_token(scan.texts[k]) for k in range(start, end)):
+        if not all(_is_name_piece(scan, k) for k in range(start, end)):
             continue
         if any(keys[k] in lex.org_heads or lex.event_heads.match(keys, k, skip=False)
                for k in range(start, end)):
@@ -1813,6 +1846,32 @@ def _place_list_lead(scan: _Scanner, i: int) -> int | None:
     return None
 
 
+def _is_name_piece(scan: _Scanner, k: int) -> bool:
+    """A name word, or a piece of a hyphenated given name glued to one ("Hyun-soo": "-",
+    "soo")."""
+    if _is_name_token(scan.texts[k]):
+        return True
+    texts, tokens = scan.texts, scan.tokens
+    if texts[k] == "-":
+        return 0 < k < scan.n - 1 and not tokens[k - 1].whitespace_ \
+            and not tokens[k].whitespace_ and _is_name_token(texts[k - 1]) \
+            and _is_syllable(scan, k + 1)
+    return k >= 2 and texts[k - 1] == "-" and _is_syllable(scan, k) \
+        and _is_name_piece(scan, k - 1)
+
+
+def _is_syllable(scan: _Scanner, k: int) -> bool:
+    """A lower-case given-name syllable after a hyphen ("soo"), not a suffix ("based")."""
+    text = scan.texts[k]
+    return text.isalpha() and text.islower() and not text.endswith(("ed", "ing")) \
+        and scan.keys[k] not in scan.lex.hyphen_suffix_words
+
+
+def _name_words(scan: _Scanner, start: int, end: int) -> int:
+    """How many words the name pieces from `start` to `end` make ("Kim Hyun-soo": two)."""
+    return sum(1 for k in range(start, end) if _is_name_token(scan.texts[k]))
+
+
 def _appositive_runs(scan: _Scanner) -> list[Span]:
     """Capitalised runs followed by ", who is/was sworn in as ..." or by an appositive title
     with no name after it ("talks with Maria Lopez, Vice President of Paraguay and ..."): names
@@ -1823,13 +1882,13 @@ def _appositive_runs(scan: _Scanner) -> list[Span]:
         if keys[i] != ",":
             continue
         j = i
-        while j > 0 and _is_name_token(scan.texts[j - 1]) and i - j < 4:
+        while j > 0 and _is_name_piece(scan, j - 1) and i - j < 6:
             j -= 1
-        if i - j < 2:
+        if i - j < 2 or not _is_name_token(scan.texts[j]):
             continue
         if keys[i + 1] == "who":
             runs.append(doc[j:i])
-        elif i - j <= 3 and not any(
+        elif _name_words(scan, j, i) <= 3 and not any(
                 k in scan.in_body or keys[k] in lex.not_name_words or keys[k] in lex.org_heads
                 or keys[k] in lex.demonyms or _is_title_word(scan, k) for k in range(j, i)):
             parsed = scan.parse_title(i + 1, appositive=True)
@@ -2790,6 +2849,14 @@ def _visitor(scan: _Scanner, start: int, visit) -> int | None:
     paying / is on a visit"."""
     if start >= 2 and scan.keys[start - 1] in ("'s", "’s"):
         return start - 2
+    if start >= 1 and scan.keys[start - 1] in ("his", "her", "their"):
+        # "X held talks ... during her official visit to Y": the subject of the verb the
+        # visit's phrase hangs from
+        head = visit.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return subject.i if subject is not None and subject.pos_ == "PROPN" else None
     verb = visit.head if visit.dep_ == "dobj" else (
         visit.head.head if visit.dep_ == "pobj" and visit.head.lower_ == "on" else None)
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in scan.lex.visit_verbs:
@@ -2888,6 +2955,8 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
     head = None
     for k in range(i + 1, run_end):
         found = lex.event_heads.match(keys, k, skip=False)
+        if found and found[0] + 1 < run_end and scan._glued_hyphen(found[0]):
+            found = (found[0] + 2, found[1])  # "Meeting-Plus": the head goes on over the hyphen
         if found and found[0] <= run_end and (found[0] == run_end or keys[found[0]] in (
                 "of", "on", "for")):
             head = (k, found[0])
@@ -2909,7 +2978,8 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
         return None  # "15th National Assembly" is a legislature's term, not an event
     end = head[1]
     series_label, series_numbers = None, []
-    if end + 1 < scan.n and keys[end] in ("of", "on", "for"):
+    if end + 1 < scan.n and keys[end] in ("of", "on", "for") \
+            and keys[end + 1] not in MONTHS and keys[end + 1] not in WEEKDAYS:  # "on November 4"
         start = scan.skip_the(end + 1)
         while start < scan.n and _ORDINAL.match(keys[start]):
             series_numbers.append(keys[start])

@@ -457,6 +457,8 @@ def _participation(builder, lex, doc, keys, sent, people, bodies, events, person
     cues = [(c0, c1) for c0, c1 in _cue_positions(lex.participation_cues, keys, 0, len(keys))
             if c1 - c0 > 1 or doc[sent.start + c0].lemma_ not in lex.host_verbs
             or any(_holds_event(doc, e, sent.start + c0) for e in events)]
+    cues = [(c0, c1) for c0, c1 in cues if not _sent_delegation(doc[sent.start + c0])]
+    cues += _delegation_cues(doc, sent, events)
     opening_at = sent.start < events[0].start and keys[0] == "at" \
         and events[0].start - sent.start <= 2
     if not cues and not opening_at:
@@ -489,7 +491,7 @@ def _participation(builder, lex, doc, keys, sent, people, bodies, events, person
             participants.append(body_refs[id(body)])
     for token in doc[sent.start:sent.end]:
         # "the Vietnamese delegation" is the country taking part.
-        if token.lower_ in ("delegation", "delegations") and token.i > 0:
+        if token.lower_ in _DELEGATION_NOUNS and token.i > 0:
             country = lex.country_of_demonym(token_key(doc[token.i - 1].text))
             if country:
                 participants.append(builder.entity(EntityType.COUNTRY, country, country))
@@ -505,6 +507,44 @@ def _participation(builder, lex, doc, keys, sent, people, bodies, events, person
         for participant in participants:
             builder.fact(participant, Relation.PARTICIPATED_IN, target, sent, confidence)
 
+
+
+_DELEGATION_NOUNS = ("delegation", "delegations")
+_SENDING_VERBS = ("send", "dispatch")
+
+
+def _delegation_cues(doc: Doc, sent: Span, events: list[EventMention]) -> list[tuple[int, int]]:
+    """"led a high-ranking delegation of the army to the <event>": the "to" that takes the
+    delegation to a named event is a participation cue, however many words stand between (the
+    phrase cues need "delegation to" side by side)."""
+    found = []
+    for event in events:
+        to = _delegation_to(doc, event)
+        if to is not None:
+            found.append((to.i - sent.start, to.i - sent.start + 1))
+    return found
+
+
+def _sent_delegation(token) -> bool:
+    """"X sent a delegation to the funeral": a delegation someone sends is no cue for them."""
+    return token.lower_ in _DELEGATION_NOUNS and token.dep_ == "dobj" \
+        and token.head.lemma_ in _SENDING_VERBS
+
+
+def _delegation_to(doc: Doc, event: EventMention):
+    """The "to" of "led a delegation (of X) to <event>" / "a delegation to <event>", else None.
+    "sent a delegation to the funeral": the sender stays at home."""
+    if event.antecedent is not None:
+        return None
+    root = next((t for t in doc[event.start:event.end]
+                 if not event.start <= t.head.i < event.end), None)
+    if root is None or root.dep_ != "pobj" or root.head.lower_ != "to":
+        return None
+    holder = root.head.head
+    if holder.lower_ in _DELEGATION_NOUNS or (holder.lemma_ in ("lead", "head") and any(
+            c.lower_ in _DELEGATION_NOUNS and c.dep_ == "dobj" for c in holder.children)):
+        return root.head
+    return None
 
 
 def _current_events(doc: Doc, sent: Span, events: list[EventMention],
@@ -523,6 +563,9 @@ def _current_events(doc: Doc, sent: Span, events: list[EventMention],
                 continue
         else:
             verb = _event_verb(doc, event)
+            to = _delegation_to(doc, event) if verb is None else None
+            if to is not None:  # "led a delegation to <event>": the leading verb
+                verb = to.head if to.head.pos_ in ("VERB", "AUX") else to.head.head
             if verb is None:
                 continue
         if verb is not None and (verb.dep_ == "xcomp" or any(
@@ -562,6 +605,12 @@ def _listed_participants(builder, lex, doc, keys, sent, people, events, previous
                         builder.fact(person_refs[id(person)], Relation.PARTICIPATED_IN, target,
                                      sent, 0.65)
             return
+    if not events and only_previous is not None and _lists_delegation_members(lex, sent):
+        # "The delegation included A and B": they went where the delegation went
+        for person in listed:
+            builder.fact(person_refs[id(person)], Relation.PARTICIPATED_IN, only_previous,
+                         sent, 0.6)
+        return
     for c0, _c1 in _cue_positions(lex.gathering_verbs, keys, 0, len(keys)):
         verb = doc[sent.start + c0]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -588,6 +637,12 @@ def _listed_participants(builder, lex, doc, keys, sent, people, events, previous
                 builder.fact(person_refs[id(person)], Relation.PARTICIPATED_IN, only_previous,
                              sent, 0.6)
             return
+
+
+def _lists_delegation_members(lex: Lexicon, sent: Span) -> bool:
+    root = sent.root
+    return root.lemma_ in lex.delegation_member_verbs and any(
+        c.dep_ == "nsubj" and c.lower_ in _DELEGATION_NOUNS for c in root.children)
 
 
 def _holds_event(doc: Doc, event, verb_index: int) -> bool:

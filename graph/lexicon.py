@@ -37,9 +37,9 @@ def token_key(text: str) -> str:
 def _tokenizer():
     import spacy
 
-    from graph.nlp import keep_co_words_whole
+    from graph.nlp import customise_tokenizer
 
-    return keep_co_words_whole(spacy.blank("en")).tokenizer
+    return customise_tokenizer(spacy.blank("en")).tokenizer
 
 
 def phrase_keys(phrase: str) -> list[str]:
@@ -216,6 +216,10 @@ class Lexicon:
     gathering_verbs: PhraseTrie
     # "Ship 20 - Tran Hung Dao", "the frigate Ly Thai To": a ship, not a person
     vessel_words: PhraseTrie
+    # "The delegation included A and B": verbs (lemmas) that list a delegation's members
+    delegation_member_verbs: frozenset[str]
+    # "Hanoi-based", "US-led": a hyphenated suffix that is no given-name syllable ("Hyun-soo")
+    hyphen_suffix_words: frozenset[str]
     # "UN Resident Coordinator in Vietnam": an office that keeps its posting
     posted_offices: tuple[str, ...]
     # "President of the General Assembly" after "Vice President of Uruguay and": Uruguay's
@@ -335,6 +339,7 @@ LEXICON_KEYS: dict[str, str] = {
     "topic_horizon_words": "words", "corporate_office_heads": "words",
     "local_party_chief_titles": "words", "place_apposition_heads": "words",
     "foreign_office_labels": "mapping", "document_name_links": "words",
+    "hyphen_suffix_words": "words", "delegation_member_verbs": "words",
 }
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
@@ -479,6 +484,8 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         guest_list_leads=_trie(words["guest_list_leads"]),
         gathering_verbs=_trie(words["gathering_verbs"]),
         vessel_words=_trie(words["vessel_words"]),
+        hyphen_suffix_words=frozenset(token_key(w) for w in words["hyphen_suffix_words"]),
+        delegation_member_verbs=frozenset(words["delegation_member_verbs"]),
         posted_offices=tuple(" ".join(phrase_keys(p)) for p in words["posted_offices"]),
         national_body_words=tuple(" ".join(phrase_keys(p)) for p in words["national_body_words"]),
         portfolio_heads=_trie(words["portfolio_heads"]),

@@ -11,6 +11,7 @@ import importlib
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.symbols import NORM
 from spacy.util import compile_infix_regex
 
 from graph.errors import ModelNotFoundError
@@ -47,11 +48,32 @@ def keep_co_words_whole(nlp: Language) -> Language:
     return nlp
 
 
+def split_name_like_abbreviations(nlp: Language) -> Language:
+    """Drop the tokenizer's special cases for month and US-state abbreviations ("Jun.", "Ky.",
+    "La."): they are also given and family names, and "Admiral Dong Jun." or "Nguyen Van Ky."
+    at the end of a sentence lost the name's last word to an abbreviation token. Titles and
+    company words ("Dr.", "Co.", "Ltd.") and "Mt." keep theirs."""
+    kept = {}
+    for text, tokens in nlp.tokenizer.rules.items():
+        norms = [token.get(NORM) for token in tokens]
+        abbreviation = len(tokens) == 1 and text.endswith(".") and text.count(".") == 1 \
+            and text[:1].isupper() and norms[0] not in (None, "Mount")
+        if not abbreviation:
+            kept[text] = tokens
+    nlp.tokenizer.rules = kept
+    return nlp
+
+
+def customise_tokenizer(nlp: Language) -> Language:
+    """The tokenizer changes DiploGraph makes, for article text and curated phrases alike."""
+    return split_name_like_abbreviations(keep_co_words_whole(nlp))
+
+
 def add_components(nlp: Language) -> Language:
     """Add DiploGraph's components: line breaks before the parser, mentions after NER."""
     import graph.components  # noqa: F401  (registers the factories)
 
-    keep_co_words_whole(nlp)
+    customise_tokenizer(nlp)
 
     if "dg_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("dg_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)

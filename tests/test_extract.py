@@ -2336,3 +2336,54 @@ def test_round17_document_and_event_dates(text, expected, absent):
     found = triples(text, D2026_MARCH)
     assert expected <= found, found
     assert not absent & found, found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # consuls general and governors-general are offices; a posting after "in" stays
+    ("Consul General Tran Van Hoa attended the ceremony.",
+     {("Tran Van Hoa", "holdsRole", "Consul General")}, set()),
+    ("Japanese Consul General in Da Nang Yakabe Yoshinori attended the ceremony.",
+     {("Yakabe Yoshinori", "holdsRole", "Consul General of Japan in Da Nang")}, set()),
+    ("Vietnamese Consul General in Busan Le Thi Hoa hosted a reception.",
+     {("Le Thi Hoa", "holdsRole", "Consul General in Busan")}, set()),
+    ("Canadian Governor General Mary Simon hosted a dinner.",
+     {("Mary Simon", "holdsRole", "Governor-General of Canada")}, set()),
+    # a place after "in" ends before a Vietnamese name
+    ("Consul General in Hanoi Nguyen Van Binh hosted a reception.",
+     {("Nguyen Van Binh", "holdsRole", "Consul General in Hanoi")}, set()),
+    # a month abbreviation is a given name at the end of a sentence
+    ("She also met Chinese Vice Foreign Minister Sun Jun.",
+     {("Sun Jun", "holdsRole", "Vice Minister of Foreign Affairs of China")},
+     {("Sun", "holdsRole", "Vice Minister of Foreign Affairs of China")}),
+    # a hyphenated Korean given name, and an adjective that is none
+    ("Lee Min-jung, Executive Vice President of Hanwha Ocean, said more orders would come.",
+     {("Lee Min-jung", "holdsRole", "Executive Vice President of Hanwha Ocean")}, set()),
+    # an unknown foreign body ends before its holder when a second title follows
+    ("He met Speaker of the Assembly of the Republic Jose Silva and Prime Minister Ana Costa.",
+     {("Jose Silva", "holdsRole", "Speaker of the Assembly of the Republic")}, set()),
+    # "during her official visit": the subject of the sentence is the visitor
+    ("President Nguyen Thi Lan held talks with Chilean President Gabriel Boric during her "
+     "state visit to Chile.",
+     {("Nguyen Thi Lan", "participatedIn", "state visit to Chile"),
+      ("state visit to Chile", "heldIn", "Chile")}, set()),
+    # an event head glued to "-Plus"; a date after a name is no part of it
+    ("He attended the 11th ASEAN Maritime Forum-Plus in Jakarta on May 6.",
+     {("11th ASEAN Maritime Forum-Plus", "heldIn", "Jakarta")}, set()),
+    ("Le Van Minh attended the 9th Mekong Water Conference on May 6.",
+     {("Le Van Minh", "participatedIn", "9th Mekong Water Conference")}, set()),
+    # leading a delegation to an event, and the delegation's members
+    ("Minister Tran Van Son led a delegation of the Ministry of Finance to the 12th ASEAN "
+     "Finance Ministers' Meeting in Vientiane. The delegation included Deputy Minister Le Thi "
+     "Hoa and Nguyen Van Dung, Director of the Tax Department.",
+     {("Tran Van Son", "participatedIn", "12th ASEAN Finance Ministers' Meeting"),
+      ("Le Thi Hoa", "participatedIn", "12th ASEAN Finance Ministers' Meeting"),
+      ("Nguyen Van Dung", "participatedIn", "12th ASEAN Finance Ministers' Meeting")}, set()),
+    # the sender of a delegation is no participant
+    ("Prime Minister Pham Van Hai sent a delegation to the 12th ASEAN Finance Ministers' "
+     "Meeting in Vientiane.",
+     set(), {("Pham Van Hai", "participatedIn", "12th ASEAN Finance Ministers' Meeting")}),
+])
+def test_round18_offices_names_visits_and_delegations(text, expected, absent):
+    found = triples(text, D2026_MARCH)
+    assert expected <= found, found
+    assert not absent & found, found
