@@ -2040,9 +2040,14 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
                 and lex.body_by_label[str(prefix[1])].type is EntityType.ORGANIZATION:
             mention.issuer, mention.issuer_from_text = str(prefix[1]), True  # "ILO Convention"
         elif mention.kind != "Treaty":
-            # "the National Assembly passed the Law on X": the subject of the issuing verb
+            # "the National Assembly passed the Law on X": the subject of the issuing verb;
+            # "the Land Law, passed by the National Assembly on ...": the agent after it
             mention.issuer, mention.issuer_from_text = _issuer(
                 scan, doc[mention.start:mention.end], bodies)
+            if mention.issuer is None:
+                issuer, from_text, _co_issuers = _issuer_after(scan, mention.end)
+                if from_text:
+                    mention.issuer, mention.issuer_from_text = issuer, True
     found = _number_named_documents(scan, found, named) + named
     found.sort(key=lambda m: m.start)
     own_dates = {id(m) for m in found if m.date_text}  # "dated ...": that document's only
@@ -2335,7 +2340,13 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
         if start > 0 and _YEAR.fullmatch(scan.texts[start - 1]):
             start -= 1
         end, topic = h_end, None
-        if h_end + 1 < scan.n and keys[h_end] in ("on", "of", "in", "for", "between"):
+        subject = _law_subject(scan, start, i) if kind == "Law" else None
+        if subject is not None:
+            # "the 2024 Land Law", "the Housing Law": a law named by its subject, which is what
+            # it is on; an "on ..." after it is another phrase's ("a decree detailing the
+            # Housing Law on the development of ...")
+            topic = subject
+        elif h_end + 1 < scan.n and keys[h_end] in ("on", "of", "in", "for", "between"):
             obj = h_end + 1
             # the parties of "Agreement between the Ministry of X of A and the Ministry ..."
             run = scan.proper_run(scan.skip_the(obj), limit=24)
@@ -2388,6 +2399,16 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
         found.append(mention)
         i = end
     return found
+
+
+def _law_subject(scan: _Scanner, start: int, head: int) -> str | None:
+    """The subject words before "Law" ("Land" of "the 2024 Land Law"), or None when a body,
+    an acronym or a demonym stands there ("ASEAN Law", "Vietnamese Law")."""
+    words = [k for k in range(start, head) if not _YEAR.fullmatch(scan.texts[k])]
+    if not words or any(_ACRONYM.match(scan.texts[k]) or scan.keys[k] in scan.lex.demonyms
+                        or k in scan.in_body for k in words):
+        return None
+    return scan.doc[words[0]:words[-1] + 1].text
 
 
 _PERIOD_TAIL = re.compile(r"^\s*for\s+(?:the\s+)?(?:period\s+(?:of\s+)?)?(?:19|20)\d\d\s*[–—-]\s*"
@@ -2476,6 +2497,8 @@ def _implements_next(scan: _Scanner, at: int) -> bool:
     """Whether the words before a document at `at` implement it: "to implement X",
     "implementing X", "the implementation of X" (a noun of an `implementing_verbs` verb)."""
     keys, tokens, verbs = scan.keys, scan.tokens, scan.lex.implementing_verbs
+    if keys[at - 1] == "the" and at >= 3:
+        at -= 1  # "amending the Land Law"
     if keys[at - 2] == "to" and tokens[at - 1].lemma_ in verbs:
         return True
     if tokens[at - 1].tag_ == "VBG" and tokens[at - 1].lemma_ in verbs:

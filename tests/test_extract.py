@@ -2387,3 +2387,25 @@ def test_round18_offices_names_visits_and_delegations(text, expected, absent):
     found = triples(text, D2026_MARCH)
     assert expected <= found, found
     assert not absent & found, found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a law named by its subject guides that subject; its issuer may follow it
+    ("She said the 2025 Press Law, passed by the National Assembly on June 20, 2025, protects "
+     "journalists.",
+     {("2025 Press Law", "guides", "Press"), ("2025 Press Law", "issuedBy", "National Assembly"),
+      ("2025 Press Law", "date", "2025-06-20")}, set()),
+    # "on ..." after such a law is another phrase's, not its name or topic
+    ("The decree details several articles of the Investment Law on special procedures for "
+     "high-tech projects.",
+     {("Investment Law", "guides", "Investment")},
+     {("Investment Law on special procedures for high-tech projects", "guides",
+       "special procedures for high-tech projects")}),
+    # a body or a demonym before "Law" is no subject
+    ("The ASEAN Law Association met in Hanoi.", set(),
+     {("ASEAN Law", "guides", "ASEAN")}),
+])
+def test_round18_laws_named_by_subject(text, expected, absent):
+    found = triples(text, D2026_MARCH)
+    assert expected <= found, found
+    assert not absent & found, found
