@@ -2295,6 +2295,13 @@ def test_round16_meeting_clauses(text, expected, absent):
 D2026_MARCH = dt.date(2026, 3, 10)
 
 
+def assert_triples(text: str, expected: set, absent: set, date: dt.date) -> None:
+    """Every expected triple is extracted from `text` and none of the absent ones."""
+    found = triples(text, date)
+    assert expected <= found, found
+    assert not absent & found, found
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), [
     # the topic follows the issuing clause's date
     ("The province is applying Decree 88/2025/ND-CP, issued by the Government on June 14 on "
@@ -2333,9 +2340,7 @@ D2026_MARCH = dt.date(2026, 3, 10)
      set(), {("12th Mekong Water Forum", "date", "2026-03-03")}),
 ])
 def test_round17_document_and_event_dates(text, expected, absent):
-    found = triples(text, D2026_MARCH)
-    assert expected <= found, found
-    assert not absent & found, found
+    assert_triples(text, expected, absent, D2026_MARCH)
 
 
 @pytest.mark.parametrize(("text", "expected", "absent"), [
@@ -2384,9 +2389,7 @@ def test_round17_document_and_event_dates(text, expected, absent):
      set(), {("Pham Van Hai", "participatedIn", "12th ASEAN Finance Ministers' Meeting")}),
 ])
 def test_round18_offices_names_visits_and_delegations(text, expected, absent):
-    found = triples(text, D2026_MARCH)
-    assert expected <= found, found
-    assert not absent & found, found
+    assert_triples(text, expected, absent, D2026_MARCH)
 
 
 @pytest.mark.parametrize(("text", "expected", "absent"), [
@@ -2406,6 +2409,4 @@ def test_round18_offices_names_visits_and_delegations(text, expected, absent):
      {("ASEAN Law", "guides", "ASEAN")}),
 ])
 def test_round18_laws_named_by_subject(text, expected, absent):
-    found = triples(text, D2026_MARCH)
-    assert expected <= found, found
-    assert not absent & found, found
+    assert_triples(text, expected, absent, D2026_MARCH)
