@@ -2718,14 +2718,43 @@ def _hosted_events(scan: _Scanner) -> list[EventMention]:
                                      and head_start > start)):
             end = _event_phrase_end(scan, end + 2, min(scan.n, end + 24))
         end = _anniversary_end(scan, end) or _person_of_end(scan, end) or end
-        bare = end == head_end and head_start == start
+        # "held a reception in Canberra on March 10 to celebrate X": the purpose names it; the
+        # place and date between stay outside the mention, for the venue and date rules
+        purpose = _purpose_after_setting(scan, end) if end == head_end else None
+        if keys[head_end - 1] in lex.purpose_event_heads and purpose is None \
+                and not (end > head_end and keys[head_end] == "to"):
+            continue  # "a farewell reception": no event without its purpose
+        bare = end == head_end and head_start == start and purpose is None
         if bare and not (keys[det.i] != "the" and end + 1 < scan.n and keys[end] == "for"
                          and keys[end + 1] in ("the", "a", "an", "his", "her", "their")):
             continue  # "held a conference", "the ceremony": nothing to tell it from another
-        label = scan.doc[start:end].text
-        found.append(EventMention(start, end, label, " ".join(keys[start:end]),
-                                  _event_subtype(scan.texts[head_end - 1], lex), local=True))
+        label, key = scan.doc[start:end].text, keys[start:end]
+        if purpose is not None:
+            label = f"{label} {scan.doc[purpose[0]:purpose[1]].text}"
+            key = [*key, *keys[purpose[0]:purpose[1]]]
+        subtype = _event_subtype(scan.texts[head_end - 1], lex)
+        earlier = _described_before(scan, found, det.i, head_start, head_end) \
+            if keys[det.i] == "the" else None
+        if earlier is not None:  # "the see-off ceremony" after "a ceremony to see off X"
+            label, key, subtype = earlier.label, earlier.key.split(), earlier.subtype
+        found.append(EventMention(start, end, label, " ".join(key), subtype, local=True))
     return found
+
+
+def _described_before(scan: _Scanner, found: list[EventMention], det: int, head_start: int,
+                      head_end: int) -> EventMention | None:
+    """The earlier generic event that "the <modifiers> <head>" refers back to: same head, and
+    every modifier word among its own words ("the see-off ceremony" after "a ceremony in Hanoi
+    to see off X"; not "the flag-raising ceremony" after "a wreath-laying ceremony")."""
+    keys = scan.keys
+    modifiers = [part for k in range(det + 1, head_start) for part in keys[k].split("-") if part]
+    if not modifiers:
+        return None
+    for event in reversed(found):
+        words = set(event.key.split())
+        if keys[head_end - 1] in words and all(m in words for m in modifiers):
+            return event
+    return None
 
 
 def _person_of_end(scan: _Scanner, end: int) -> int | None:
@@ -2760,7 +2789,8 @@ def _anniversary_end(scan: _Scanner, end: int) -> int | None:
 def _generic_head(scan: _Scanner, start: int) -> tuple[int, int] | None:
     """The event head (`hosted_event_heads`, hyphenated ones included: "get-together") ending a
     run of up to four lower-case words (hyphenated: "see-off", "year-end") from `start`."""
-    heads, j, limit = scan.lex.hosted_event_heads, start, min(scan.n, start + 8)
+    heads = scan.lex.hosted_event_heads | scan.lex.purpose_event_heads
+    j, limit = start, min(scan.n, start + 8)
     words = 0
     while j < limit and words < 5:
         end = j + 1
@@ -2894,12 +2924,43 @@ def _visitor(scan: _Scanner, start: int, visit) -> int | None:
 
 
 
+def _purpose_after_setting(scan: _Scanner, end: int) -> tuple[int, int] | None:
+    """"a reception in Canberra on March 10 to celebrate X": where "to celebrate X" starts and
+    ends, when only "in"/"at"/"on" phrases of places and dates stand between; else None."""
+    keys, k = scan.keys, end
+    while k < min(scan.n, end + 12) and keys[k] in ("in", "at", "on"):
+        k += 1
+        k = scan.skip_the(k)
+        run = k
+        while run < scan.n and (_is_name_token(scan.texts[run]) or scan.tokens[run].like_num
+                                or keys[run] == ","):
+            run += 1
+        if run == k:
+            return None
+        k = run
+        while k > end and keys[k - 1] == ",":
+            k -= 1
+    if k == end or k + 1 >= scan.n or keys[k] != "to" or scan.tokens[k + 1].tag_ != "VB":
+        return None
+    stop = _event_phrase_end(scan, k + 2, min(scan.n, k + 24))
+    # "to celebrate the second anniversary of X and the 53rd anniversary of Y": the first
+    # object names it
+    second = next((j for j in range(k + 4, stop - 1) if keys[j] == "and" and keys[j + 1] == "the"),
+                  stop)
+    return k, second
+
+
 def _event_phrase_end(scan: _Scanner, j: int, limit: int) -> int:
     """Where "to implement X and Y" / "on X" after a generic event ends: at punctuation, a
     clause word, or a place or date preposition."""
     while j < limit:
         text, key = scan.texts[j], scan.keys[j]
-        if text in (",", ".", ";", ":", "(", ")", "—", "–") or key in ("with", "which", "who") \
+        if text in ("—", "–") and 0 < j < scan.n - 1 and _is_name_token(scan.texts[j - 1]) \
+                and _is_name_token(scan.texts[j + 1]):
+            j += 1  # "the Viet Nam – Australia Partnership": a dash inside a name
+            continue
+        if text in (",", ".", ";", ":", "(", ")", "—", "–") \
+                or key in ("with", "which", "who", "ahead", "before", "after", "prior") \
                 or (key in ("in", "at", "on", "from") and j + 1 < scan.n
                     and (scan.texts[j + 1][:1].isupper() or scan.texts[j + 1][:1].isdigit()
                          or scan.keys[j + 1] == "the")):
@@ -2914,7 +2975,8 @@ def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:
     Homeland 2025 programme")."""
     doc, keys, lex = scan.doc, scan.keys, scan.lex
     if not scan.texts[i][:1].isupper() or keys[i] in ("the", "a", "an") \
-            or (i > 0 and keys[i - 1] != "the" and not scan.tokens[i].is_sent_start):
+            or (i > 0 and keys[i - 1] != "the" and not scan.tokens[i].is_sent_start
+                and not _headline_verb(scan, i - 1)):
         return None
     run_end = scan.proper_run(i)
     while run_end + 1 < scan.n and keys[run_end] == "," and _is_name_token(scan.texts[run_end + 1]):
@@ -2956,6 +3018,15 @@ def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:
     words = [keys[k] for k in range(i, end) if keys[k] not in lex.event_generic]
     subtype = _event_subtype(scan.texts[head[0]] if head else scan.texts[end - 1], lex)
     return EventMention(i, end, label, "named " + " ".join(words), subtype, forms)
+
+
+def _headline_verb(scan: _Scanner, k: int) -> bool:
+    """"Deputy FM X co-chairs Viet Nam – Australia Senior Officials' Meeting", "X attends Africa
+    Day 2025 celebration": a headline drops "the" after a present-tense attendance verb."""
+    token = scan.tokens[k]
+    # the model often tags a headline's "co-chairs" as a plural noun
+    return token.tag_ in ("VBZ", "NNS") and token.text.islower() \
+        and scan.keys[k].endswith("s") and scan.keys[k][:-1] in scan.lex.attend_verbs
 
 
 def _earlier_event(scan: _Scanner, i: int, number: int,

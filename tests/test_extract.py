@@ -2410,3 +2410,29 @@ def test_round18_offices_names_visits_and_delegations(text, expected, absent):
 ])
 def test_round18_laws_named_by_subject(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a headline drops "the" after a present-tense attendance verb
+    ("Deputy Minister Tran Van Hai co-chairs Vietnam – Peru Joint Committee Meeting in Lima",
+     {("Tran Van Hai", "participatedIn", "Vietnam – Peru Joint Committee Meeting"),
+      ("Vietnam – Peru Joint Committee Meeting", "heldIn", "Lima")}, set()),
+    ("Deputy Minister Tran Van Hai attends Hung Kings Festival 2025 celebration in Phu Tho",
+     {("Tran Van Hai", "participatedIn", "Hung Kings Festival 2025 celebration")}, set()),
+    # a reception is an event when its purpose names it, also after its place and date
+    ("The Vietnamese Embassy in France held a reception in Paris on May 5 to mark the 50th "
+     "anniversary of diplomatic ties and the 10th anniversary of the partnership.",
+     {("reception to mark the 50th anniversary of diplomatic ties", "heldIn", "Paris"),
+      ("reception to mark the 50th anniversary of diplomatic ties", "date", "2026-05-05")},
+     set()),
+    ("Ambassador Tran Van Hai hosted a farewell reception in Paris on May 5.", set(),
+     {("farewell reception", "heldIn", "Paris")}),
+    # "the see-off ceremony" is the ceremony described before; "ahead of" ends its purpose
+    ("The ministry held a ceremony in Hanoi on May 5 to see off the engineering unit ahead of "
+     "its deployment. Deputy Minister Le Van Tam chaired the see-off ceremony.",
+     {("Le Van Tam", "participatedIn", "ceremony to see off the engineering unit"),
+      ("ceremony to see off the engineering unit", "heldIn", "Hanoi")},
+     {("Le Van Tam", "participatedIn", "see-off ceremony")}),
+])
+def test_round18_events_named_by_purpose_and_in_headlines(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
