@@ -2887,6 +2887,24 @@ def _hosts_by_invitation(scan: _Scanner, people: list[PersonMention],
             person.roles[:] = [_of_country(r, country.label, scan.lex) for r in person.roles]
 
 
+def _hosts_of_the_visited_country(scan: _Scanner, people: list[PersonMention],
+                                  visits: list[EventMention], bodies: list[BodyMention]) -> None:
+    """"During her official visit to Mozambique ... she met Prime Minister Maria Benvinda Levi":
+    in an article about a visit to one foreign country, a title without a country held by
+    someone named after the visit, whose name is not Vietnamese, is that country's office."""
+    countries = {b.start: b.label for b in bodies if b.type is EntityType.COUNTRY}
+    visited = {countries.get(v.venue) for v in visits} - {None, scan.lex.home_country}
+    if len(visited) != 1:
+        return
+    (country,) = visited
+    first = min(v.start for v in visits)
+    for person in people:
+        if person.start < first or scan.keys[person.start] in scan.lex.surnames \
+                or not person.roles or any(r.country for r in person.roles):
+            continue
+        person.roles[:] = [_of_country(r, country, scan.lex) for r in person.roles]
+
+
 def _of_country(role: RoleMention, country: str, lex: Lexicon) -> RoleMention:
     """A title without a country that the context gives one ("President" -> "President of
     Chile", not the home "State President" the bare word is an alias of)."""
@@ -3247,6 +3265,7 @@ class MentionFinder:
         # "the WHO Convention on X": a named document's head word is no event
         visits = find_visits(scan, bodies)
         _hosts_by_invitation(scan, people, visits, bodies)
+        _hosts_of_the_visited_country(scan, people, visits, bodies)
         events = find_events(scan) + visits
         doc._.dg_events = sorted((e for e in events if not any(
             d.name and d.start <= e.start and e.end <= d.end for d in documents)),

@@ -2436,3 +2436,19 @@ def test_round18_laws_named_by_subject(text, expected, absent):
 ])
 def test_round18_events_named_by_purpose_and_in_headlines(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # in a visit to one foreign country, a title without a country held by a foreign name is
+    # that country's office; a Vietnamese name keeps the home office
+    ("President Luong Cuong paid an official visit to Singapore. During the visit, he met "
+     "Prime Minister Lawrence Wong.",
+     {("Lawrence Wong", "holdsRole", "Prime Minister of Singapore")},
+     {("Lawrence Wong", "holdsRole", "Prime Minister")}),
+    ("Prime Minister Pham Minh Chinh is paying an official visit to Japan. Deputy Prime "
+     "Minister Bui Thanh Son accompanies him.",
+     {("Bui Thanh Son", "holdsRole", "Deputy Prime Minister")},
+     {("Bui Thanh Son", "holdsRole", "Deputy Prime Minister of Japan")}),
+])
+def test_round18_hosts_of_the_visited_country(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
