@@ -1429,10 +1429,13 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
         verbs = [t for t in scan.tokens[scan.tokens[person.start].sent.start:person.start]
                  if t.lemma_.lower() in lex.election_verbs and t.pos_ in ("VERB", "AUX")]
         passive = _passive_election(scan, people, index)
+        listed_as = _as_after_list(scan, people, index)
         if passive is not None:
             title_at, verbs = passive, [scan.tokens[passive - 1]]
         elif k + 1 < scan.n and keys[k] == "as":
             title_at = k + 1
+        elif listed_as is not None and verbs:
+            title_at = listed_as  # "elected A and B as Deputy Secretaries of X"
         elif k + 1 < scan.n and keys[k] == "," and verbs:
             # "elected X, Vice Chairman of Y, as Deputy Secretary of Z": past the appositive
             current = scan.parse_title(k + 1, appositive=True)
@@ -1470,6 +1473,22 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
                 if token.i < person.start < k and body.label not in person.memberships:
                     person.memberships.append(body.label)
             break
+
+
+def _as_after_list(scan: _Scanner, people: list[PersonMention], index: int) -> int | None:
+    """"A, B and (Deputy Minister) C as <title>": where the title starts, for A and B, when the
+    list of names they open ends with "as"; else None."""
+    keys, person = scan.keys, people[index]
+    for following in people[index + 1:]:
+        gap = range(person.end, following.start)
+        if not gap or keys[gap[0]] not in (",", "and") or len(gap) > 5 \
+                or any(keys[k] in (".", ";", "as") for k in gap):
+            return None
+        k = scan.skip_paren(following.end)
+        if k + 1 < scan.n and keys[k] == "as":
+            return k + 1
+        person = following
+    return None
 
 
 def _bare_title_of(scan: _Scanner, i: int, body: str):

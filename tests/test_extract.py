@@ -2452,3 +2452,23 @@ def test_round18_events_named_by_purpose_and_in_headlines(text, expected, absent
 ])
 def test_round18_hosts_of_the_visited_country(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # everyone in the list before "as" is elected to the office
+    ("The congress elected Nguyen Van Thang, Pham Thi Lan and Deputy Minister Doan Minh Quy as "
+     "Deputy Secretaries of the Party Committee of the Ministry of Finance.",
+     {("Nguyen Van Thang", "holdsRole",
+       "Deputy Secretary of the Party Committee of the Ministry of Finance"),
+      ("Pham Thi Lan", "holdsRole",
+       "Deputy Secretary of the Party Committee of the Ministry of Finance"),
+      ("Doan Minh Quy", "holdsRole",
+       "Deputy Secretary of the Party Committee of the Ministry of Finance")}, set()),
+    # people before another clause's election are not elected
+    ("Nguyen Van Thang and Pham Thi Lan attended the congress, which elected Le Van Hai as "
+     "Secretary of the Ha Tinh Provincial Party Committee.",
+     {("Le Van Hai", "holdsRole", "Secretary of the Ha Tinh Provincial Party Committee")},
+     {("Pham Thi Lan", "holdsRole", "Secretary of the Ha Tinh Provincial Party Committee")}),
+])
+def test_round18_elected_lists(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
