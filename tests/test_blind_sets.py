@@ -73,7 +73,18 @@ What each set covers is described in its articles' topics:
   session on social housing with ministers answering deputies (written without diacritics), the
   Vice President's official visit to Mozambique for 50 years of relations with an independence
   anniversary ceremony and a business forum in Maputo, and Bắc Ninh's investment promotion
-  conference in Seoul during its Party Secretary's working visit to the Republic of Korea.
+  conference in Seoul during its Party Secretary's working visit to the Republic of Korea;
+- blind14: a Politburo member's working trip to Đắk Lắk with a Politburo resolution on the
+  Central Highlands, a Secretariat conclusion and a provincial Party Committee resolution, the
+  Foreign Minister's official visit to Malaysia with the sixth Vietnam – Malaysia Joint
+  Commission meeting in Putrajaya, a plan of action and a rice-trade MoU (written without
+  diacritics), the State President receiving four new ambassadors' credentials and an outgoing
+  Cuban ambassador's farewell call with a Friendship Order decision, a Government online
+  conference on public investment disbursement with a Prime Minister's directive, a decree and
+  the Law on Public Investment (written without diacritics), a CPV delegation's working visit to
+  Russia with a United Russia cooperation plan and a high-level inter-party dialogue in Moscow
+  (written without diacritics), and the third ASEAN Future Forum in Hà Nội with foreign
+  ministers and the heads of ASEAN, ESCAP and the WEF.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -161,6 +172,11 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.90, "Role": 0.88, "holdsRole": 0.85, "LegalDocument": 0.83,
         "documentNumber": 0.95, "issuedBy": 0.70, "guides": 0.68, "Topic": 0.78, "Event": 0.60,
         "date": 0.78, "heldIn": 0.30, "participatedIn": 0.24, "met": 0.82, "memberOf": 0.95,
+    },
+    "blind14": {
+        "Person": 0.89, "Role": 0.83, "holdsRole": 0.83, "LegalDocument": 0.86,
+        "documentNumber": 0.95, "issuedBy": 0.65, "guides": 0.80, "Topic": 0.80, "Event": 0.88,
+        "date": 0.73, "heldIn": 0.73, "participatedIn": 0.40, "met": 0.75, "memberOf": 0.95,
     },
 }
 SETS = sorted(F1_FLOORS)
