@@ -92,7 +92,45 @@ def parse_gold(text: str, path: Path | str = "<gold>") -> Gold:
             obj = gold.add_entity(_entity_type(cells[3], path, number),
                                   _names(cells[4], path, number))
         gold.triples.add(_triple(subject, relation, obj))
-    return gold
+    return _merge_overlapping(gold)
+
+
+def _merge_overlapping(gold: Gold) -> Gold:
+    """One entity for cells of the same type that share a name.
+
+    A file that joins per-article golds may name one entity with its aliases in another order
+    ("Deputy Foreign Minister|Deputy Minister of Foreign Affairs" and "Deputy Minister of
+    Foreign Affairs|Deputy Foreign Minister"); read as two, the second could never be matched.
+    """
+    parent = {entity_id: entity_id for entity_id in gold.entities}
+
+    def root(entity_id: tuple) -> tuple:
+        while parent[entity_id] != entity_id:
+            entity_id = parent[entity_id]
+        return entity_id
+
+    owner: dict[tuple[EntityType, str], tuple] = {}
+    for entity_id, entity in gold.entities.items():
+        for name in entity.names:
+            key = (entity.type, name_key(name))
+            if key in owner and root(owner[key]) != root(entity_id):
+                parent[root(entity_id)] = root(owner[key])
+            owner.setdefault(key, entity_id)
+    if all(root(entity_id) == entity_id for entity_id in parent):
+        return gold
+    merged = Gold(complete_types=gold.complete_types)
+    for entity_id, entity in gold.entities.items():
+        target = root(entity_id)
+        names = tuple(dict.fromkeys([*gold.entities[target].names, *entity.names]))
+        kept = merged.entities.get(target)
+        merged.entities[target] = GoldEntity(entity.type, tuple(dict.fromkeys(
+            [*(kept.names if kept else ()), *names])))
+
+    def remap(value):
+        return root(value) if isinstance(value, tuple) and value in parent else value
+
+    merged.triples = {_triple(root(s), r, remap(o)) for s, r, o in gold.triples}
+    return merged
 
 
 def _entity_type(name: str, path, number: int) -> EntityType:

@@ -10,6 +10,7 @@ from rdflib.namespace import XSD
 
 from graph.errors import GoldFileError, StoreMissingError
 from graph.evaluate import evaluate, evaluate_build, parse_gold
+from graph.model import EntityType, Relation
 from graph.vocab import DG, ID
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,3 +117,20 @@ def test_extraction_meets_targets(articles, gold):
     assert report.score("Role").f1 >= 0.95
     for name in ("LegalDocument", "documentNumber", "issuedBy", "guides"):
         assert report.score(name).f1 == 1.0, name
+
+
+def test_cells_sharing_a_name_are_one_gold_entity():
+    text = (
+        "Person\tLe Thi Hoa\tholdsRole\tRole\tDeputy Foreign Minister|Deputy Minister of "
+        "Foreign Affairs\n"
+        "Person\tLe Thi Hoa\tholdsRole\tRole\tDeputy Minister of Foreign Affairs|Deputy "
+        "Foreign Minister|Deputy FM\n"
+        "Person\tTran Van Nam\tholdsRole\tRole\tPrime Minister\n"
+    )
+    gold = parse_gold(text)
+    roles = [e for e in gold.entities.values() if e.type is EntityType.ROLE]
+    assert len(roles) == 2
+    merged = next(e for e in roles if "Deputy FM" in e.names)
+    assert set(merged.names) == {"Deputy Foreign Minister", "Deputy Minister of Foreign Affairs",
+                                 "Deputy FM"}
+    assert len([t for t in gold.triples if t[1] is Relation.HOLDS_ROLE]) == 2
