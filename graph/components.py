@@ -475,6 +475,11 @@ class _Scanner:
                     and self.texts[body.end][:1].isupper():
                 # "the National Assembly Committee for Law": a part the data does not know.
                 return run_end, self.expand_acronym(start, run_end), EntityType.ORGANIZATION
+            place_end = place_word_after(self, body.end) \
+                if body.type is EntityType.PLACE else None
+            if place_end is not None:
+                # "Japan's Osaka prefecture", "Kunming city": the known place with its word
+                return place_end, self.doc[body.start:place_end].text, EntityType.PLACE
             if run_end <= body.end or not self._org_head_in(body.end, run_end) \
                     or body.type is EntityType.ORGANIZATION:
                 if self.org_country and body.type is EntityType.ORGANIZATION:
@@ -1283,6 +1288,8 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
         start = scan.skip_honorifics(_family_name_start(scan, span.start))
         end = span.end
+        if end - start > 1 and _opening_participle(scan, start):
+            start += 1  # "Receiving Moloney, the President said": the model's name starts later
         longer = scan.name_run(start)
         if longer > end and any(scan.texts[k][:1].islower() for k in range(start, longer)):
             end = longer  # the model stopped at a particle ("Alberto [van Klaveren]")
@@ -1340,6 +1347,14 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     people[:] = [p for p in people if not _after_vessel_word(scan, p.start)]
     _elected(scan, people)
     return people
+
+
+def _opening_participle(scan: _Scanner, i: int) -> bool:
+    """A sentence opened by a present participle ("Receiving X, ...", "Welcoming Y, ..."): no
+    name starts with it. Short "-ing" words are family names ("Ding", "Jing")."""
+    text = scan.texts[i]
+    return scan.tokens[i].is_sent_start and len(text) >= 6 and text.endswith("ing") \
+        and scan.keys[i] not in scan.lex.surnames
 
 
 # Family names that are also English pronouns: "Chinese Ambassador He Wei"
@@ -1749,9 +1764,14 @@ def _name_ends_at(scan: _Scanner, end: int) -> bool:
 
 
 def _title_can_start(scan: _Scanner, i: int) -> bool:
-    """A body can open a title ("NA Chairman", "Politburo member")."""
+    """A body can open a title ("NA Chairman", "Politburo member"), unless it is a place that
+    ends a longer name ("Victoria University of Wellington Vice-Chancellor X": the office is
+    the university's, not Wellington's)."""
     body = scan.body_at.get(i)
-    return body is not None and body.start == i
+    if body is None or body.start != i:
+        return False
+    return not (body.type is EntityType.PLACE and i >= 2 and scan.keys[i - 1] == "of"
+                and _is_name_token(scan.texts[i - 2]))
 
 
 

@@ -2472,3 +2472,35 @@ def test_round18_hosts_of_the_visited_country(text, expected, absent):
 ])
 def test_round18_elected_lists(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a sentence opened by a participle: the name starts after it
+    ("Ambassador Ciaran Moloney presented his credentials. Receiving Moloney, the President "
+     "thanked Ireland for its help.",
+     {("Ciaran Moloney", "holdsRole", "Ambassador")},
+     {("Receiving Moloney", "holdsRole", "Ambassador")}),
+    # provincial capitals and foreign cities are places, never persons
+    ("The province asked for capital for the Buon Ma Thuot – Tuy Hoa expressway.", set(),
+     {("Tuy Hoa", "holdsRole", "Ambassador")}),
+    ("The 5th Vietnam – Cuba Friendship Forum opened in Havana on May 4.",
+     {("5th Vietnam – Cuba Friendship Forum", "heldIn", "Havana")}, set()),
+    # a known city with its place word is the office's place
+    ("Mayor of Busan city Park Heong-joon met traders.",
+     {("Park Heong-joon", "holdsRole", "Mayor of Busan city")}, set()),
+    ("Governor of Japan's Osaka prefecture Hirofumi Yoshimura met traders.",
+     {("Hirofumi Yoshimura", "holdsRole", "Governor of Osaka prefecture")}, set()),
+    # a place that ends a longer name opens no office of its own
+    ("Le Van Minh met Victoria University of Wellington Vice-Chancellor Nic Smith.", set(),
+     {("Nic Smith", "holdsRole", "Vice-Chancellor of the Wellington")}),
+])
+def test_round19_names_places_and_participles(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+def test_round19_a_city_is_no_person():
+    article = Article("t.txt", "The delegation flew from Buon Ma Thuot to Tuy Hoa and Luang "
+                      "Prabang on May 4.", "0", date=D2026_MARCH)
+    (extraction,) = extract_articles([article])
+    people = {e.label for e in extraction.entities if e.ref.type.value == "Person"}
+    assert not people, people
