@@ -231,6 +231,18 @@ class _Scanner:
         return bool(_ACRONYM.match(self.texts[i])) and self.keys[end] in self.lex.surnames \
             and self.name_run(end, limit=4) - end >= 2
 
+    def _other_owner(self, body: BodyMention) -> BodyMention | None:
+        """The organisation after "<body> of the" when it is not the body's own parent."""
+        if body.type is not EntityType.ORGANIZATION or body.end + 1 >= self.n \
+                or self.keys[body.end] != "of":
+            return None
+        owner = self.match_body(self.skip_the(body.end + 1))
+        known = self.lex.body_by_label[body.label]
+        if owner is None or owner.type is not EntityType.ORGANIZATION \
+                or owner.label in (body.label, known.part_of):
+            return None
+        return owner
+
     def _model_place(self, i: int) -> BodyMention | None:
         """A city the curated data does not know, for an envoy's posting: the model's one-word
         GPE ("in Sydney"), or one name word before a Vietnamese name ("in Busan Le Thi Hoa",
@@ -248,13 +260,22 @@ class _Scanner:
 
     def _cued_place_before_name(self, i: int, end: int, label: str) -> bool:
         """"Consul General in Sydney Pham Thi Lan Anh": a place after "in"/"at" ends where a
-        person's name starts (a Vietnamese family name, or the model's person)."""
-        if i == 0 or self.keys[i - 1] not in self.lex.place_cue_prepositions \
-                or self.lex.body_by_label[label].type is not EntityType.PLACE:
+        person's name starts (a Vietnamese family name, or the model's person); so does any
+        body after "of" ("Secretary-General of ASEAN Kao Kim Hourn") where the model's person
+        starts."""
+        if i == 0:
             return False
         token = self.tokens[end]
-        return (self.keys[end] in self.lex.surnames and self.name_run(end, limit=4) - end >= 2) \
-            or (token.ent_type_ == "PERSON" and token.ent_iob_ == "B")
+        model_person = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
+        if self.keys[i - 1] == "of":
+            # an acronym never opens a person's name, though the model may take it in
+            return model_person or (bool(_ACRONYM.match(self.texts[i]))
+                                    and self.name_run(end, limit=4) - end >= 2)
+        if self.keys[i - 1] not in self.lex.place_cue_prepositions \
+                or self.lex.body_by_label[label].type is not EntityType.PLACE:
+            return False
+        return model_person or (
+            self.keys[end] in self.lex.surnames and self.name_run(end, limit=4) - end >= 2)
 
     def _ends_at_word(self, end: int) -> bool:
         return end >= self.n or self.texts[end] != "-"
@@ -475,6 +496,12 @@ class _Scanner:
                     and self.texts[body.end][:1].isupper():
                 # "the National Assembly Committee for Law": a part the data does not know.
                 return run_end, self.expand_acronym(start, run_end), EntityType.ORGANIZATION
+            owner = self._other_owner(body)
+            if owner is not None:
+                # "the Central Committee of the Communist Party of the Russian Federation": the
+                # same name in another organisation is that organisation's part
+                part = self.doc[body.start:body.end].text
+                return owner.end, f"{part} of the {owner.label}", EntityType.ORGANIZATION
             place_end = place_word_after(self, body.end) \
                 if body.type is EntityType.PLACE else None
             if place_end is not None:
@@ -500,6 +527,10 @@ class _Scanner:
                 return place_end, self.expand_acronym(start, place_end), \
                     EntityType.ORGANIZATION
             return place_end, self.doc[start:place_end].text, EntityType.PLACE
+        # "the General Council of the United Russia party": a known name inside the run may go
+        # on over a lower-case word of its own
+        run_end = next((found[0] for k in range(start + 1, run_end)
+                        if (found := lex.bodies.match(keys, k)) and found[0] > run_end), run_end)
         heads = [k for k in range(start, run_end)
                  if keys[k] in lex.org_heads]
         if not heads:
@@ -833,6 +864,15 @@ class _Scanner:
                         label = f"{head_text} {prep} the {o_label}"
                     candidates.append((o_end, lex.canonical_role(label), 0.85))
                     bodies_of[o_end] = o_label if o_type is EntityType.ORGANIZATION else None
+        if alias and not head and alias[0] + 1 < self.n and keys[alias[0]] == "of":
+            # "General Secretary of the Lao People's Revolutionary Party": an office alias
+            # used as the head of another organisation's office
+            self.org_country = None
+            org = self.org_after(alias[0] + 1)
+            if org is not None and org[2] is EntityType.ORGANIZATION:
+                label = lex.canonical_role(f"{self.doc[j:alias[0]].text} of the {org[1]}")
+                candidates.append((org[0], label, 0.85))
+                bodies_of[org[0]] = org[1]
         portfolio_head = lex.portfolio_heads.match(keys, j, skip=False)
         if portfolio_head and portfolio_head[0] + 1 < self.n and keys[portfolio_head[0]] == "for":
             # "Minister for Trade and Industry", "Minister of State for External Affairs",

@@ -2504,3 +2504,36 @@ def test_round19_a_city_is_no_person():
     (extraction,) = extract_articles([article])
     people = {e.label for e in extraction.entities if e.ref.type.value == "Person"}
     assert not people, people
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # offices of foreign parties and their parts
+    ("General Secretary of the Lao People's Revolutionary Party Thongloun Sisoulith met To Lam.",
+     {("Thongloun Sisoulith", "holdsRole",
+       "General Secretary of the Lao People's Revolutionary Party")},
+     {("Thongloun Sisoulith", "holdsRole", "Secretary of the Lao People's Revolutionary Party")}),
+    ("Xi Jinping, General Secretary of the CPC Central Committee, met To Lam.",
+     {("Xi Jinping", "holdsRole",
+       "General Secretary of the Communist Party of China Central Committee")},
+     {("Xi Jinping", "holdsRole", "General Secretary of the Communist Party of Vietnam")}),
+    ("He held talks with Secretary of the General Council of the United Russia party Andrei "
+     "Turchak.",
+     {("Andrei Turchak", "holdsRole",
+       "Secretary of the General Council of the United Russia party")}, set()),
+    ("He met Chairman of the Central Committee of the Communist Party of the Russian "
+     "Federation Gennady Zyuganov.",
+     {("Gennady Zyuganov", "holdsRole",
+       "Chairman of the Central Committee of the Communist Party of the Russian Federation")},
+     set()),
+    # the home Party's own Central Committee stays the home body
+    ("General Secretary of the Communist Party of Vietnam To Lam met him.",
+     {("To Lam", "holdsRole", "General Secretary of the Communist Party of Vietnam")}, set()),
+    # an acronym after "of" ends before the holder's name; a body's executive head before a name
+    ("Secretary-General of ASEAN Kao Kim Hourn attended the event.",
+     {("Kao Kim Hourn", "holdsRole",
+       "Secretary-General of the Association of Southeast Asian Nations")}, set()),
+    ("UNCTAD Secretary-General Rebeca Grynspan spoke.",
+     {("Rebeca Grynspan", "holdsRole", "UNCTAD Secretary-General")}, set()),
+])
+def test_round19_party_and_international_offices(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
