@@ -2245,7 +2245,7 @@ _ON_DAY_BEFORE_TOPIC = re.compile(r"^\s+on\s+(?P<date>(?:January|February|March|
                                   r"(?=\s+on\s)")
 _ISSUED_AFTER = re.compile(r"^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?"
                            r"(?:issued|adopted|signed|promulgated|approved|passed)"
-                           r"(?:\s+by\s+(?:the\s+)?[A-Z0-9][^,.;]{0,60}?)?\s+on\s+")
+                           r"(?:\s+by\s+(?:the\s+)?[A-Za-z0-9][^,.;]{0,60}?)?\s+on\s+")
 
 
 def _issue_clause_after(scan: _Scanner, end: int, limit: int) -> tuple[str, int] | None:
@@ -2642,6 +2642,10 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
             j = embedded.stop
             continue
         token = scan.tokens[j]
+        if keys[j] == "(" and j + 3 < min(limit, scan.n) and keys[j + 2] == ")" \
+                and _ACRONYM.match(scan.texts[j + 1]) and scan.texts[j + 3].islower():
+            j += 3  # "unregulated (IUU) fishing": an acronym inside the topic
+            continue
         if token.is_sent_start or keys[j] in (";", ".", "(", ":", "/") or "\n" in token.text:
             break
         if keys[j] == ",":

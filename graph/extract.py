@@ -150,6 +150,7 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
         keys = [token_key(t.text) for t in sent] if sent_people or attended else []
         _meetings(builder, lex, doc, keys, sent, sent_people, sent_bodies, person_refs, body_refs,
                   people)
+        _fronted_meeting(builder, lex, doc, keys, sent, sent_people, person_refs)
         _participation(builder, lex, doc, keys, sent, sent_people,
                        sent_bodies, attended, person_refs, body_refs, event_refs)
         _listed_participants(builder, lex, doc, keys, sent, sent_people, attended, previous,
@@ -343,6 +344,27 @@ def _meetings(builder, lex, doc, keys, sent, people, bodies, person_refs, body_r
             if after and not guests:
                 builder.fact(person_refs[id(host)], Relation.MET, body_refs[id(after[0])], sent,
                              0.6)
+
+
+def _fronted_meeting(builder, lex, doc, keys, sent, people, person_refs) -> None:
+    """"Receiving X, President Y said ...", "Meeting Z, Y said ...": the guests stand between
+    the opening participle and the first comma, the host is the first person after it."""
+    if len(people) < 2 or not keys:
+        return
+    opening = lex.fronted_meeting_participles.match(keys, 0, skip=False)
+    if opening is None:
+        return
+    comma = next((k for k in range(opening[0], len(keys)) if keys[k] == ","), None)
+    if comma is None:
+        return
+    guests = [p for p in people if p.end <= sent.start + comma]
+    host = next((p for p in people if p.start > sent.start + comma), None)
+    if host is None:
+        return
+    for guest in guests:
+        if person_refs[id(guest)] != person_refs[id(host)]:
+            builder.fact(person_refs[id(host)], Relation.MET, person_refs[id(guest)], sent,
+                         CLAUSE_CONFIDENCE)
 
 
 def _in_appositive_of(doc, person, others) -> bool:

@@ -216,6 +216,8 @@ class Lexicon:
     gathering_verbs: PhraseTrie
     # "Ship 20 - Tran Hung Dao", "the frigate Ly Thai To": a ship, not a person
     vessel_words: PhraseTrie
+    # "Receiving X, President Y said": participles that open a meeting sentence
+    fronted_meeting_participles: PhraseTrie
     # "a reception to celebrate X": heads that are an event only with their purpose
     purpose_event_heads: frozenset[str]
     # "The delegation included A and B": verbs (lemmas) that list a delegation's members
@@ -342,7 +344,7 @@ LEXICON_KEYS: dict[str, str] = {
     "local_party_chief_titles": "words", "place_apposition_heads": "words",
     "foreign_office_labels": "mapping", "document_name_links": "words",
     "hyphen_suffix_words": "words", "delegation_member_verbs": "words",
-    "purpose_event_heads": "words",
+    "purpose_event_heads": "words", "fronted_meeting_participles": "words",
 }
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
@@ -490,6 +492,7 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         hyphen_suffix_words=frozenset(token_key(w) for w in words["hyphen_suffix_words"]),
         delegation_member_verbs=frozenset(words["delegation_member_verbs"]),
         purpose_event_heads=frozenset(words["purpose_event_heads"]),
+        fronted_meeting_participles=_trie(words["fronted_meeting_participles"]),
         posted_offices=tuple(" ".join(phrase_keys(p)) for p in words["posted_offices"]),
         national_body_words=tuple(" ".join(phrase_keys(p)) for p in words["national_body_words"]),
         portfolio_heads=_trie(words["portfolio_heads"]),

@@ -2537,3 +2537,28 @@ def test_round19_a_city_is_no_person():
 ])
 def test_round19_party_and_international_offices(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a sentence opened by a meeting participle: guest before the comma, host after it
+    ("Ambassador Ulugbek Rakhimov presented his credentials. Meeting Rakhimov, President Luong "
+     "Cuong praised the new direct flights.",
+     {("Luong Cuong", "met", "Ulugbek Rakhimov")}, set()),
+    ("Meeting the press, Minister Le Van Hai said Nguyen Van Binh would lead the team.", set(),
+     {("Le Van Hai", "met", "Nguyen Van Binh")}),
+    # an acronym inside a topic; a lower-case issuer in the issuing clause
+    ("The Prime Minister signed Directive 32/CT-TTg on combating illegal, unreported and "
+     "unregulated (IUU) fishing.",
+     {("Directive 32/CT-TTg", "guides",
+       "combating illegal, unreported and unregulated (IUU) fishing")}, set()),
+    ("The province implements Resolution 05-NQ/TU, adopted by the provincial Party Committee "
+     "on September 26 on developing high-tech agriculture.",
+     {("Resolution 05-NQ/TU", "date", "2025-09-26"),
+      ("Resolution 05-NQ/TU", "guides", "developing high-tech agriculture")}, set()),
+    # a city's abbreviated name
+    ("Duc was received by Governor of St Petersburg Alexander Beglov.",
+     {("Alexander Beglov", "holdsRole", "Governor of Saint Petersburg"),
+      ("Duc", "met", "Alexander Beglov")}, set()),
+])
+def test_round19_meetings_topics_and_issue_clauses(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
