@@ -23,12 +23,11 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
 from tqdm import tqdm
 
 from graph import __version__
@@ -51,11 +50,12 @@ from graph.fsutil import (
 from graph.ingest import discover, read_articles
 from graph.model import Article, ArticleExtraction, KnowledgeBase, Skipped
 from graph.parallel import extract_all
-from graph.rdf import to_graph, turtle_documents, write_turtle
+from graph.rdf import Block, turtle_documents, write_turtle
 from graph.resolve import resolve
-from graph.shacl import validate
+from graph.shacl import BlockValidator
 from graph.store import write_store
-from graph.view import whole_graph_view, write_whole_graph_view
+from graph.triples import KBTriples
+from graph.view import kb_graph_view, write_whole_graph_view
 from graph.vocab import ONTOLOGY_DIR
 
 REPORT_NAME = "report.json"
@@ -448,46 +448,55 @@ def _ingest_and_extract(files: list[Path], options: BuildOptions, cache: Extract
     return [ingest.hits.get(article.key) or fresh[article.key] for article in ingest.articles]
 
 
+# Turtle handed to Oxigraph's bulk loader per call: it holds some 20-35 MiB per MiB read (the
+# store stage's peak over its start: +31 MiB at 1 MiB, +143 MiB at 4 MiB, at 1k and 8k
+# articles), while smaller calls cost little more time (their files are merged at the end).
+_STORE_PIECE_BYTES = 1 << 20
+
+
 def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
                    report: BuildReport, stopwatch: _Stopwatch, staging: Path) -> None:
     """Resolve the extractions and write every whole-graph output into `staging`.
 
-    Each large intermediate is dropped as soon as the last stage that reads it is done, so they
-    are never all held at once: `extractions` is emptied once resolved, the knowledge base once
-    the graph is made, the graph once Turtle is written and the view's network made from it.
-    The store is loaded last, from graph.ttl in pieces, when the process holds little else.
+    No rdflib graph of the whole graph is made: Turtle and SHACL (in one pass) and the view read
+    the knowledge base's triples subject by subject (`KBTriples`), so the process holds the
+    knowledge base, a small index of it and one block of subjects' triples at a time.
+    `extractions` is emptied once resolved, the knowledge base dropped once the view's network
+    is made from it; the store is loaded last, from graph.ttl in pieces, when the process holds
+    little else.
     """
     with _no_cyclic_gc():
         with stopwatch("resolve"):
             kb = resolve(extractions)
         extractions.clear()  # the knowledge base has all it needs
+        # No output reads the article texts: let them go with the extractions.
+        kb.articles = [replace(article, text="") for article in kb.articles]
         counts = _kb_counts(kb)
-        stages = tqdm(total=5, desc="writing", unit="stage", file=sys.stderr,
+        stages = tqdm(total=4, desc="writing", unit="stage", file=sys.stderr,
                       disable=not options.progress, leave=False)
         with stages:
             stages.set_postfix_str("rdf")
             with stopwatch("rdf"):
-                graph = to_graph(kb)
-            del kb
+                triples = KBTriples(kb)
             stages.update(1)
-            stages.set_postfix_str("shacl")
-            with stopwatch("shacl"):
-                result = validate(graph)
+            stages.set_postfix_str("shacl+turtle")
+            with stopwatch("shacl+turtle"):
+                # One pass over the subject blocks: each is written and validated, so the
+                # triples are made once.
+                validator = BlockValidator(triples)
+                counts["triples"] = _write_turtle_file(_validated(triples.blocks(), validator),
+                                                       staging / TURTLE_NAME)
+                result = validator.result()
             report.shacl = {"conforms": result.conforms, "violations": list(result.violations)}
             if options.strict and not result.conforms:
                 raise ShapeViolationError(count=len(result.violations),
                                           first=result.violations[0])
-            del result
-            stages.update(1)
-            stages.set_postfix_str("turtle")
-            with stopwatch("turtle"):
-                counts["triples"] = _write_turtle_file(graph, staging / TURTLE_NAME)
+            del result, validator
             stages.update(1)
             stages.set_postfix_str("html")
             with stopwatch("html"):
-                network, literals = whole_graph_view(graph)
-                _release(graph)  # the page is made from the network alone
-                del graph
+                network, literals = kb_graph_view(triples)
+                del triples, kb  # the page is made from the network alone
                 write_whole_graph_view(network, literals, staging / HTML_NAME,
                                        title=options.title)
                 del network, literals
@@ -497,7 +506,8 @@ def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
             with stopwatch("store"):
                 # Oxigraph parses the Turtle natively; loaded in pieces, its loader's memory
                 # stays that of one piece.
-                write_store(turtle_documents(staging / TURTLE_NAME), staging / STORE_NAME)
+                write_store(turtle_documents(staging / TURTLE_NAME, size=_STORE_PIECE_BYTES),
+                            staging / STORE_NAME)
             stages.update(1)
     skipped = report.counts.get("skipped", len(report.skipped))
     report.counts = {**counts, "skipped": skipped}
@@ -508,9 +518,9 @@ def _no_cyclic_gc() -> Iterator[None]:
     """Pause Python's cyclic garbage collector.
 
     The whole-graph stages make millions of small containers that all stay alive until their
-    stage ends: the collector would walk them again and again (about a third of the time of
-    `to_graph`) and find nothing to free. Large intermediates are freed by reference counting
-    (see `_release`).
+    stage ends (the index of the knowledge base, the view's network and page data): the
+    collector would walk them again and again and find nothing to free (it took about a third
+    of the time of `graph.rdf.to_graph`). Large intermediates are freed by reference counting.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -521,22 +531,22 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _release(graph: Graph) -> None:
-    """Let `graph` be freed as soon as its last reference is dropped.
+def _validated(blocks: Iterable[Block], validator: BlockValidator) -> Iterator[Block]:
+    """The blocks, each also handed to `validator` (as a list: both read it)."""
+    for subject, pairs in blocks:
+        pairs = pairs if isinstance(pairs, list) else list(pairs)
+        validator.add(subject, pairs)
+        yield subject, pairs
 
-    An rdflib graph and its namespace manager refer to each other, so without this only a full
-    garbage collection would free it (a pass over every object of the graph).
-    """
-    graph.namespace_manager = None  # made again on use, should the graph still be read
 
-
-def _write_turtle_file(graph: Graph, path: Path) -> int:
-    """Write the graph's Turtle to `path` in pieces (durably); return the triples written.
+def _write_turtle_file(blocks: Iterable[Block], path: Path) -> int:
+    """Write the Turtle of the graph's subject blocks to `path` (durably); return the triples
+    written.
 
     No temporary file: `path` is in the staging folder, which is committed atomically.
     """
     with path.open("wb") as handle:
-        triples = write_turtle(graph, handle)
+        triples = write_turtle(blocks, handle)
         handle.flush()
         os.fsync(handle.fileno())
     return triples

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 import networkx as nx
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, Graph, Literal, URIRef
@@ -20,6 +20,9 @@ from rdflib.term import Node
 
 from graph.model import EntityType, Relation
 from graph.vocab import DG, DG_NS
+
+if TYPE_CHECKING:
+    from graph.triples import StatementRecord
 
 CORE_TYPES: frozenset[str] = frozenset(t.value for t in EntityType)
 RELATIONS: frozenset[str] = frozenset(r.value for r in Relation)
@@ -170,31 +173,54 @@ def to_networkx(
     `provenance`: a list of `Provenance` records, sorted by date. Pass `provenance` (from
     `provenance_index`) when you already have it, to avoid reading the statements twice.
     """
-    network = nx.MultiDiGraph()
     types = _entity_types(graph)
     labels = _first_objects(graph, RDFS.label)
     alt_labels: dict[Node, set[str]] = defaultdict(set)
     for subject, alt in graph.subject_objects(SKOS.altLabel):
         alt_labels[subject].add(str(alt))
     articles, publishers = _articles(graph), _first_objects(graph, DCTERMS.publisher)
+    provenance = provenance_index(graph) if provenance is None else provenance
+    # Only the direct-edge properties are scanned, not every triple of the graph.
+    edges = ((subject, relation, obj) for relation in RELATIONS - LITERAL_RELATIONS
+             for subject, obj in graph.subject_objects(DG[relation]))
+    return _network(_Nodes(types, labels, alt_labels, articles, publishers),
+                    literal_facts(graph, provenance), edges, provenance)
+
+
+@dataclass(frozen=True, slots=True)
+class _Nodes:
+    """What the network's nodes are made of, read from a graph or a knowledge base."""
+
+    types: Mapping[Node, tuple[str, list[str]]]  # see _entity_types
+    labels: Mapping[Node, Node]
+    alt_labels: Mapping[Node, set[str]]
+    articles: Mapping[Node, Mapping[str, str]]  # see _articles
+    publishers: Mapping[Node, Node]
+
+
+def _network(nodes: _Nodes, literals: Iterable[LiteralFact],
+             edges: Iterable[tuple[Node, str, Node]],
+             provenance: Mapping[tuple[Node, Node, Node], list[Provenance]]) -> nx.MultiDiGraph:
+    """The network of `to_networkx`; `edges`: (subject, relation, object) of every direct edge
+    whose relation is not a literal relation."""
+    network = nx.MultiDiGraph()
+    types = nodes.types
     for node, (core, subtypes) in sorted(types.items()):
         network.add_node(str(node), **_node_attributes(
-            node, core, subtypes, labels, alt_labels, articles, publishers))
+            node, core, subtypes, nodes.labels, nodes.alt_labels, nodes.articles,
+            nodes.publishers))
 
-    provenance = provenance_index(graph) if provenance is None else provenance
-    for fact in literal_facts(graph, provenance):
+    for fact in literals:
         attributes = network.nodes.get(fact.subject)
         if attributes is None or attributes["type"] == EntityType.ARTICLE:
             continue  # an article's own date is dct:date, already an attribute
         previous = attributes.get(fact.relation)
         attributes[fact.relation] = f"{previous}; {fact.value}" if previous else fact.value
 
-    # Only the direct-edge properties are scanned, not every triple of the graph.
-    edges = sorted((str(subject), relation, str(obj), subject, obj)
-                   for relation in RELATIONS - LITERAL_RELATIONS
-                   for subject, obj in graph.subject_objects(DG[relation])
-                   if isinstance(obj, URIRef) and subject in types)
-    for source, relation, target, subject, obj in edges:
+    ordered = sorted((str(subject), relation, str(obj), subject, obj)
+                     for subject, relation, obj in edges
+                     if isinstance(obj, URIRef) and subject in types)
+    for source, relation, target, subject, obj in ordered:
         if obj not in types:  # an edge to an untyped resource still gets a (bare) node
             network.add_node(target, label=target.rsplit("/", 1)[-1], type="",
                              alt_labels=[], subtypes=[])
@@ -220,6 +246,105 @@ def literal_facts(
                     provenance=tuple(index.get((subject, predicate, value), [])),
                 ))
     return sorted(facts, key=lambda fact: (fact.subject, fact.relation, fact.value))
+
+
+def network_of_blocks(
+    node_blocks: Iterable[tuple[Node, Iterable[tuple[Node, Node]]]],
+    statements: Iterable[StatementRecord],
+) -> tuple[nx.MultiDiGraph, list[LiteralFact]]:
+    """`to_networkx(graph)` and `literal_facts(graph)` without the graph: from the blocks of
+    its subjects that are no `rdf:Statement` (sorted, as `KBTriples.node_blocks` gives them)
+    and its statements in the order the graph holds them (`KBTriples.statements`).
+
+    The statements' order decides ties wherever the graph's order does: provenance records with
+    equal sort keys, literal facts with equal values.
+    """
+    types: dict[Node, tuple[str, list[str]]] = {}
+    labels: dict[Node, Node] = {}
+    alt_labels: dict[Node, set[str]] = {}
+    articles: dict[Node, dict[str, str]] = {}
+    publishers: dict[Node, Node] = {}
+    edges: list[tuple[Node, str, Node]] = []
+    literal_edges: list[tuple[Node, str, Node, Literal]] = []
+    for subject, pairs in node_blocks:
+        names: set[str] = set()
+        is_article = False
+        firsts: dict[Node, Node] = {}  # predicate -> smallest object (see _first_objects)
+        for predicate, obj in pairs:
+            if predicate == RDF.type:
+                name = local_name(obj)
+                if name:
+                    names.add(name)
+                is_article = is_article or obj == DG.Article
+            elif predicate == SKOS.altLabel:
+                alt_labels.setdefault(subject, set()).add(str(obj))
+            elif predicate in _FIRST_OBJECT_PREDICATES:
+                if predicate not in firsts or str(obj) < str(firsts[predicate]):
+                    firsts[predicate] = obj
+            else:
+                relation = local_name(predicate)
+                if relation not in RELATIONS:
+                    continue
+                if relation not in LITERAL_RELATIONS:
+                    edges.append((subject, relation, obj))
+                elif isinstance(obj, Literal):
+                    literal_edges.append((subject, relation, predicate, obj))
+        core = sorted(names & CORE_TYPES)
+        if core and isinstance(subject, URIRef):
+            types[subject] = (core[0], sorted(names - CORE_TYPES))
+        if RDFS.label in firsts:
+            labels[subject] = firsts[RDFS.label]
+        if DCTERMS.publisher in firsts:
+            publishers[subject] = firsts[DCTERMS.publisher]
+        if is_article:
+            articles[subject] = {"source": _text(firsts.get(DCTERMS.source)),
+                                 "title": _text(firsts.get(DCTERMS.title)),
+                                 "date": _iso(firsts.get(DCTERMS.date))}
+
+    index: dict[tuple[Node, Node, Node], list[Provenance]] = defaultdict(list)
+    first_seen: dict[tuple[Node, Node], int] = {}  # the graph's order of a predicate's objects
+    # Articles, dates and confidences repeat across records: one string or float each.
+    article_texts: dict[Node, str] = {}
+    observed_texts: dict[Node | None, str] = {None: ""}
+    confidences: dict[Node, float] = {}
+    for record in statements:
+        triple = (record.subject, record.predicate, record.object)
+        first_seen.setdefault((record.predicate, record.object), len(first_seen))
+        info = articles.get(record.source, {})
+        article = article_texts.get(record.source)
+        if article is None:
+            article = article_texts[record.source] = str(record.source)
+        observed = observed_texts.get(record.observed_on)
+        if observed is None:
+            observed = observed_texts[record.observed_on] = _iso(record.observed_on)
+        confidence = confidences.get(record.confidence)
+        if confidence is None:
+            confidence = confidences[record.confidence] = _confidence(record.confidence)
+        index[triple].append(Provenance(
+            evidence=record.fact.evidence,
+            article=article,
+            source=info.get("source", ""),
+            title=info.get("title", ""),
+            date=observed or info.get("date", ""),
+            confidence=confidence,
+        ))
+    for records in index.values():
+        records.sort(key=lambda record: (record["date"], record["source"], record["evidence"]))
+    provenance = dict(index)
+
+    # literal_facts' order: by relation, then as the graph holds them, then sorted (stably).
+    literal_edges.sort(key=lambda row: (row[1], first_seen.get((row[2], row[3]), len(first_seen))))
+    literals = sorted(
+        (LiteralFact(subject=str(subject), relation=relation, value=_iso(value) or str(value),
+                     provenance=tuple(provenance.get((subject, predicate, value), [])))
+         for subject, relation, predicate, value in literal_edges),
+        key=lambda fact: (fact.subject, fact.relation, fact.value))
+    nodes = _Nodes(types, labels, alt_labels, articles, publishers)
+    return _network(nodes, literals, edges, provenance), literals
+
+
+_FIRST_OBJECT_PREDICATES = frozenset({RDFS.label, DCTERMS.publisher, DCTERMS.source,
+                                      DCTERMS.title, DCTERMS.date})
 
 
 def importance(network: nx.MultiDiGraph) -> dict[str, float]:

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
@@ -31,10 +31,14 @@ def _object_term(fact: Fact) -> URIRef | Literal:
     return Literal(fact.object)
 
 
-def _statement_iri(subject: URIRef, fact: Fact, obj: URIRef | Literal) -> URIRef:
+def statement_digest(subject: URIRef, fact: Fact, obj: URIRef | Literal) -> str:
+    """The local name of a fact's statement IRI under `statement:` (a content hash)."""
     parts = (str(subject), fact.relation.value, str(obj), fact.article, fact.evidence)
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
-    return STATEMENT[digest]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def _statement_iri(subject: URIRef, fact: Fact, obj: URIRef | Literal) -> URIRef:
+    return STATEMENT[statement_digest(subject, fact, obj)]
 
 
 def statement_iri(fact: Fact) -> URIRef:
@@ -55,7 +59,7 @@ def add_article(graph: Graph, article: Article) -> None:
         graph.add((node, DCTERMS.publisher, Literal(article.publisher)))
 
 
-class _Terms:
+class Terms:
     """rdflib terms made once per distinct value: IRIs and literals repeat across many facts."""
 
     def __init__(self) -> None:
@@ -85,15 +89,24 @@ class _Terms:
         return node
 
 
-def to_graph(kb: KnowledgeBase) -> Graph:
-    """Build the RDF graph of a knowledge base (a context-free in-memory store)."""
+def empty_graph() -> Graph:
+    """An empty graph as `to_graph` makes it: its store, and DiploGraph's prefixes bound."""
     # rdflib's default `Memory` store tracks contexts (named graphs) per triple, which a build
     # never uses; `SimpleMemory` keeps the same three indexes without them and builds this
     # graph in about half the time (same triples, byte-identical Turtle).
     graph = Graph(store="SimpleMemory")
     bind_prefixes(graph)
+    return graph
+
+
+def to_graph(kb: KnowledgeBase) -> Graph:
+    """Build the RDF graph of a knowledge base (a context-free in-memory store).
+
+    `graph.triples.KBTriples` gives the same triples subject by subject without holding them.
+    """
+    graph = empty_graph()
     add = graph.add
-    terms = _Terms()
+    terms = Terms()
     # Namespace attributes are looked up once: each look-up on a DefinedNamespace is a call.
     a, label, alt_label, statement_type = RDF.type, RDFS.label, SKOS.altLabel, RDF.Statement
     about_subject, about_predicate, about_object = RDF.subject, RDF.predicate, RDF.object
@@ -253,10 +266,21 @@ def _subject_block(writer: _TermWriter, subject: Node, pairs: list[_Keyed]) -> s
 _TYPE_KEY = _predicate_key(RDF.type)
 
 
-def _turtle_pieces(graph: Graph) -> Iterator[tuple[str, int]]:
+Pairs = Iterable[tuple[Node, Node]]  # (predicate, object) of one subject
+Block = tuple[Node, Pairs]
+
+
+def graph_blocks(graph: Graph) -> Iterator[Block]:
+    """The graph's subjects in Turtle order, each with its (predicate, object) pairs."""
+    for subject in sorted(set(graph.subjects()), key=_term_key):
+        yield subject, graph.predicate_objects(subject)
+
+
+def _turtle_pieces(blocks: Iterable[Block]) -> Iterator[tuple[str, int]]:
     """The Turtle text of `serialize_turtle` in pieces, each with the number of triples it
     holds: the prefixes, then one subject block at a time, so that the whole text is never
-    held in memory at once."""
+    held in memory at once. `blocks`: subjects sorted by `_term_key`, each with all its pairs,
+    no pair twice (as `graph_blocks` gives them)."""
     prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
     writer = _TermWriter(prefixes)
     # Sort keys are compared as plain tuples of strings, which is much cheaper than comparing
@@ -281,22 +305,27 @@ def _turtle_pieces(graph: Graph) -> Iterator[tuple[str, int]]:
 
     for name in sorted(prefixes):
         yield f"@prefix {name}: <{prefixes[name]}> .\n", 0
-    # Subjects are sorted, then each subject's triples are read and sorted on their own: the
-    # same order as sorting every triple, without a sorted copy of the whole graph. Equal keys
-    # keep the graph's order either way (both sorts are stable).
-    subjects = sorted(set(graph.subjects()), key=_term_key)
-    for subject in subjects:
-        keyed = [(predicate_key(p), term_key(o), p, o) for p, o in graph.predicate_objects(subject)]
+    # Subjects are sorted, then each subject's triples are sorted on their own: the same order
+    # as sorting every triple, without a sorted copy of the whole graph. Equal keys keep the
+    # given order either way (both sorts are stable).
+    for subject, pairs in blocks:
+        keyed = [(predicate_key(p), term_key(o), p, o) for p, o in pairs]
         keyed.sort(key=lambda row: (row[0], row[1]))
         yield ("\n" + _subject_block(writer, subject, keyed),
                len(keyed))
 
 
-def write_turtle(graph: Graph, handle: BinaryIO, chunk_chars: int = 1 << 20) -> int:
-    """Write `serialize_turtle(graph)` to a binary file in pieces; return the triples written."""
+def write_turtle(graph: Graph | Iterable[Block], handle: BinaryIO,
+                 chunk_chars: int = 1 << 20) -> int:
+    """Write `serialize_turtle(graph)` to a binary file in pieces; return the triples written.
+
+    `graph`: an rdflib graph, or its blocks as `graph_blocks` gives them (e.g.
+    `graph.triples.KBTriples.blocks()`, which needs no graph).
+    """
+    blocks = graph_blocks(graph) if isinstance(graph, Graph) else graph
     pending: list[str] = []
     size = triples = 0
-    for text, count in _turtle_pieces(graph):
+    for text, count in _turtle_pieces(blocks):
         pending.append(text)
         size += len(text)
         triples += count
@@ -345,9 +374,10 @@ def serialize_turtle(graph: Graph) -> bytes:
     Blank nodes keep their (arbitrary) ids, so only graphs without blank nodes (everything
     `to_graph` makes) are byte-deterministic.
     """
-    return "".join(text for text, _ in _turtle_pieces(graph)).encode("utf-8")
+    return "".join(text for text, _ in _turtle_pieces(graph_blocks(graph))).encode("utf-8")
 
 
 __all__ = [
-    "Relation", "serialize_turtle", "statement_iri", "to_graph", "turtle_documents", "write_turtle",
+    "Relation", "Terms", "confidence_literal", "empty_graph", "graph_blocks", "serialize_turtle",
+    "statement_digest", "statement_iri", "to_graph", "turtle_documents", "write_turtle",
 ]

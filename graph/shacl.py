@@ -29,6 +29,7 @@ import datetime as dt
 import gc
 import logging
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from functools import cache
 from typing import Literal as OneOf
 from typing import Protocol
 
+import numpy as np
 from pyshacl import validate as pyshacl_validate
 from pyshacl.rdfutil import compare_literal, stringify_node
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
@@ -108,14 +110,22 @@ def _ontology_adds_focus_nodes() -> bool:
 
 def needs_ontology(graph: Graph) -> bool:
     """Whether mixing the ontology into `graph` could change a verdict (see module doc)."""
-    if _ontology_adds_focus_nodes():
-        return True
-    implied = _implied_shape_classes()
     types: defaultdict[Node, set[Node]] = defaultdict(set)
     for node, cls in graph.subject_objects(RDF.type):
         types[node].add(cls)
-    return any(implied.get(cls, frozenset()) - classes
-               for classes in types.values() for cls in classes)
+    return needs_ontology_for(types.values())
+
+
+def needs_ontology_for(typed_nodes: Iterable[Iterable[Node]]) -> bool:
+    """`needs_ontology` of a graph whose typed subjects have these classes (one set each)."""
+    if _ontology_adds_focus_nodes():
+        return True
+    implied = _implied_shape_classes()
+    for classes in typed_nodes:
+        classes = set(classes)
+        if any(implied.get(cls, frozenset()) - classes for cls in classes):
+            return True
+    return False
 
 
 def _short(node: Node | None) -> str:
@@ -250,19 +260,44 @@ class _DataIndex:
     """The triples the shapes can look at: predicate -> subject -> objects, data + ontology.
 
     Ontology triples are added as pySHACL's `ont_graph` mixing would (a set union), so that
-    subclass hierarchies in either graph count.
+    subclass hierarchies in either graph count. Made from a whole graph, or (`of_block`) from
+    the triples of some subjects, with the classes of every other node looked up elsewhere.
     """
 
     def __init__(self, graph: Graph, ontology: Graph, predicates: Iterable[URIRef]) -> None:
-        self.values: dict[Node, dict[Node, list[Node]]] = {}
-        self.data_values: dict[Node, dict[Node, list[Node]]] = {}  # the data graph's alone
+        data_values: dict[Node, dict[Node, list[Node]]] = {}
         for predicate in {*predicates, RDF.type, RDFS.subClassOf}:
             by_subject: defaultdict[Node, list[Node]] = defaultdict(list)
             for subject, obj in graph.subject_objects(predicate):
                 by_subject[subject].append(obj)
-            self.data_values[predicate] = by_subject
-            extra = [(subject, obj) for subject, obj in ontology.subject_objects(predicate)
-                     if (subject, predicate, obj) not in graph]
+            data_values[predicate] = by_subject
+        ontology_pairs = {predicate: list(ontology.subject_objects(predicate))
+                          for predicate in data_values}
+        self._mix(data_values, ontology_pairs, lambda s, p, o: (s, p, o) in graph)
+        self._block: frozenset[Node] | None = None
+        self._outside_types: Callable[[Node], Sequence[Node]] | None = None
+
+    @classmethod
+    def of_block(cls, data_values: dict[Node, dict[Node, list[Node]]],
+                 ontology_pairs: dict[Node, list[tuple[Node, Node]]], block: frozenset[Node],
+                 outside_types: Callable[[Node], Sequence[Node]]) -> _DataIndex:
+        """The index of the subjects `block`, from all their triples (`data_values`, one entry
+        per predicate of `ontology_pairs`) and the ontology triples to mix in with them;
+        `outside_types`: the classes of a node outside the block (data and ontology)."""
+        index = cls.__new__(cls)
+        index._mix(data_values, ontology_pairs,
+                   lambda s, p, o: o in data_values[p].get(s, ()))
+        index._block, index._outside_types = block, outside_types
+        return index
+
+    def _mix(self, data_values: dict[Node, dict[Node, list[Node]]],
+             ontology_pairs: dict[Node, list[tuple[Node, Node]]],
+             in_data: Callable[[Node, Node, Node], bool]) -> None:
+        self.values: dict[Node, dict[Node, list[Node]]] = {}
+        self.data_values = data_values  # the data graph's alone
+        for predicate, by_subject in data_values.items():
+            extra = [(subject, obj) for subject, obj in ontology_pairs.get(predicate, ())
+                     if not in_data(subject, predicate, obj)]
             if extra:
                 by_subject = defaultdict(list, by_subject)
                 for subject, obj in extra:
@@ -297,7 +332,11 @@ class _DataIndex:
         if isinstance(node, Literal):
             return False
         classes = self.descendants(cls)
-        return any(node_type in classes for node_type in self._types.get(node, ()))
+        if any(node_type in classes for node_type in self._types.get(node, ())):
+            return True
+        if self._outside_types is None or node in self._block:
+            return False
+        return any(node_type in classes for node_type in self._outside_types(node))
 
     def instances(self, cls: Node) -> set[Node]:
         if self._instances is None:
@@ -399,6 +438,11 @@ def _value_is(datatype: Node, value: object) -> bool:
     return expected is None or isinstance(value, expected)
 
 
+# Looked up once: each look-up on a rdflib namespace is a Python call (per value checked).
+_RDFS_LITERAL, _RDFS_DATATYPE, _XSD_STRING, _LANG_STRING = (RDFS.Literal, RDFS.Datatype,
+                                                            XSD.string, RDF.langString)
+
+
 @dataclass(frozen=True, slots=True)
 class DatatypeConstraint(_ValueConstraint):
     datatype: Node
@@ -410,13 +454,13 @@ class DatatypeConstraint(_ValueConstraint):
         wanted = self.datatype
         if value.datatype == wanted:
             return value.ill_typed is not True and _value_is(wanted, value.value)
-        if wanted == RDFS.Literal:
+        if wanted == _RDFS_LITERAL:
             return True
-        if wanted == RDFS.Datatype:
+        if wanted == _RDFS_DATATYPE:
             return value.datatype is not None
-        if value.datatype is None and value.language is None and wanted == XSD.string:
+        if value.datatype is None and value.language is None and wanted == _XSD_STRING:
             return _value_is(wanted, value.value)
-        if wanted == RDF.langString and value.language:
+        if wanted == _LANG_STRING and value.language:
             return _value_is(wanted, value.value)
         return False
 
@@ -878,6 +922,12 @@ def fast_violations(shapes: Shapes, graph: Graph, ontology: Graph, *,
     data = data if data is not None else _DataIndex(graph, ontology, shapes.predicates)
     terms = _Terms(graph, names_from or (lambda: ontology))
     lines: set[str] = set()
+    _add_shape_lines(shapes, data, terms, lines)
+    return lines
+
+
+def _add_shape_lines(shapes: Shapes, data: _DataIndex, terms: _Terms, lines: set[str]) -> None:
+    """Add the violation lines of every focus node `data` holds to `lines`."""
 
     def report(constraints: Sequence[Constraint], message: str | None, path: Node | None,
                focus: Node, values: Sequence[Node]) -> None:
@@ -899,5 +949,256 @@ def fast_violations(shapes: Shapes, graph: Graph, ontology: Graph, *,
             for prop in properties:
                 report(prop.constraints, prop.message, prop.path, focus,
                        data.objects(prop.path, focus))
-    return lines
 
+
+#################################################################
+# Validation block by block, without a graph of every triple
+#################################################################
+
+
+class TripleSource(Protocol):
+    """A graph given subject by subject (e.g. `graph.triples.KBTriples`), without blank nodes."""
+
+    def blocks(self) -> Iterator[tuple[Node, Iterable[tuple[Node, Node]]]]:
+        """Every subject once, with all its (predicate, object) pairs, each pair once."""
+
+    def types(self, node: Node) -> Sequence[Node]:
+        """The `rdf:type`s of a node in the whole graph."""
+
+    def typed_nodes(self) -> Iterable[Sequence[Node]]:
+        """The types of typed subjects: at least one entry for every distinct set of types."""
+
+    def has_subject(self, node: Node) -> bool:
+        """Whether `node` is the subject of some triple."""
+
+    def names_graph(self) -> Graph:
+        """A graph with the prefixes the whole graph would have bound (for messages)."""
+
+    def to_graph(self) -> Graph:
+        """The whole graph, for shapes that need more than a block."""
+
+
+class _NotLocal(Exception):
+    """The data needs the whole graph (a blank node, or classes declared in the data)."""
+
+
+BLOCK_SUBJECTS = 4096  # subjects indexed at once: the index of one block is all SHACL holds
+
+
+def block_local(shapes: Shapes) -> bool:
+    """Whether a focus node's verdict depends only on its own triples and the `rdf:type`s of
+    the nodes they point to, so that the shapes can be checked block by block.
+
+    Not so for `sh:targetObjectsOf` and `sh:targetNode` (the focus node's triples may be in
+    another block) or a shape inside `sh:or` with property shapes (they read the value node's
+    triples); `validate_blocks` then validates the whole graph.
+    """
+    seen: set[Node] = set()
+
+    def value_local(constraint: Constraint) -> bool:
+        if not isinstance(constraint, OrConstraint):
+            return True
+        for shape in constraint.alternatives:
+            if shape.node in seen:
+                continue
+            seen.add(shape.node)
+            if shape.properties or not all(map(value_local, shape.constraints)):
+                return False
+        return True
+
+    for shape in shapes.targeted:
+        if shape.targets.objects_of or shape.targets.nodes:
+            return False
+        constraints = [*shape.constraints, *(c for p in shape.properties for c in p.constraints)]
+        if not all(map(value_local, constraints)):
+            return False
+    return True
+
+
+def validate_blocks(source: TripleSource, engine: Engine = "auto",
+                    block_subjects: int = BLOCK_SUBJECTS) -> ValidationResult:
+    """`validate(source.to_graph(), engine)`, checked `block_subjects` subjects at a time (see
+    `BlockValidator`)."""
+    validator = BlockValidator(source, engine, block_subjects)
+    for subject, pairs in source.blocks():
+        validator.add(subject, pairs)
+    return validator.result()
+
+
+class BlockValidator:
+    """Validates the graph of `source` from its blocks, each given once to `add` (in any
+    order), so that another pass over the blocks (Turtle) can check them as it goes;
+    `result()` then gives what `validate(source.to_graph(), engine)` gives.
+
+    The fast engine's index is made for `block_subjects` subjects at a time, with the classes of
+    the nodes they point to asked of `source`; the provenance rule is checked with a 64-bit
+    hash of each edge (a second pass over `source.blocks()` names the edges if some differ; two
+    distinct edges with one hash, a chance of about n²/2⁶⁴ for n edges, would hide a missing
+    record). pySHACL, shapes outside `block_local` and data that declares classes or has
+    blank nodes get the whole graph (`source.to_graph()`) instead.
+    """
+
+    def __init__(self, source: TripleSource, engine: Engine = "auto",
+                 block_subjects: int = BLOCK_SUBJECTS) -> None:
+        self.source, self.engine, self.block_subjects = source, engine, block_subjects
+        shapes = None if engine == "pyshacl" else _compiled_shapes()
+        self._checker = (_BlockChecker(source, shapes)
+                         if shapes is not None and block_local(shapes) else None)
+        self._batch: dict[Node, Iterable[tuple[Node, Node]]] = {}
+
+    def add(self, subject: Node, pairs: Iterable[tuple[Node, Node]]) -> None:
+        """One subject with all its pairs (read now or with the next `block_subjects` - 1)."""
+        if self._checker is None:
+            return
+        self._batch[subject] = pairs
+        if len(self._batch) >= self.block_subjects:
+            self._check_batch()
+
+    def _check_batch(self) -> None:
+        batch, self._batch = self._batch, {}
+        if self._checker is not None and batch:
+            try:
+                self._checker.check(batch)
+            except _NotLocal:
+                self._checker = None
+
+    def result(self) -> ValidationResult:
+        self._check_batch()
+        if self._checker is None:
+            return validate(self.source.to_graph(), self.engine)
+        ordered = sorted(self._checker.finish(self.block_subjects))
+        return ValidationResult(conforms=not ordered, violations=ordered)
+
+
+class _BlockChecker:
+    """The fast engine's state across blocks: lines found, and the edges' hashes."""
+
+    def __init__(self, source: TripleSource, shapes: Shapes) -> None:
+        self.source, self.shapes = source, shapes
+        ontology = ontology_graph()
+        self.wanted = frozenset({*shapes.predicates, *_PROVENANCE_PREDICATES, RDFS.subClassOf})
+        self.ontology_pairs = {predicate: list(ontology.subject_objects(predicate))
+                               for predicate in self.wanted}
+        ontology_types: defaultdict[Node, list[Node]] = defaultdict(list)
+        for node, cls in self.ontology_pairs[RDF.type]:
+            ontology_types[node].append(cls)
+        # Ontology triples about a subject of the data are mixed into that subject's block
+        # only; the others into every block (their focus nodes then give the same lines).
+        self.shared = {subject for pairs in self.ontology_pairs.values() for subject, _ in pairs
+                       if source.has_subject(subject)}
+        self.everywhere = {predicate: [(s, o) for s, o in pairs if s not in self.shared]
+                           for predicate, pairs in self.ontology_pairs.items()}
+
+        def outside_types(node: Node) -> Sequence[Node]:
+            return (*source.types(node), *ontology_types.get(node, ()))
+
+        def names_from() -> Graph | None:
+            return ontology if needs_ontology_for(source.typed_nodes()) else None
+
+        self.outside_types = outside_types
+        self.terms = _Terms(source.names_graph(), names_from)
+        self.lines: set[str] = set()
+        self.edges, self.records = _EdgeHashes(), _EdgeHashes()
+
+    def check(self, block: dict[Node, Iterable[tuple[Node, Node]]]) -> None:
+        data_values = _block_values(block, self.wanted)
+        mixed = self.everywhere
+        if self.shared:
+            mixed = {predicate: [*pairs, *((s, o) for s, o in self.ontology_pairs[predicate]
+                                           if s in self.shared and s in block)]
+                     for predicate, pairs in self.everywhere.items()}
+        data = _DataIndex.of_block(data_values, mixed, frozenset(block), self.outside_types)
+        _add_shape_lines(self.shapes, data, self.terms, self.lines)
+        for s, p, o in _edges_of(data_values):
+            self.edges.add(s, p, o)
+        for _, triple in _records_of(data_values):
+            if None not in triple:
+                self.records.add(*triple)
+
+    def finish(self, block_subjects: int) -> set[str]:
+        lines = self.lines
+        missing, unasserted = self.edges.minus(self.records), self.records.minus(self.edges)
+        if missing or unasserted:  # rare: a second pass names them
+            for block in _batches(self.source.blocks(), block_subjects):
+                data_values = _block_values(block, self.wanted)
+                lines.update(f"{_short(s)} {_short(p)} {_short(o)}: edge without provenance "
+                             "(no rdf:Statement)" for s, p, o in _edges_of(data_values)
+                             if _edge_hash(s, p, o) in missing)
+                for statement, triple in _records_of(data_values):
+                    if None not in triple and _edge_hash(*triple) in unasserted:
+                        edge = " ".join(_short(term) for term in triple)
+                        lines.add(f"{_short(statement)}: records an edge that is not asserted "
+                                  f"({edge})")
+        return lines
+
+
+def _batches(blocks: Iterator[tuple[Node, Iterable[tuple[Node, Node]]]],
+             size: int) -> Iterator[dict[Node, Iterable[tuple[Node, Node]]]]:
+    batch: dict[Node, Iterable[tuple[Node, Node]]] = {}
+    for subject, pairs in blocks:
+        batch[subject] = pairs
+        if len(batch) >= size:
+            yield batch
+            batch = {}
+    if batch:
+        yield batch
+
+
+def _block_values(block: dict[Node, Iterable[tuple[Node, Node]]],
+                  wanted: frozenset[Node]) -> dict[Node, dict[Node, list[Node]]]:
+    """predicate -> subject -> objects of the block's triples, for the predicates `wanted`."""
+    values: dict[Node, defaultdict[Node, list[Node]]] = {
+        predicate: defaultdict(list) for predicate in wanted}
+    for subject, pairs in block.items():
+        if isinstance(subject, BNode):
+            raise _NotLocal
+        for predicate, obj in pairs:
+            by_subject = values.get(predicate)
+            if by_subject is not None:
+                if isinstance(obj, BNode):
+                    raise _NotLocal
+                by_subject[subject].append(obj)
+    if values[RDFS.subClassOf]:
+        raise _NotLocal  # classes declared in the data count for every block
+    return values
+
+
+def _edges_of(values: dict[Node, dict[Node, list[Node]]]) -> Iterator[tuple[Node, Node, Node]]:
+    for predicate in _RELATIONS:
+        for subject, objects in values[predicate].items():
+            for obj in objects:
+                yield subject, predicate, obj
+
+
+def _records_of(values: dict[Node, dict[Node, list[Node]]],
+                ) -> Iterator[tuple[Node, tuple[Node | None, Node | None, Node | None]]]:
+    """Each statement and the edge it records (as `provenance_violations` reads it)."""
+    statement_type = RDF.Statement
+    about = [values[predicate] for predicate in (RDF.subject, RDF.predicate, RDF.object)]
+    for statement, types in values[RDF.type].items():
+        if statement_type in types:
+            yield statement, tuple(  # type: ignore[misc]
+                found[0] if found else None
+                for found in (by_subject.get(statement, ()) for by_subject in about))
+
+
+def _edge_hash(s: Node, p: Node, o: Node) -> int:
+    """A 64-bit hash of a triple, equal for equal triples within this process (rdflib terms
+    hash as they compare)."""
+    return hash((s, p, o))
+
+
+class _EdgeHashes:
+    """A multiset of edges as 64-bit hashes: 8 bytes an edge, however long its terms."""
+
+    def __init__(self) -> None:
+        self._hashes = array("q")
+
+    def add(self, s: Node, p: Node, o: Node) -> None:
+        self._hashes.append(_edge_hash(s, p, o))
+
+    def minus(self, other: _EdgeHashes) -> set[int]:
+        """The hashes here that `other` does not hold."""
+        mine = np.frombuffer(self._hashes, dtype=np.int64)
+        theirs = np.frombuffer(other._hashes, dtype=np.int64)
+        return {int(value) for value in np.setdiff1d(mine, theirs)}

@@ -45,10 +45,12 @@ from graph.network import (
     importance,
     literal_facts,
     neighbourhood,
+    network_of_blocks,
     provenance_index,
     to_networkx,
 )
 from graph.text import fold_key, slugify
+from graph.triples import KBTriples
 from graph.vocab import ID
 
 GRAPH_FILE = "graph.ttl"
@@ -612,6 +614,11 @@ def whole_graph_view(graph: Graph) -> tuple[nx.MultiDiGraph, list[LiteralFact]]:
     return to_networkx(graph, provenance), literal_facts(graph, provenance)
 
 
+def kb_graph_view(triples: KBTriples) -> tuple[nx.MultiDiGraph, list[LiteralFact]]:
+    """`whole_graph_view(triples.to_graph())`, made from the knowledge base without the graph."""
+    return network_of_blocks(triples.node_blocks(), triples.statements())
+
+
 def write_whole_graph_view(network: nx.MultiDiGraph, literals: Iterable[LiteralFact],
                            destination: Path, *, title: str) -> Path:
     """Write the interactive view of `whole_graph_view`'s network and facts to `destination`."""
@@ -773,6 +780,7 @@ __all__ = [
     "PHYSICS_MAX_NODES",
     "TYPE_STYLES",
     "find_entity",
+    "kb_graph_view",
     "layout",
     "load_graph",
     "relation_label",

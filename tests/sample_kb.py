@@ -133,3 +133,34 @@ def write_sample_build(out_dir):
     (out_dir / "graph.ttl").write_bytes(serialize_turtle(graph))
     write_store(graph, store_path(out_dir))
     return out_dir
+
+
+def awkward_kb() -> KnowledgeBase:
+    """The sample with every case where a graph's set semantics or order could show: a fact
+    read again (with a better and a worse confidence), a fact whose statement IRI another fact
+    already has, an article read twice under one name, an entity with an article's IRI, a fact
+    about an unknown entity or from an unknown article, a date given both as a date and as a
+    string, a label among the alternative labels, and confidences 0.0 and -0.0."""
+    from dataclasses import replace
+
+    from graph.vocab import entity_iri
+
+    kb = sample_kb()
+    kb.articles.append(replace(ARTICLE_2021, title="Another title", publisher=None,
+                               date=dt.date(2021, 3, 3)))
+    kb.entities[ref(T.ARTICLE, ARTICLE_UNDATED.key)] = Entity(ref(T.ARTICLE, ARTICLE_UNDATED.key),
+                                                              "An article as an entity")
+    kb.entities[HANOI] = Entity(HANOI, "Hà Nội", frozenset({"Hà Nội", "Hanoi"}),
+                                frozenset({"City"}))
+    ghost = ref(T.PERSON, "nobody-known")
+    kb.facts += [
+        _fact(MINH, R.HOLDS_ROLE, FOREIGN_MINISTER, ARTICLE_2021, S21, 0.99),
+        _fact(MINH, R.HOLDS_ROLE, FOREIGN_MINISTER, ARTICLE_2021, S21, 0.1),
+        _fact(SON, R.HOLDS_ROLE, str(entity_iri(FOREIGN_MINISTER)), ARTICLE_2023, S23A, 0.3),
+        _fact(ghost, R.MET, SON, ARTICLE_2023, S23A, 0.5),
+        _fact(SON, R.MET, HUE, Article("lost.txt", "", "3" * 64), "A lost sentence.", 0.5),
+        _fact(CONFERENCE, R.DATE, "2023-12-21", ARTICLE_2021, S21, 0.0),
+        _fact(CONFERENCE, R.DATE, dt.date(2023, 12, 21), ARTICLE_2023, S23B, -0.0),
+        _fact(CONFERENCE, R.DOCUMENT_NUMBER, "2023-12-21", ARTICLE_2023, S23B, 0.4),
+    ]
+    return kb

@@ -235,3 +235,53 @@ def test_quick_run_prints_every_section(
     assert "Over the 9 s limit on rdflib: queries/slow.rq." in out
     assert "pyoxigraph bulk load 0.5 s, rdflib parse 2.5 s" in out
     assert calls.count("build") == 2 and calls.count("rss") == 2
+
+
+def test_renamed_extractions_are_the_same_under_other_names() -> None:
+    from benchmarks.bench_outputs import renamed
+    from graph.model import ArticleExtraction, Entity, EntityRef, EntityType, Fact, Relation
+
+    article = Article(source="dir/000_a.txt", text="t", content_hash="0")
+    person = EntityRef(EntityType.PERSON, "son")
+    extraction = ArticleExtraction(article, (Entity(person, "Son"),), (
+        Fact(person, Relation.MENTIONED_IN, article.ref, "Son.", 0.5, article.key),
+        Fact(person, Relation.DATE, "2020", "Son.", 0.5, article.key)))
+    copy = renamed(extraction, 3)
+    assert copy.article.key == f"{article.key}-c3"
+    assert copy.entities[0].ref == EntityRef(EntityType.PERSON, "son-c3")
+    mention, date = copy.facts
+    assert mention.object == copy.article.ref and mention.article == copy.article.key
+    assert date.object == "2020" and date.subject == copy.entities[0].ref
+
+
+def test_measured_stopwatch_records_cpu_and_memory_per_stage() -> None:
+    from benchmarks.bench_outputs import MeasuredStopwatch, peak_rss_mib, rss_mib
+
+    stopwatch = MeasuredStopwatch()
+    with stopwatch("stage"):
+        block = bytearray(64 << 20)  # touched: 64 MiB resident
+        del block
+    assert set(stopwatch.cpu) == set(stopwatch.peak_mib) == set(stopwatch.start_mib) == {"stage"}
+    assert stopwatch.peak_mib["stage"] >= stopwatch.start_mib["stage"] + 60
+    assert stopwatch.seconds["stage"] >= 0  # still the build's stopwatch
+    assert peak_rss_mib() >= rss_mib() > 0
+
+
+@pytest.mark.slow
+def test_output_stages_measured_from_cached_extractions(
+        tiny_corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from benchmarks.bench_outputs import cached_extractions, main
+    from graph.build import build
+
+    build([tiny_corpus], tmp_path / "built")
+    assert len(cached_extractions(tmp_path / "built", [tiny_corpus])) == 4
+    assert main([str(tmp_path / "built"), str(tiny_corpus), "--out", str(tmp_path / "out"),
+                 "--copies", "2"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    stages = {"resolve", "rdf", "shacl+turtle", "html", "store"}
+    assert set(figures["cpu"]) == set(figures["peak_mib"]) == stages
+    built = json.loads((tmp_path / "built" / "report.json").read_text())
+    assert figures["triples"] == 2 * built["counts"]["triples"]
+    assert (tmp_path / "out" / "graph.ttl").is_file()

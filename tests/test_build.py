@@ -88,7 +88,7 @@ def test_seeds_build_writes_every_output(built_seeds: Path) -> None:
     store = open_store(built_seeds)
     assert len(store) == len(graph)
     assert report["shacl"]["conforms"] is True, report["shacl"]["violations"][:5]
-    assert set(report["timings"]) >= {"ingest", "extract", "resolve", "rdf", "shacl", "turtle",
+    assert set(report["timings"]) >= {"ingest", "extract", "resolve", "rdf", "shacl+turtle",
                                       "store", "html", "total"}
     assert "<html" in (built_seeds / "graph.html").read_text("utf-8")[:2000].lower()
 
@@ -181,11 +181,24 @@ def test_the_garbage_collector_runs_again_after_the_output_stages(
     assert gc.isenabled()
     build([BAD_INPUTS / "good.txt"], tmp_path / "out")
     assert gc.isenabled()
-    monkeypatch.setattr("graph.build.validate",
-                        lambda graph: ValidationResult(False, ["person:x: a violation"]))
+    monkeypatch.setattr("graph.build.BlockValidator.result",
+                        lambda self: ValidationResult(False, ["person:x: a violation"]))
     with pytest.raises(ShapeViolationError):
         build([BAD_INPUTS / "good.txt"], tmp_path / "strict", BuildOptions(strict=True))
     assert gc.isenabled()
+
+
+def test_the_outputs_are_written_without_a_graph_of_every_triple(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def whole_graph(kb):
+        raise AssertionError("an rdflib graph of the whole knowledge base was made")
+
+    monkeypatch.setattr("graph.rdf.to_graph", whole_graph)
+    monkeypatch.setattr("graph.triples.to_graph", whole_graph)
+    report = build([BAD_INPUTS / "good.txt"], tmp_path / "out")
+    assert report.shacl["conforms"] and report.counts["triples"] > 0
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert len(graph) == report.counts["triples"]
 
 
 def test_missing_input_touches_nothing(tmp_path: Path) -> None:

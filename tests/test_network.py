@@ -5,10 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sample_kb import awkward_kb, sample_kb
 
 from graph.model import Article, Entity, EntityRef, EntityType, Fact, KnowledgeBase, Relation
-from graph.network import importance, literal_facts, neighbourhood, to_networkx
+from graph.network import (
+    importance,
+    literal_facts,
+    neighbourhood,
+    network_of_blocks,
+    provenance_index,
+    to_networkx,
+)
 from graph.rdf import to_graph
+from graph.triples import KBTriples
 from graph.vocab import entity_iri
 
 HUE = EntityRef(EntityType.PERSON, "vuong-dinh-hue")
@@ -161,3 +170,58 @@ def test_neighbourhood_via_mentions_reaches_the_whole_article(network):
 
 def test_empty_graph_gives_empty_network():
     assert to_networkx(to_graph(KnowledgeBase())).number_of_nodes() == 0
+
+
+def _tied_provenance_kb() -> KnowledgeBase:
+    """Records that sort equal (no article known, same sentence): the graph's order decides."""
+    kb = awkward_kb()
+    for article, confidence in (("lost-2", 0.4), ("lost-1", 0.7), ("lost-3", 0.5)):
+        kb.facts.append(Fact(SON, Relation.HOLDS_ROLE, MINISTER, "Same words.", confidence,
+                             article))
+    return kb
+
+
+def _exactly(network):
+    """Nodes and edges in order, each with its attributes in order."""
+    return ([(node, list(data.items())) for node, data in network.nodes(data=True)],
+            [(u, v, key, list(data.items())) for u, v, key, data
+             in network.edges(keys=True, data=True)])
+
+
+@pytest.mark.parametrize("make", [sample_kb, awkward_kb, _tied_provenance_kb],
+                         ids=["sample", "awkward", "tied provenance"])
+def test_network_of_blocks_is_the_network_of_the_graph(make):
+    kb = make()
+    graph = to_graph(kb)
+    provenance = provenance_index(graph)
+    triples = KBTriples(kb)
+    network, literals = network_of_blocks(triples.node_blocks(), triples.statements())
+    assert _exactly(network) == _exactly(to_networkx(graph, provenance))
+    assert literals == literal_facts(graph, provenance)
+
+
+def test_network_of_blocks_of_the_module_knowledge_base(knowledge_base):
+    graph = to_graph(knowledge_base)
+    triples = KBTriples(knowledge_base)
+    network, literals = network_of_blocks(triples.node_blocks(), triples.statements())
+    assert _exactly(network) == _exactly(to_networkx(graph))
+    assert literals == literal_facts(graph)
+
+
+def test_tied_records_keep_the_graphs_order():
+    triples = KBTriples(_tied_provenance_kb())
+    network, _ = network_of_blocks(triples.node_blocks(), triples.statements())
+    records = network.edges[iri(SON), iri(MINISTER), "holdsRole"]["provenance"]
+    tied = [record["article"].rsplit("/", 1)[1] for record in records
+            if record["evidence"] == "Same words."]
+    assert tied == ["lost-2", "lost-1", "lost-3"]
+
+
+@pytest.mark.slow
+def test_network_of_blocks_of_the_seeds_is_their_graphs(seeds_kb):
+    graph = to_graph(seeds_kb)
+    triples = KBTriples(seeds_kb)
+    network, literals = network_of_blocks(triples.node_blocks(), triples.statements())
+    provenance = provenance_index(graph)
+    assert _exactly(network) == _exactly(to_networkx(graph, provenance))
+    assert literals == literal_facts(graph, provenance)

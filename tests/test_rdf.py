@@ -11,8 +11,17 @@ from rdflib.compare import isomorphic
 from sample_kb import ARTICLE_2023, ARTICLE_UNDATED, FOREIGN_MINISTER, SON, sample_kb
 
 from graph.model import Entity, Fact, KnowledgeBase
-from graph.rdf import serialize_turtle, statement_iri, to_graph, turtle_documents, write_turtle
-from graph.vocab import DG, PREFIXES, entity_iri
+from graph.rdf import (
+    empty_graph,
+    graph_blocks,
+    serialize_turtle,
+    statement_digest,
+    statement_iri,
+    to_graph,
+    turtle_documents,
+    write_turtle,
+)
+from graph.vocab import DG, PREFIXES, STATEMENT, entity_iri
 
 
 def _statements_for(graph: Graph, subject, predicate, obj) -> list:
@@ -176,3 +185,32 @@ def test_confidences_that_print_apart_keep_their_own_literal():
     graph = to_graph(kb)
     assert sorted(str(literal) for literal in graph.objects(None, DG.confidence)) == [
         "-0", "0", "0.5", "0.5"]
+
+
+def test_graph_blocks_give_every_subject_once_sorted_with_its_pairs():
+    graph = to_graph(sample_kb())
+    blocks = [(subject, list(pairs)) for subject, pairs in graph_blocks(graph)]
+    assert [str(subject) for subject, _ in blocks] == sorted({str(s) for s in graph.subjects()})
+    assert {(s, p, o) for s, pairs in blocks for p, o in pairs} == set(graph)
+
+
+@pytest.mark.parametrize("chunk_chars", [1, 1 << 20])
+def test_turtle_of_blocks_is_the_turtle_of_their_graph(chunk_chars):
+    graph = to_graph(sample_kb())
+    handle = io.BytesIO()
+    assert write_turtle(graph_blocks(graph), handle, chunk_chars=chunk_chars) == len(graph)
+    assert handle.getvalue() == serialize_turtle(graph)
+
+
+def test_statement_digest_is_the_local_name_of_the_statement_iri():
+    fact = sample_kb().facts[0]
+    digest = statement_digest(entity_iri(fact.subject), fact, entity_iri(fact.object))
+    assert STATEMENT[digest] == statement_iri(fact)
+    assert len(digest) == 20
+
+
+def test_empty_graph_is_to_graphs_graph_without_triples():
+    graph = empty_graph()
+    assert len(graph) == 0
+    assert sorted(graph.namespaces()) == sorted(to_graph(KnowledgeBase()).namespaces())
+    assert type(graph.store) is type(to_graph(KnowledgeBase()).store)

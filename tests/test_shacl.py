@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from pyshacl.rdfutil import stringify_blank_node
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
 from sample_kb import (
+    ARTICLE_2023,
     ASEAN,
     CONFERENCE,
     FOREIGN_MINISTER,
@@ -18,21 +19,28 @@ from sample_kb import (
     RESOLUTION_34,
     SON,
     VIETNAM,
+    awkward_kb,
     sample_kb,
 )
 
-from graph.model import Entity, Fact, Relation
-from graph.rdf import statement_iri, to_graph
+from graph.model import Entity, EntityRef, EntityType, Fact, Relation
+from graph.rdf import graph_blocks, statement_iri, to_graph
 from graph.shacl import (
+    BlockValidator,
     UnsupportedShapes,
+    _EdgeHashes,
+    block_local,
     compile_shapes,
     fast_violations,
     needs_ontology,
+    needs_ontology_for,
     ontology_graph,
     pyshacl_violations,
     shapes_graph,
     validate,
+    validate_blocks,
 )
+from graph.triples import KBTriples
 from graph.vocab import DG, entity_iri, relation_iri
 
 
@@ -505,3 +513,258 @@ def test_the_fast_engine_matches_pyshacl_on_the_rest_of_its_subset():
                     "must conform to one or more", "Value class is not in classes"):
         assert any(wording in line for line in fast), wording
     assert not any("Node Kind sh:BlankNode" in line for line in fast)  # warnings, deactivated
+
+
+#################################################################
+# Block by block (validate_blocks) against the whole graph
+#################################################################
+
+
+class GraphSource:
+    """An rdflib graph given subject by subject, as `KBTriples` gives a knowledge base."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.whole_graph_asked = 0
+
+    def blocks(self):
+        return ((subject, list(pairs)) for subject, pairs in graph_blocks(self.graph))
+
+    def types(self, node):
+        return list(self.graph.objects(node, RDF.type))
+
+    def typed_nodes(self):
+        return (self.types(node) for node in set(self.graph.subjects(RDF.type)))
+
+    def has_subject(self, node):
+        return (node, None, None) in self.graph
+
+    def names_graph(self):
+        return self.graph
+
+    def to_graph(self):
+        self.whole_graph_asked += 1
+        return self.graph
+
+
+_WHOLE_GRAPH_CASES = {"blank-node entity", "blank-node statement", "subclass declared in the data"}
+
+
+@pytest.mark.parametrize("block_subjects", [1, 4])
+@pytest.mark.parametrize(("change", "broken"), BROKEN_GRAPHS)
+def test_blocks_agree_with_the_whole_graph_on_broken_graphs(change, broken, block_subjects,
+                                                            request):
+    graph = to_graph(sample_kb())
+    change(graph)
+    stringify_blank_node.dict_cache.clear()
+    source = GraphSource(graph)
+    blocks = validate_blocks(source, block_subjects=block_subjects)
+    stringify_blank_node.dict_cache.clear()
+    assert blocks == validate(graph)
+    case = request.node.callspec.id.rsplit("-", 1)[0]
+    assert bool(source.whole_graph_asked) is (case in _WHOLE_GRAPH_CASES)
+
+
+def test_blocks_name_edges_without_provenance_and_orphan_statements():
+    graph = to_graph(sample_kb())
+    graph.add((entity_iri(SON), DG.met, entity_iri(ASEAN)))  # no statement
+    graph.remove((entity_iri(ASEAN), RDF.type, None))
+    orphan = _sample_statement(graph)
+    edge = (graph.value(orphan, RDF.subject), graph.value(orphan, RDF.predicate),
+            graph.value(orphan, RDF.object))
+    graph.remove(edge)
+    lines = validate_blocks(GraphSource(graph), block_subjects=3).violations
+    assert lines == validate(graph).violations
+    assert any("edge without provenance" in line for line in lines)
+    assert any("records an edge that is not asserted" in line for line in lines)
+
+
+def test_an_ontology_subject_in_the_data_gets_its_ontology_triples_in_its_block_only():
+    graph = to_graph(sample_kb())
+    graph.add((DG.Person, RDF.type, DG.Person))  # dg:Person has a label in the ontology too
+    graph.add((DG.Person, RDFS.label, Literal("A person")))
+    lines = validate_blocks(GraphSource(graph), block_subjects=2).violations
+    assert lines == validate(graph).violations
+    assert any(line.startswith("dg:Person rdfs:label") for line in lines)
+
+
+def _kb_with(*changes):
+    kb = awkward_kb()
+    for change in changes:
+        change(kb)
+    return kb
+
+
+def _relabel(kb, ref, label):
+    kb.entities[ref] = Entity(ref, label)
+
+
+def _add_fact(kb, subject, relation, obj, confidence=0.5):
+    kb.facts.append(Fact(subject, relation, obj, "A sentence.", confidence, ARTICLE_2023.key))
+
+
+BROKEN_KBS = [
+    pytest.param(lambda kb: None, id="awkward"),
+    pytest.param(lambda kb: _relabel(kb, SON, ""), id="empty label"),
+    pytest.param(lambda kb: _add_fact(kb, SON, Relation.HOLDS_ROLE, HANOI), id="range"),
+    pytest.param(lambda kb: _add_fact(kb, HANOI, Relation.HOLDS_ROLE, FOREIGN_MINISTER),
+                 id="domain"),
+    pytest.param(lambda kb: _add_fact(kb, SON, Relation.MET, HANOI), id="sh:or on a value"),
+    pytest.param(lambda kb: _add_fact(kb, HANOI, Relation.MEMBER_OF, ASEAN), id="sh:or on focus"),
+    pytest.param(lambda kb: _add_fact(kb, CONFERENCE, Relation.DOCUMENT_NUMBER, ""),
+                 id="empty document number"),
+    pytest.param(lambda kb: _add_fact(kb, EntityRef(EntityType.TOPIC, "x"), Relation.GUIDES,
+                                      FOREIGN_POLICY), id="unknown subject"),
+    pytest.param(lambda kb: kb.entities.pop(ASEAN), id="unknown object"),
+]
+
+
+@pytest.mark.parametrize("block_subjects", [1, 5, 4096])
+@pytest.mark.parametrize("change", BROKEN_KBS)
+def test_blocks_of_a_knowledge_base_agree_with_its_graph(change, block_subjects):
+    kb = _kb_with(change)
+    triples = KBTriples(kb)
+    result = validate_blocks(triples, block_subjects=block_subjects)
+    assert result == validate(to_graph(kb))
+    assert not result.conforms  # the awkward base already cites unknown entities
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_blocks_given_in_any_order_give_the_same_result(seed):
+    import random
+
+    kb = _kb_with(lambda kb: _add_fact(kb, SON, Relation.MET, HANOI))
+    triples = KBTriples(kb)
+    blocks = list(triples.blocks())
+    random.Random(seed).shuffle(blocks)
+    validator = BlockValidator(triples, block_subjects=6)
+    for subject, pairs in blocks:
+        validator.add(subject, pairs)
+    assert validator.result() == validate(to_graph(kb))
+
+
+def test_a_block_validator_that_meets_a_blank_node_validates_the_whole_graph():
+    graph = to_graph(sample_kb())
+    _blank_node_entity(graph)
+    source = GraphSource(graph)
+    validator = BlockValidator(source, block_subjects=2)
+    for subject, pairs in source.blocks():
+        validator.add(subject, pairs)
+    assert source.whole_graph_asked == 0  # not yet: only when the result is asked for
+    stringify_blank_node.dict_cache.clear()
+    result = validator.result()
+    stringify_blank_node.dict_cache.clear()
+    assert source.whole_graph_asked == 1
+    assert result == validate(graph)
+
+
+def test_shipped_shapes_are_checked_block_by_block(monkeypatch):
+    kb = sample_kb()
+
+    def whole_graph():
+        raise AssertionError("the whole graph was made")
+
+    triples = KBTriples(kb)
+    monkeypatch.setattr(triples, "to_graph", whole_graph)
+    assert block_local(compile_shapes(shapes_graph()))
+    assert validate_blocks(triples).conforms
+
+
+_LOCAL_SHAPES = _PREFIXES + """
+ex:S sh:targetSubjectsOf dg:met ;
+    sh:property [ sh:path dg:met ; sh:or ( [ sh:class dg:Person ] [ sh:nodeKind sh:IRI ] ) ] .
+"""
+
+
+@pytest.mark.parametrize(("shape", "local"), [
+    ("ex:S sh:targetObjectsOf dg:met ; sh:class dg:Person .", False),
+    ("ex:S sh:targetNode ex:x ; sh:class dg:Person .", False),
+    ("ex:S sh:targetClass dg:Person ; sh:property [ sh:path dg:met ; sh:or ( [ sh:property "
+     "[ sh:path rdfs:label ; sh:minCount 1 ] ] ) ] .", False),
+    ("ex:S sh:targetClass dg:Person ; sh:or ( [ sh:or ( [ sh:property "
+     "[ sh:path rdfs:label ; sh:minCount 1 ] ] ) ] ) .", False),
+    ("ex:S sh:targetClass dg:Person ; sh:property [ sh:path dg:met ; sh:class dg:Person ] .",
+     True),
+    ("ex:S sh:targetSubjectsOf dg:met ; sh:property [ sh:path dg:met ; sh:or ( [ sh:class "
+     "dg:Person ] [ sh:nodeKind sh:IRI ; sh:class dg:Place ] ) ] .", True),
+], ids=["targetObjectsOf", "targetNode", "sh:or with a property", "nested sh:or with a property",
+        "class of a value", "sh:or of classes"])
+def test_block_local_says_whether_a_focus_nodes_own_triples_decide(shape, local):
+    shapes = compile_shapes(Graph().parse(data=_PREFIXES + shape, format="turtle"))
+    assert block_local(shapes) is local
+
+
+def test_shapes_that_are_not_block_local_are_checked_on_the_whole_graph(shipped_shapes_replaced):
+    shipped_shapes_replaced(Graph().parse(data=_MORE_SHAPES, format="turtle"))
+    kb = awkward_kb()
+    _add_fact(kb, SON, Relation.MET, HANOI)
+    source = GraphSource(to_graph(kb))
+    result = validate_blocks(source, block_subjects=3)
+    assert source.whole_graph_asked == 1
+    assert result == validate(to_graph(kb))
+    assert result.violations
+
+
+def test_pyshacl_checks_the_whole_graph():
+    graph = to_graph(sample_kb())
+    graph.set((entity_iri(SON), RDFS.label, Literal("")))
+    source = GraphSource(graph)
+    result = validate_blocks(source, engine="pyshacl")
+    assert source.whole_graph_asked == 1
+    assert result == validate(graph, engine="pyshacl")
+    assert result.violations
+
+
+@pytest.mark.parametrize("change", [lambda graph: None, _subclass_only],
+                         ids=["sample", "subclass only"])
+def test_needs_ontology_for_the_types_of_a_graph_is_needs_ontology(change):
+    graph = to_graph(sample_kb())
+    change(graph)
+    assert needs_ontology_for(GraphSource(graph).typed_nodes()) is needs_ontology(graph)
+
+
+def test_edge_hashes_subtract_as_sets():
+    a, b = _EdgeHashes(), _EdgeHashes()
+    son, asean, hanoi = entity_iri(SON), entity_iri(ASEAN), entity_iri(HANOI)
+    for edge in [(son, DG.met, asean), (son, DG.met, asean), (son, DG.met, hanoi)]:
+        a.add(*edge)
+    b.add(son, DG.met, asean)
+    b.add(son, DG.date, Literal("x"))
+    assert a.minus(b) == {hash((son, DG.met, hanoi))}
+    assert b.minus(a) == {hash((son, DG.date, Literal("x")))}
+    assert _EdgeHashes().minus(a) == set()
+
+
+@pytest.mark.slow
+def test_blocks_agree_with_the_whole_graph_after_random_edits_of_the_seeds_graph(seeds_terms):
+    base = seeds_terms[0]
+
+    @settings(max_examples=25, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(edits=_edits(seeds_terms))
+    def check(edits):
+        graph = Graph()
+        for prefix, namespace in base.namespaces():
+            graph.bind(prefix, namespace, override=True, replace=True)
+        for triple in base:
+            graph.add(triple)
+        for kind, edit in edits:
+            if kind == "delete":
+                graph.remove(edit)
+            elif kind == "add":
+                graph.add(edit)
+            else:
+                node, cls = edit
+                graph.remove((node, RDF.type, None))
+                graph.add((node, RDF.type, cls))
+        stringify_blank_node.dict_cache.clear()
+        blocks = validate_blocks(GraphSource(graph), block_subjects=7)
+        stringify_blank_node.dict_cache.clear()
+        assert blocks == validate(graph)
+
+    check()
+
+
+@pytest.mark.slow
+def test_blocks_of_the_seeds_knowledge_base_agree_with_its_graph(seeds_kb):
+    assert validate_blocks(KBTriples(seeds_kb), block_subjects=64) == validate(to_graph(seeds_kb))

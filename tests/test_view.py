@@ -16,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pytest
+from sample_kb import awkward_kb
 
 from graph.cli import main
 from graph.errors import (
@@ -30,8 +31,10 @@ from graph.model import Article, Entity, EntityRef, EntityType, Fact, KnowledgeB
 from graph.network import literal_facts, to_networkx
 from graph.rdf import to_graph
 from graph.text import fold_key
+from graph.triples import KBTriples
 from graph.view import (
     find_entity,
+    kb_graph_view,
     layout,
     relation_label,
     render_document,
@@ -352,6 +355,15 @@ def test_whole_graph_view_made_in_two_steps_is_the_same_page(tmp_path, graph):
     network, literals = whole_graph_view(graph)
     page = write_whole_graph_view(network, literals, tmp_path / "a.html", title="Same")
     assert page.read_bytes() == render_html(graph, tmp_path / "b.html", title="Same").read_bytes()
+
+
+@pytest.mark.parametrize("make", [sample_kb, awkward_kb], ids=["sample", "awkward"])
+def test_the_view_of_a_knowledge_base_is_the_page_of_its_graph(tmp_path, make):
+    kb = make()
+    network, literals = kb_graph_view(KBTriples(kb))
+    page = write_whole_graph_view(network, literals, tmp_path / "a.html", title="Same")
+    expected = render_html(to_graph(kb), tmp_path / "b.html", title="Same")
+    assert page.read_bytes() == expected.read_bytes()
 
 
 def test_vis_records_are_laid_out_as_pyvis_network_makes_them(network):
