@@ -84,7 +84,24 @@ What each set covers is described in its articles' topics:
   the Law on Public Investment (written without diacritics), a CPV delegation's working visit to
   Russia with a United Russia cooperation plan and a high-level inter-party dialogue in Moscow
   (written without diacritics), and the third ASEAN Future Forum in Hà Nội with foreign
-  ministers and the heads of ASEAN, ESCAP and the WEF.
+  ministers and the heads of ASEAN, ESCAP and the WEF;
+- blind15: the first Congress of the Hải Phòng City Party Organisation after the merger with
+  Hải Dương, with a Politburo resolution on the city, a National Assembly resolution, a
+  free-trade-zone decree, the election of its Secretary and Deputy Secretaries and the
+  Politburo's personnel decision approving them; a Deputy Prime Minister's working visit to
+  Belgium and the EU with the Vietnam – EU Trade and Investment Forum in Brussels, a
+  green-hydrogen MoU and talks with the EU Trade Commissioner, the EU High Representative and the
+  Belgian King (written without diacritics); a National Assembly plenary sitting adopting the Law
+  on Artificial Intelligence, the Law on Digital Transformation and the 2026 socio-economic
+  resolution, with deputies debating the amended Law on Cyber Security and the NA Chairman
+  receiving the Hungarian Speaker; the Prime Minister's official visit to Qatar with a
+  visa-exemption agreement, a Halal MoU, calls on the Emir and the Shura Council Speaker and an
+  investment forum in Doha; the Party Central Inspection Commission's 66th session disciplining
+  officials of the former Bình Định province under a Secretariat regulation, with former posts,
+  an expulsion and a Politburo anti-corruption conclusion (written without diacritics); and the
+  12th Việt Nam – Japan Defence Policy Dialogue in Hà Nội with a military-medicine MoU, a
+  Secretariat directive, a Central Military Commission resolution and a Japanese destroyer's
+  port call at Cam Ranh.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -177,6 +194,11 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.89, "Role": 0.83, "holdsRole": 0.83, "LegalDocument": 0.86,
         "documentNumber": 0.95, "issuedBy": 0.65, "guides": 0.80, "Topic": 0.80, "Event": 0.88,
         "date": 0.73, "heldIn": 0.73, "participatedIn": 0.40, "met": 0.75, "memberOf": 0.95,
+    },
+    "blind15": {
+        "Person": 0.89, "Role": 0.83, "holdsRole": 0.81, "LegalDocument": 0.83,
+        "documentNumber": 0.83, "issuedBy": 0.80, "guides": 0.80, "Topic": 0.87, "Event": 0.85,
+        "date": 0.72, "heldIn": 0.88, "participatedIn": 0.42, "met": 0.70, "memberOf": 0.60,
     },
 }
 SETS = sorted(F1_FLOORS)
