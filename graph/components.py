@@ -809,6 +809,11 @@ class _Scanner:
             if not found or (found[0] < self.n and keys[found[0]] == "-"
                              and lex.role_heads.match(keys, j, skip=False)):
                 break  # "Vice-Chancellor": a hyphenated head, not a modifier and "Chancellor"
+            if found[0] + 1 < self.n and self._glued_hyphen(found[0]):
+                # "Vice-President", "Vice-Minister": the modifier with its hyphen
+                modifiers.append(self.doc[j:found[0] + 1].text)
+                j = found[0] + 1
+                continue
             modifiers.append(self.doc[j:found[0]].text)
             j = found[0]
         start_core = j
@@ -993,7 +998,7 @@ class _Scanner:
         end = self.skip_paren(end) if end < self.n and keys[end] == "(" and end + 2 < self.n \
             and _ACRONYM.match(self.texts[end + 1]) else end
         if modifiers:
-            label = lex.canonical_role(" ".join([*modifiers, label]))
+            label = lex.canonical_role(_join_modifiers([*modifiers, label]))
         if country == lex.home_country:
             country = None
         surface = self.doc[surface_start:end].text
@@ -1228,8 +1233,8 @@ class _Scanner:
 
     def name_run(self, i: int, limit: int = 6) -> int:
         """End of the capitalised name starting at `i` (== i if none)."""
-        j = i
-        while j < self.n and j - i < limit and _is_name_token(self.texts[j]) \
+        j, particles = i, 0  # particles ("bin", "van") do not count towards the limit
+        while j < self.n and j - i - particles < limit and _is_name_token(self.texts[j]) \
                 and j not in self.in_body and (self.keys[j] not in self.lex.name_run_stop_words
                                                or self._middle_name(i, j)):
             if "\n" in self.tokens[j].whitespace_:
@@ -1246,6 +1251,7 @@ class _Scanner:
                     after += 1  # "al-Sabah"
                 if after < self.n and _is_name_token(self.texts[after]) \
                         and after not in self.in_body:
+                    particles += after - j
                     j = after
                     continue
             # "Cho Tae-yul": a hyphenated given name is one word.
@@ -1923,6 +1929,11 @@ def _place_list_lead(scan: _Scanner, i: int) -> int | None:
         if tuple(scan.keys[i:i + len(lead)]) == lead:
             return i + len(lead)
     return None
+
+
+def _join_modifiers(words: list[str]) -> str:
+    """"Deputy", "Vice-", "Minister of X" -> "Deputy Vice-Minister of X"."""
+    return "".join(w if w.endswith("-") else f"{w} " for w in words[:-1]) + words[-1]
 
 
 def _is_name_piece(scan: _Scanner, k: int) -> bool:

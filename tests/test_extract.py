@@ -2562,3 +2562,21 @@ def test_round19_party_and_international_offices(text, expected, absent):
 ])
 def test_round19_meetings_topics_and_issue_clauses(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a modifier glued by a hyphen keeps it
+    ("He met Vice-President of the European Commission Kaja Kallas.",
+     {("Kaja Kallas", "holdsRole", "Vice-President of the European Commission")},
+     {("Kaja Kallas", "holdsRole", "President of the European Commission")}),
+    # long Arabic names: the particles do not count towards a name's length
+    ("He held talks with Qatari Prime Minister Sheikh Mohammed bin Abdulrahman bin Jassim Al "
+     "Thani.",
+     {("Mohammed bin Abdulrahman bin Jassim Al Thani", "holdsRole", "Prime Minister of Qatar")},
+     set()),
+    # emirs, sultans and crown princes are offices
+    ("Qatari Emir Sheikh Tamim bin Hamad Al Thani received him.",
+     {("Tamim bin Hamad Al Thani", "holdsRole", "Emir of Qatar")}, set()),
+])
+def test_round20_hyphenated_modifiers_long_names_and_monarchs(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
