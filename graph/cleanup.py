@@ -187,5 +187,10 @@ def normalize_text(text: str, is_word: Callable[[str], bool],
     text = _COMMA_GLUE.sub(r"\1\2 \3", text)
     text = _CASE_GLUE.sub(
         lambda m: f"{m.group(1)} {m.group(2)}" if is_word(m.group(1)) else m.group(0), text)
-    text = _WORD.sub(lambda m: split_glued(m.group(0), is_word, is_part), text)
+    # Each distinct word is looked at once (an article repeats most of its words), and the text
+    # is rewritten only when a word is split, which most articles never need.
+    splits = {word: split for word in set(_WORD.findall(text))
+              if (split := split_glued(word, is_word, is_part)) != word}
+    if splits:
+        text = _WORD.sub(lambda m: splits.get(m.group(0), m.group(0)), text)
     return re.sub(r"[ \t]+", " ", text).strip()

@@ -16,7 +16,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+import numpy
+from spacy.attrs import LOWER, POS, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span
 
 from graph.dates import DATE_PATTERN, MONTHS, WEEKDAYS
@@ -104,21 +108,38 @@ def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence, and so does the first word after a
     dateline ("HÀ NỘI, June 18 (VNA) – ..."); the parser keeps preset boundaries."""
     tokens = list(doc)  # one Token object per position, not one per lookup
+    texts = [token.text for token in tokens]
+    starts: dict[int, bool] = {}  # token -> whether it starts a sentence
     line_start = 0
     for i in range(1, len(tokens)):
-        token, previous = tokens[i], tokens[i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+        previous = texts[i - 1]
+        if "\n" in previous or "\n" in tokens[i - 1].whitespace_:
+            starts[i] = True
             line_start = i
-        elif previous.is_alpha and _is_name_token(token.text):
+        elif tokens[i - 1].is_alpha and _is_name_token(texts[i]):
             # "Colonel Do Minh Chau", "Chairwoman ... Đỗ Thị Ngọc Lan": a capitalised word right
             # after a word never opens a sentence (the parser reads "Do"/"Đỗ" as a new clause).
-            token.is_sent_start = False
-        elif previous.text in _DASHES and i - line_start <= 14 and i >= 4 \
-                and tokens[i - 2].text == ")" and tokens[i - 4].text == "(" \
-                and tokens[i - 3].text.isupper():
-            token.is_sent_start = True
+            starts[i] = False
+        elif previous in _DASHES and i - line_start <= 14 and i >= 4 \
+                and texts[i - 2] == ")" and texts[i - 4] == "(" and texts[i - 3].isupper():
+            starts[i] = True
+    _set_sentence_starts(doc, starts)
     return doc
+
+
+def _set_sentence_starts(doc: Doc, starts: dict[int, bool]) -> None:
+    """`doc[i].is_sent_start = value` for every item, at once: the setter looks through the
+    whole Doc for a parse on each call, which made this quadratic in the article's length."""
+    if not starts:
+        return
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)  # what the setter says: a parsed Doc keeps its sentences
+    # `to_array` gives the signed values as unsigned 64-bit integers (-1 wraps), as
+    # `from_array` takes them back.
+    column = doc.to_array([SENT_START]).astype(numpy.int64)
+    for i, value in starts.items():
+        column[i] = 1 if value else -1
+    doc.from_array([SENT_START], column.astype(numpy.uint64))
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -135,11 +156,62 @@ def fold_words(label: str) -> list[str]:
     return [token_key(w) for w in label.split()]
 
 
+# `token_key` of every token of every article: words repeat, so it is memoised.
+cached_token_key = lru_cache(maxsize=1 << 16)(token_key)
+
+
 @lru_cache(maxsize=1 << 16)  # called for every token by many rules: words repeat
 def _is_name_token(text: str) -> bool:
     # All-capital words ("VNĐ", "ASEAN", "HÀ NỘI" datelines) are acronyms, codes or headings.
     return bool(_NAME_TOKEN.match(text)) and not _ACRONYM.match(text) \
         and not (len(text) > 1 and text.isupper())
+
+
+def positions_of(doc: Doc, lower: str) -> list[int]:
+    """The tokens whose `lower_` is `lower`, in order: read from the Doc's array at once, without
+    making a Token for each position."""
+    return numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings.as_int(lower)).tolist()
+
+
+class SentenceIndex:
+    """The sentences of a parsed Doc, found by token. `Token.sent` and `Span.sent` check the
+    annotation of the whole Doc and walk to both ends of the sentence on every call, and the
+    rules ask for the sentence of a token thousands of times per article."""
+
+    __slots__ = ("_of_token", "spans")
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[Span] = list(doc.sents)
+        self._of_token = [n for n, sent in enumerate(self.spans)
+                          for _ in range(sent.start, sent.end)]
+
+    def __call__(self, i: int) -> Span:
+        """The sentence holding token `i`: `doc[i].sent`, and the `.sent` of a span starting at
+        `i` (spaCy gives a span the sentence of its first token)."""
+        return self.spans[self._of_token[i]]
+
+
+# Lexicon (by id, kept alive with it) -> the words a title can open with (`_parse_one_title`).
+_TITLE_STARTS: dict[int, tuple[Lexicon, tuple[frozenset[str], ...]]] = {}
+
+
+def _title_start_keys(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """First words of every phrase `_parse_one_title` looks up at its start (a past or present
+    marker, a demonym, a country, body, office alias, office head, modifier, portfolio or
+    membership word); those of them that only a country or a body opens ("the" of "the
+    Philippines"): a title opens there only if a country or a body is named there; and the
+    first words of every country and body name."""
+    known = _TITLE_STARTS.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    others = (lex.present_markers, lex.roles, lex.role_heads, lex.modifiers,
+              lex.portfolio_heads, lex.membership)
+    other_keys = frozenset().union(lex.past_markers, lex.demonyms,
+                                   *(trie.root for trie in others))
+    named_keys = frozenset().union(lex.countries.root, lex.bodies.root)
+    keys = (other_keys | named_keys, named_keys - other_keys, named_keys)
+    _TITLE_STARTS[id(lex)] = (lex, keys)
+    return keys
 
 
 class _Scanner:
@@ -152,7 +224,7 @@ class _Scanner:
         # `doc[i]`.
         self.tokens = list(doc)
         self.texts = [t.text for t in self.tokens]
-        self.keys = [token_key(text) for text in self.texts]
+        self.keys = [cached_token_key(text) for text in self.texts]
         self.n = len(doc)
         # "Deputy Prime Ministers A, B and C": a plural title word is matched as its singular,
         # and the title then applies to each name of the list after it.
@@ -179,6 +251,16 @@ class _Scanner:
     @cached_property
     def text(self) -> str:
         return self.doc.text
+
+    @cached_property
+    def sent(self) -> SentenceIndex:
+        """`scan.sent(i)` is the sentence of token `i`."""
+        return SentenceIndex(self.doc)
+
+    @cached_property
+    def verbs(self) -> list[int]:
+        """The tokens tagged VERB (`pos_ == "VERB"`), read from the Doc's array at once."""
+        return numpy.flatnonzero(self.doc.to_array(POS) == VERB).tolist()
 
     @cached_property
     def ents(self) -> tuple[Span, ...]:
@@ -282,9 +364,11 @@ class _Scanner:
 
     def find_bodies(self) -> list[BodyMention]:
         found = []
+        named = _title_start_keys(self.lex)[2]
         i = 0
         while i < self.n:
-            body = self.match_body(i)
+            # no country or body opens with this word: `match_body` would find none
+            body = self.match_body(i) if self.keys[i] in named else None
             if body is None:
                 i += 1
                 continue
@@ -303,8 +387,10 @@ class _Scanner:
         gate" (label with the place word, the bare name an alt form) and the names listed after
         "the provinces of"."""
         found = []
+        place_words = self.lex.place_words.root
         for i in range(1, self.n):
-            end = place_word_after(self, i)
+            # `place_word_after` finds none where no place word opens
+            end = place_word_after(self, i) if self.keys[i] in place_words else None
             if end is None or not _is_name_token(self.texts[i - 1]):
                 continue
             start = i
@@ -329,7 +415,9 @@ class _Scanner:
                                      self.doc[start:i].text))
         found += self._named_venues()
         for i in range(1, self.n - 1):
-            lead = _place_list_lead(self, i)
+            # a lead follows a plural place word
+            lead = _place_list_lead(self, i) \
+                if self.keys[i - 1] in self.lex.place_list_words else None
             if lead is None:
                 continue
             k = lead
@@ -752,6 +840,11 @@ class _Scanner:
         lex, keys = self.lex, self.keys
         # set only when the main path below parses a title: never left over from the last one
         self.title_tail_country = self.title_body = None
+        if i < self.n and not self.title_openers[i]:
+            # Every title below opens with a word of the title data (a marker, demonym, named
+            # country or body, office...) or is a corporate one; this is tried at every token,
+            # and most tokens open neither.
+            return None
         j = i
         past = False
         if j < self.n and keys[j] in lex.past_markers:
@@ -1027,20 +1120,47 @@ class _Scanner:
                 label = f"{label} of {named}"
         return end, RoleMention(label, surface, confidence, country), None, None
 
+    def _may_be_corporate_title(self, j: int) -> bool:
+        """The cheap tests of `_corporate_title`: a capitalised word or acronym the data does
+        not know as a name, demonym or organisation word, and an office head one to three words
+        later (where its loop looks for one)."""
+        lex, keys, text = self.lex, self.keys, self.texts[j]
+        return (_is_name_token(text) or bool(_ACRONYM.match(text))) and j + 2 < self.n \
+            and keys[j] not in lex.surnames and keys[j] not in lex.demonyms \
+            and keys[j] not in lex.not_name_words and keys[j] not in lex.org_heads \
+            and any(keys[k] in lex.corporate_office_heads.root
+                    for k in range(j + 1, min(self.n, j + 4)))
+
+    @cached_property
+    def title_openers(self) -> list[bool]:
+        """Whether `_parse_one_title` may find a title at each token: it opens with a word of
+        the title data, or may be a corporate title. Titles are tried at almost every token,
+        and most tokens are neither, so a title is looked for only where this is true."""
+        lex, keys = self.lex, self.keys
+        starts, named_only, _ = _title_start_keys(lex)
+        heads = lex.corporate_office_heads.root
+        head_near = [False] * self.n  # an office head one to three words later
+        for k, key in enumerate(keys):
+            if key in heads:
+                head_near[max(0, k - 3):k] = [True] * (k - max(0, k - 3))
+        return [(key in starts and (key not in named_only or lex.countries.match(keys, i)
+                                    is not None or lex.bodies.match(keys, i) is not None))
+                or (head_near[i] and self._may_be_corporate_title(i))
+                for i, key in enumerate(keys)]
+
     def _corporate_title(self, j: int):
         """"Qualcomm CEO Cristiano Amon", "VUFO President Phan Anh Son": one capitalised word
         the data does not know, an office head and a name: the word is the organisation the
         office belongs to, spelt out when the article defines the acronym ("... Organisations
         (VUFO)"), and the office is never the home one ("State President")."""
         lex, keys, text = self.lex, self.keys, self.texts[j]
-        if not (_is_name_token(text) or _ACRONYM.match(text)) or j + 2 >= self.n \
-                or (j > 0 and (_is_name_token(self.texts[j - 1]) or _ACRONYM.match(
+        if not self._may_be_corporate_title(j):
+            return None
+        if (j > 0 and (_is_name_token(self.texts[j - 1]) or _ACRONYM.match(
                     self.texts[j - 1])) and not self.tokens[j].is_sent_start) \
                 or self.tokens[j].ent_type_ in ("GPE", "LOC", "NORP") \
                 or (self.tokens[j].ent_type_ == "PERSON" and self.tokens[j + 1].ent_type_
                     == "PERSON" and self.tokens[j + 1].ent_iob_ != "B") \
-                or keys[j] in lex.demonyms or keys[j] in lex.surnames \
-                or keys[j] in lex.not_name_words or keys[j] in lex.org_heads \
                 or self.match_body(j, need_capital=False) is not None \
                 or lex.countries.match(keys, j) or lex.roles.match(keys, j) \
                 or lex.role_heads.match(keys, j, skip=False) \
@@ -1275,7 +1395,8 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     i = 0
     # 1. TITLE NAME and NAME, TITLE.
     while i < scan.n:
-        if i in taken or (i in scan.in_body and not _title_can_start(scan, i)):
+        if i in taken or (i in scan.in_body and not _title_can_start(scan, i)) \
+                or not scan.title_openers[i]:  # `parse_title` would find none
             i += 1
             continue
         # A title right after "Name," is appositive: it may only stop at ", and" (where a new
@@ -1487,7 +1608,7 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
     last_body: str | None = None  # the body of the last office elected to
     for index, person in enumerate(people):
         k = scan.skip_paren(person.end)
-        verbs = [t for t in scan.tokens[scan.tokens[person.start].sent.start:person.start]
+        verbs = [t for t in scan.tokens[scan.sent(person.start).start:person.start]
                  if t.lemma_.lower() in lex.election_verbs and t.pos_ in ("VERB", "AUX")]
         passive = _passive_election(scan, people, index)
         listed_as = _as_after_list(scan, people, index)
@@ -1518,11 +1639,12 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
                 of_body = parsed[1][-1].label.split(" of ", 1)
                 if len(of_body) == 2:
                     last_body = of_body[1]  # "the VFF Committee of X province"
-    for token in scan.tokens:
-        if token.pos_ != "VERB" or (token.lower_ not in lex.election_verbs
-                                    and token.lemma_.lower() not in lex.election_verbs):
+    for i in scan.verbs:
+        token = scan.tokens[i]
+        if token.lower_ not in lex.election_verbs \
+                and token.lemma_.lower() not in lex.election_verbs:
             continue
-        sent_end = token.sent.end
+        sent_end = scan.sent(token.i).end
         for k in range(token.i + 1, sent_end - 1):
             if keys[k] != "to":
                 continue
@@ -1658,11 +1780,11 @@ def _title_of_the_antecedent(scan: _Scanner, start: int, end: int, roles: list[R
 def _outer_org(scan: _Scanner, before: int, inner: str) -> str | None:
     """"the France – Vietnam Friendship Group of the French Senate": the organisation whose
     name ends in "of the <inner>", nearest before `before` in the sentence."""
-    sent_start = scan.tokens[before].sent.start
+    sent_start = scan.sent(before).start
     if sent_start > 0 and scan.texts[sent_start - 1] == ")":
         # "... Party (LPRP) Central Committee led by its Chairman": the parser may end a
         # sentence at the acronym's bracket; a name does not end there
-        sent_start = scan.tokens[sent_start - 1].sent.start
+        sent_start = scan.sent(sent_start - 1).start
     for k in range(before - 3, sent_start - 1, -1):
         if scan.texts[k][:1].isupper() and scan.keys[k] in scan.lex.org_heads \
                 and scan.keys[k + 1] == "of" and scan.keys[k + 2] == "the":
@@ -1674,9 +1796,9 @@ def _outer_org(scan: _Scanner, before: int, inner: str) -> str | None:
 
 def _earlier_sentence_ends(scan: _Scanner, start: int, count: int) -> list[int]:
     """The end tokens of up to `count` sentences before the one holding `start`."""
-    ends, sent = [], scan.tokens[start].sent
+    ends, sent = [], scan.sent(start)
     while len(ends) < count and sent.start > 0:
-        sent = scan.tokens[sent.start - 1].sent
+        sent = scan.sent(sent.start - 1)
         ends.append(sent.end)
     return ends
 
@@ -1684,7 +1806,7 @@ def _earlier_sentence_ends(scan: _Scanner, start: int, count: int) -> list[int]:
 def _antecedent_org_ending(scan: _Scanner, before: int, head: str) -> str | None:
     """The nearest organisation of the sentence before `before` whose name's last word is
     `head` ("group"), ignoring what follows it ("... Friendship Group of the French Senate")."""
-    sent_start = scan.tokens[before - 1].sent.start if before > 0 else 0
+    sent_start = scan.sent(before - 1).start if before > 0 else 0
     for k in range(before - 1, sent_start - 1, -1):
         body = scan.body_at.get(k)
         if body is not None and body.type is EntityType.ORGANIZATION \
@@ -1718,7 +1840,7 @@ def _antecedent_org_ending(scan: _Scanner, before: int, head: str) -> str | None
 
 def _antecedent_org(scan: _Scanner, before: int) -> tuple[str, str | None] | None:
     """The nearest organisation named earlier in the sentence (known body or NER ORG)."""
-    sent_start = scan.tokens[before].sent.start
+    sent_start = scan.sent(before).start
     best: tuple[int, str, str | None] | None = None
     for k in range(before - 1, sent_start - 1, -1):
         body = scan.body_at.get(k)
@@ -1775,7 +1897,7 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 def _past_year_in_clause(scan: _Scanner, start: int, end: int, day: dt.date) -> bool:
     """A year before the article's year near the mention, with no clause break in between."""
-    sent = scan.tokens[start].sent
+    sent = scan.sent(start)
     for k in range(max(sent.start, start - 12), min(sent.end, end + 12)):
         text = scan.texts[k]
         if not _YEAR.match(text) or int(text) >= day.year:
@@ -1837,8 +1959,10 @@ def _runs_after_honorifics(scan: _Scanner) -> list[Span]:
     """"Colonel Ngo Minh Tri", "Dr Trinh Thu Ha": a name of two or more words after an
     honorific or rank (names the model missed or cut)."""
     runs = []
+    openers = scan.lex.titles_before_names.root
     for i in range(scan.n - 2):
-        found = scan.lex.titles_before_names.match(scan.keys, i, skip=False)
+        found = scan.lex.titles_before_names.match(scan.keys, i, skip=False) \
+            if scan.keys[i] in openers else None  # most words open no honorific
         if not found or (i > 0 and scan.lex.titles_before_names.match(scan.keys, i - 1,
                                                                       skip=False)):
             continue
@@ -2048,10 +2172,10 @@ def find_bare_names(scan: _Scanner, people: list[PersonMention], lex: Lexicon, d
     for person in people:
         if _given_name_first(person, lex):
             given.setdefault(_name_keys(person)[0], person)
-    for token in scan.tokens:
-        i = token.i
-        if i in taken or i in scan.in_body or not _is_name_token(token.text):
+    for i, text in enumerate(scan.texts):
+        if i in taken or i in scan.in_body or not _is_name_token(text):
             continue
+        token = scan.tokens[i]
         if i + 1 < scan.n and _is_name_token(scan.texts[i + 1]):
             continue
         if i > 0 and _is_name_token(scan.texts[i - 1]) and not scan.tokens[i - 1].is_sent_start:
@@ -2198,7 +2322,7 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
         if mention.date_text is None and previous is not None and previous.date_text \
                 and id(previous) not in own_dates \
                 and mention.start > 0 and scan.keys[mention.start - 1] == "and" \
-                and scan.tokens[previous.start].sent == scan.tokens[mention.start].sent:
+                and scan.sent(previous.start) == scan.sent(mention.start):
             mention.date_text = previous.date_text
     _anaphoric_dates(scan, found)
     return found
@@ -2347,7 +2471,7 @@ def _relative_issue_clause(scan: _Scanner, mention: DocumentMention,
     subject = clause.group("subject").strip()
     issuer = None
     if subject.lower() == "it":
-        sent_start = scan.tokens[mention.start].sent.start
+        sent_start = scan.sent(mention.start).start
         # only within the sentence: across sentences "it" is as often an unnamed "the ministry"
         earlier = [b for b in bodies if b.end <= mention.start and b.start >= sent_start
                    and b.type is EntityType.ORGANIZATION]
@@ -2383,9 +2507,10 @@ def _anaphoric_dates(scan: _Scanner, found: list[DocumentMention]) -> None:
 
     text = scan.text
     kinds = scan.lex.document_kind_by_key
-    for token in scan.tokens:
-        if token.lower_ != "the" or token.i + 1 >= scan.n:
+    for i in positions_of(scan.doc, "the"):
+        if i + 1 >= scan.n:
             continue
+        token = scan.tokens[i]
         kind = kinds.get(scan.keys[token.i + 1])
         noun = scan.tokens[token.i + 1]
         if kind is None or noun.text[:1].isupper():
@@ -2415,7 +2540,8 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                                          forms=[scan.texts[i]]))
             i += 1
             continue
-        head = lex.named_document_heads.match(keys, i, skip=False)
+        head = lex.named_document_heads.match(keys, i, skip=False) \
+            if keys[i] in lex.named_document_heads.root else None  # most words open no name
         if head is None or not scan.texts[i][:1].isupper():
             i += 1
             continue
@@ -2558,7 +2684,7 @@ def _possessive_document_at(scan: _Scanner, i: int) -> bool:
 def _issuer(scan: _Scanner, span: Span, bodies: list[BodyMention]) -> tuple[str | None, bool]:
     """"the Politburo's Resolution ...", "the Secretariat issue(d) Directive ..."."""
     keys = scan.keys
-    sent_start = span.sent.start
+    sent_start = scan.sent(span.start).start
     previous = [b for b in bodies if sent_start <= b.start and b.end <= span.start
                 and b.type is EntityType.ORGANIZATION]
     if not previous:
@@ -2720,7 +2846,7 @@ _FRONTED_ISSUE = re.compile(r"^(?:issued|adopted|signed|promulgated|approved|pas
 def _date_before(scan: _Scanner, start: int) -> str | None:
     """"The NA Standing Committee on September 13 issued Resolution ..."."""
 
-    sent = scan.tokens[start].sent
+    sent = scan.sent(start)
     text = scan.doc[sent.start:start].text
     fronted = _FRONTED_ISSUE.match(text)
     if fronted:
@@ -2755,15 +2881,20 @@ def find_events(scan: _Scanner) -> list[EventMention]:
             events.append(EventMention(i, i + 1, known.label, known.key, known.subtype))
             i += 1
             continue
-        series = _SERIES_EDITION.match(scan.texts[i])
+        capital = scan.texts[i][:1].isupper()  # a series edition or a name starts with one
+        series = _SERIES_EDITION.match(scan.texts[i]) if capital else None
         if series and token_key(series.group(1)) in lex.event_series:
             head, organiser = lex.event_series[token_key(series.group(1))]
             key = f"{int(series.group(2))} {token_key(head)} {token_key(organiser)}"
             events.append(EventMention(i, i + 1, scan.texts[i], key, _event_subtype(head, lex)))
             i += 1
             continue
-        number = _ordinal_value(keys[i], lex)
-        event = _event_at(scan, i, number) if number is not None else _named_event_at(scan, i)
+        number = _ordinal_value(keys[i], lex) \
+            if keys[i][:1].isdigit() or keys[i] in lex.ordinal_words else None
+        if number is not None:
+            event = _event_at(scan, i, number)
+        else:
+            event = _named_event_at(scan, i) if capital else None
         if event is None and number is not None:
             event = _earlier_event(scan, i, number, events)
         if event is None:
@@ -2793,9 +2924,10 @@ def _hosted_events(scan: _Scanner) -> list[EventMention]:
     <guests>" when they follow. Never a bare head ("held a conference", "the ceremony"), except
     "a <head> for <guests>" ("held a get-together for the delegation")."""
     keys, lex, found = scan.keys, scan.lex, []
-    for det in scan.tokens:
-        if keys[det.i] not in ("a", "an", "the") or det.i + 1 >= scan.n:
+    for i, key in enumerate(keys):
+        if key not in ("a", "an", "the") or i + 1 >= scan.n:
             continue
+        det = scan.tokens[i]
         start = det.i + 1
         head = _generic_head(scan, start)
         if head is None:
@@ -2922,7 +3054,7 @@ def _event_context(scan: _Scanner, det: int, head: int) -> bool:
     # "presented the decisions at a handover ceremony": a qualified event under any verb
     return token.dep_ == "pobj" and verb.lower_ == "at" and (
         verb.head.lemma_ in lex.attend_verbs or verb.head.lemma_ in lex.speak_verbs
-        or verb.i == verb.sent.start
+        or verb.i == scan.sent(verb.i).start
         or (scan.keys[det] == "a" and head > det + 1 and verb.head.pos_ == "VERB"))
 
 
@@ -2935,9 +3067,11 @@ def find_visits(scan: _Scanner, bodies: list[BodyMention]) -> list[EventMention]
     without a visitor ("recalled the visit to X in 1959") is none."""
     keys, found = scan.keys, []
     countries = {b.start: b for b in bodies if b.type is EntityType.COUNTRY}
-    for token in scan.tokens:
-        if keys[token.i] not in ("visit", "visits") or token.pos_ != "NOUN" \
-                or token.i + 2 >= scan.n or keys[token.i + 1] != "to":
+    for i, key in enumerate(keys):
+        if key not in ("visit", "visits"):
+            continue
+        token = scan.tokens[i]
+        if token.pos_ != "NOUN" or token.i + 2 >= scan.n or keys[token.i + 1] != "to":
             continue
         country = countries.get(token.i + 2) or countries.get(scan.skip_the(token.i + 2))
         if country is None:
@@ -2971,7 +3105,7 @@ def _hosts_by_invitation(scan: _Scanner, people: list[PersonMention],
     countries = {b.start: b for b in bodies if b.type is EntityType.COUNTRY}
     for visit in visits:
         country = countries.get(visit.venue)
-        sent = scan.doc[visit.start].sent
+        sent = scan.sent(visit.start)
         if country is None or country.label == scan.lex.home_country:
             continue
         for person in people:
@@ -3236,7 +3370,7 @@ def _own_event(scan: _Scanner, i: int, number: int, head_end: int) -> EventMenti
     """"The Standing Committee held its 31st session": the session of the organisation named
     last before "its" in the sentence."""
     doc = scan.doc
-    owner, k = None, scan.tokens[i].sent.start
+    owner, k = None, scan.sent(i).start
     while k < i - 1:
         body = scan.match_body(k)
         if body is not None and body.end <= i - 1:
@@ -3256,7 +3390,7 @@ def _own_event(scan: _Scanner, i: int, number: int, head_end: int) -> EventMenti
 def _possessed_event(scan: _Scanner, i: int, number: int, head_end: int) -> EventMention | None:
     """"the NA's tenth session", "the Party Central Committee's ninth plenum": the event of the
     organisation before "'s", keyed like "tenth session of the National Assembly"."""
-    owner, k = None, scan.tokens[i].sent.start
+    owner, k = None, scan.sent(i).start
     while k < i - 1:
         body = scan.match_body(k)
         if body is not None and body.end == i - 1 and body.type is EntityType.ORGANIZATION:

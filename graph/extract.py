@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -20,7 +21,10 @@ from graph.components import (
     DocumentMention,
     EventMention,
     PersonMention,
+    SentenceIndex,
+    cached_token_key,
     invitation_host_at,
+    positions_of,
 )
 from graph.dates import (
     DATE_PATTERN,
@@ -50,8 +54,9 @@ def clean_sentence(span: Span) -> str:
 class _Builder:
     """Collects entities (merging surface forms) and facts (deduplicated) for one article."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, sentence: SentenceIndex) -> None:
         self.article = article
+        self.sentence = sentence  # `builder.sentence(i)`: the sentence of token i
         self.entities: dict[EntityRef, Entity] = {}
         self.facts: dict[tuple, Fact] = {}
         # Evidence sentences by (start, end): a sentence backs many facts, its text is made once.
@@ -103,7 +108,7 @@ def _better_label(current: str, candidate: str) -> str:
 def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     """Entities and facts of one parsed article (the Doc must come from `load_pipeline`)."""
     lex = lexicon()
-    builder = _Builder(article)
+    builder = _Builder(article, SentenceIndex(doc))
     day = article.date
     bodies: list[BodyMention] = doc._.dg_bodies or []
     people: list[PersonMention] = doc._.dg_people or []
@@ -127,7 +132,7 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
                                         e.label, [e.label, *e.forms],
                                         [e.subtype] if e.subtype else []) for e in events}
     for event in events:
-        builder.mentioned(event_refs[id(event)], doc[event.start].sent, TITLE_CONFIDENCE)
+        builder.mentioned(event_refs[id(event)], builder.sentence(event.start), TITLE_CONFIDENCE)
         if event.venue is not None:
             _visit_facts(builder, doc, event, event_refs[id(event)], people, person_refs,
                          bodies, body_refs)
@@ -137,17 +142,18 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     # Party Congress") is what the document is about: nobody takes part in it there.
     in_topics = {k for m in documents if m.topic_end for k in range(m.end, m.topic_end)}
     text = doc.text  # once: `Doc.text` joins every token on each access
+    the_at = positions_of(doc, "the")
     previous: list[EntityRef] = []  # the events the sentence before is about
-    for sent in doc.sents:
+    for sent in builder.sentence.spans:
         if not any(t.is_alpha for t in sent):
             continue  # a blank line between paragraphs
         in_sent = lambda items, s=sent: [x for x in items if s.start <= x.start < s.end]  # noqa: E731
         sent_people = in_sent(people)
         sent_bodies = in_sent(bodies)
         sent_events = [e for e in in_sent(events) if e.start not in in_topics]
-        attended = sent_events or _event_anaphors(lex, doc, sent, events)  # reads only
+        attended = sent_events or _event_anaphors(lex, doc, sent, events, the_at)  # reads only
         # the clause rules read token keys only in a sentence with a person or an event
-        keys = [token_key(t.text) for t in sent] if sent_people or attended else []
+        keys = [cached_token_key(t.text) for t in sent] if sent_people or attended else []
         _meetings(builder, lex, doc, keys, sent, sent_people, sent_bodies, person_refs, body_refs,
                   people)
         _fronted_meeting(builder, lex, doc, keys, sent, sent_people, person_refs)
@@ -168,7 +174,7 @@ def _add_body(builder: _Builder, lex: Lexicon, body: BodyMention, doc: Doc) -> E
     known = lex.body_by_label.get(body.label)
     subtypes = [known.subtype] if known and known.subtype else []
     ref = builder.entity(body.type, body.label, body.label, [body.surface], subtypes)
-    sent = doc[body.start].sent
+    sent = builder.sentence(body.start)
     # A place the reference data does not know was read from a place word: less certain.
     builder.mentioned(ref, sent, CURATED_CONFIDENCE if known else CLAUSE_CONFIDENCE)
     for label in body.member_of:
@@ -210,7 +216,7 @@ def _add_ner_fallbacks(builder: _Builder, doc: Doc, bodies: list[BodyMention],
         if not text[:1].isupper() or re.search(r"[/\d]", text):
             continue
         ref = builder.entity(entity_type, text, text, [text])
-        builder.mentioned(ref, ent.sent, NER_CONFIDENCE)
+        builder.mentioned(ref, builder.sentence(ent.start), NER_CONFIDENCE)
         if entity_type is EntityType.PLACE:
             places.append((BodyMention(tokens[0].i, tokens[-1].i + 1, text, entity_type, text),
                            ref))
@@ -221,7 +227,7 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
                 held: dict[str, set[str]]) -> EntityRef:
     forms = {person.surface, person.name}
     ref = builder.entity(EntityType.PERSON, person.name, person.name, forms)
-    sent = doc[person.start].sent
+    sent = builder.sentence(person.start)
     builder.mentioned(ref, sent, person.confidence)
     fuller = held.get(ref.key, set())
     for role in person.roles:
@@ -229,7 +235,7 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
             continue
         if role.country is None and any(other.startswith(f"{role.label} of ") for other in fuller):
             continue  # "Prime Minister Anwar" after "Malaysian Prime Minister Anwar Ibrahim"
-        role_sent = doc[person.role_evidence[role.label]].sent \
+        role_sent = builder.sentence(person.role_evidence[role.label]) \
             if role.label in person.role_evidence else sent
         role_ref = builder.entity(EntityType.ROLE, role.label, role.label, [role.surface])
         builder.mentioned(role_ref, role_sent, role.confidence)
@@ -249,7 +255,7 @@ def _add_document(builder: _Builder, lex: Lexicon, mention: DocumentMention, doc
                   day: dt.date | None) -> None:
     subtypes = [mention.kind] if mention.kind in lex.document_subtypes else []
     surface = doc[mention.start:mention.end].text
-    sent = doc[mention.start].sent
+    sent = builder.sentence(mention.start)
     if mention.number is None:
         # Known by name only: the name is the identity ("2013 Constitution" = "Constitution of
         # 2013" is not attempted); the form without a leading year is an alt label.
@@ -438,7 +444,7 @@ def _visitor_before(lex, doc, keys, sent, cue_start, all_people) -> PersonMentio
 
 def _visit_facts(builder, doc, visit, ref, people, person_refs, bodies, body_refs) -> None:
     """A visit is held in the country visited; the visitor takes part."""
-    sent = doc[visit.start].sent
+    sent = builder.sentence(visit.start)
     country = next((b for b in bodies if b.start == visit.venue), None)
     if country is not None:
         builder.fact(ref, Relation.HELD_IN, body_refs[id(country)], sent, CLAUSE_CONFIDENCE)
@@ -449,12 +455,13 @@ def _visit_facts(builder, doc, visit, ref, people, person_refs, bodies, body_ref
                      CLAUSE_CONFIDENCE)
 
 
-def _event_anaphors(lex, doc, sent, events) -> list[EventMention]:
+def _event_anaphors(lex, doc, sent, events, the_at: list[int]) -> list[EventMention]:
     """"the dialogue", "the session's resolution": the last event named before this sentence
-    whose name has that head word ("the event": any)."""
+    whose name has that head word ("the event": any); `the_at` are the Doc's tokens "the"."""
     found = []
-    for token in sent:
-        if token.lower_ != "the" or token.i + 1 >= sent.end:
+    for i in the_at[bisect_left(the_at, sent.start):bisect_left(the_at, sent.end)]:
+        token = doc[i]
+        if token.i + 1 >= sent.end:
             continue
         noun = doc[token.i + 1]
         if noun.text[:1].isupper() or noun.lower_ not in lex.event_anaphor_heads:

@@ -13,12 +13,13 @@ import itertools
 import multiprocessing
 import threading
 import uuid
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.cache import dumps_extraction, loads_extraction
 from graph.errors import (
@@ -31,6 +32,9 @@ from graph.errors import (
 )
 from graph.fsutil import atomic_write_bytes
 from graph.model import Article, ArticleExtraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 EXECUTORS = ("local", "dask")
 CHUNKS_PER_BATCH = 4  # a chunk (one task) is this many nlp.pipe batches
@@ -92,9 +96,32 @@ def extract_chunk(chunk: list[Article], batch_size: int) -> list[ArticleExtracti
 
     with _PIPELINE_LOCK:
         nlp = load_pipeline()
+        _fill_tokenizer_cache(nlp, chunk)
         # Extractions hold only Python values, so nothing refers to the zone's strings after it.
         with nlp.memory_zone():
             return list(extract_articles(chunk, nlp, batch_size=batch_size))
+
+
+# Pipelines whose tokenizer cache `_fill_tokenizer_cache` has filled.
+_CACHE_FILLED: weakref.WeakSet[Language] = weakref.WeakSet()
+
+
+def _fill_tokenizer_cache(nlp: Language, chunk: list[Article]) -> None:
+    """Tokenize the first chunk a pipeline extracts once more, outside a memory zone.
+
+    Inside a zone spaCy's tokenizer caches nothing (the zone frees all it made), so every word
+    of every article went through the prefix, suffix and infix rules again: ~4% of extraction
+    time. Outside a zone the cache keeps the first 10,000 pieces of text the tokenizer reads,
+    as it does for a plain `nlp.pipe`, and the frequent words are in any chunk; the strings of
+    this one chunk stay for the process's life. Tokens and parses are the same either way.
+    """
+    from graph.extract import prepare_doc
+
+    if nlp in _CACHE_FILLED:
+        return
+    _CACHE_FILLED.add(nlp)
+    for article in chunk:
+        prepare_doc(nlp, article)  # the Doc is dropped: only the tokenizer's cache is wanted
 
 
 def _extract_in_process(

@@ -259,3 +259,83 @@ def test_scanner_views_are_the_docs_own(nlp) -> None:
     assert scan.text == doc.text
     assert list(scan.ents) == list(doc.ents)
     assert scan.person_ent_ends == {e.end for e in doc.ents if e.label_ == "PERSON"}
+    assert scan.verbs == [t.i for t in doc if t.pos_ == "VERB"]
+
+
+# Articles whose every token the shortcut tests below try: the seeds and one blind set (real
+# news), and sentences with the titles the shortcuts must never miss: corporate offices, a
+# country opened by "the", a past marker, a demonym, a body before its office.
+_SHORTCUT_SENTENCES = (
+    "Qualcomm CEO Cristiano Amon and VUFO President Phan Anh Son met the Philippines' "
+    "Foreign Secretary Enrique Manalo, former Deputy Prime Minister Vu Duc Dam, Lao NA Vice "
+    "President Sounthone Xayachack and Samsung Display Vietnam General Director Lee Ho Seok.\n"
+    "The Netherlands Ambassador to Vietnam Kees van Baar said the session would open."
+)
+
+
+def _shortcut_docs(nlp):
+    from pathlib import Path
+
+    from graph.extract import prepare_doc
+    from graph.ingest import discover, read_articles
+    from graph.model import Article
+
+    root = Path(__file__).resolve().parent.parent
+    files, _ = discover([root / "seeds", root / "tests" / "blind"])
+    articles = [item for item in read_articles(files) if isinstance(item, Article)]
+    return [nlp(_SHORTCUT_SENTENCES)] + [nlp(prepare_doc(nlp, a)) for a in articles]
+
+
+@pytest.mark.slow
+def test_titles_are_skipped_only_where_none_can_open(nlp) -> None:
+    """`_Scanner.title_openers` lets the rules skip a token without parsing a title there: at
+    every token, the title parse with the shortcut must give what the full parse gives."""
+    from graph.components import _Scanner
+    from graph.lexicon import lexicon
+
+    docs = _shortcut_docs(nlp)
+    titles = 0
+    for doc in docs:
+        fast, full = _Scanner(doc, lexicon()), _Scanner(doc, lexicon())
+        full.title_openers = [True] * full.n  # no shortcut: every token is parsed in full
+        assert not all(fast.title_openers)
+        for i in range(len(doc)):
+            expected = full._parse_one_title(i)
+            assert fast._parse_one_title(i) == expected, (doc[i:i + 6].text, i)
+            assert (fast.title_tail_country, fast.title_body) \
+                == (full.title_tail_country, full.title_body)
+            titles += expected is not None
+    assert titles > 50
+
+
+@pytest.mark.slow
+def test_sentence_index_is_the_docs_own(nlp) -> None:
+    """`SentenceIndex` replaces `Token.sent` and `Span.sent`: it must give the same spans."""
+    from graph.components import SentenceIndex
+
+    for doc in _shortcut_docs(nlp)[:4]:
+        index = SentenceIndex(doc)
+        assert index.spans == list(doc.sents)
+        assert all(index(t.i) == t.sent for t in doc)
+        assert all(index(span.start) == span.sent for span in [*doc.ents, *doc.noun_chunks])
+
+
+def test_sentence_starts_are_set_as_the_token_setter_sets_them(nlp) -> None:
+    from graph.components import _set_sentence_starts
+
+    text = "One line here\nTwo: Do Minh Chau (VNA) – spoke. Three"
+    one, bulk = nlp.make_doc(text), nlp.make_doc(text)
+    starts = {1: False, 3: True, 5: False, 9: True}
+    for i, value in starts.items():
+        one[i].is_sent_start = value
+    _set_sentence_starts(bulk, starts)
+    assert [t.is_sent_start for t in bulk] == [t.is_sent_start for t in one]
+    with pytest.raises(ValueError, match="E043"):  # a parsed Doc keeps its sentences
+        _set_sentence_starts(nlp(text), {1: True})
+
+
+def test_positions_of_a_lower_case_word(nlp) -> None:
+    from graph.components import positions_of
+
+    doc = nlp.make_doc("The talks and THE session: the end, theme and thé.")
+    assert positions_of(doc, "the") == [t.i for t in doc if t.lower_ == "the"] == [0, 3, 6]

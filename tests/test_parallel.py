@@ -173,3 +173,29 @@ def test_shard_round_trip(tmp_path: Path, reference: list[str]) -> None:
     assert as_lines(read_shard(path)) == reference[:2]
     assert not (tmp_path / "s.jsonl").exists()
     assert as_lines(read_shard(data)) == reference[:2]
+
+
+def test_first_chunk_fills_the_tokenizer_cache_once(
+        monkeypatch: pytest.MonkeyPatch, reference: list[str]) -> None:
+    """A pipeline tokenizes its first chunk once outside a memory zone (spaCy caches nothing
+    inside one), never a later chunk, and extracts the same as without it."""
+    import weakref
+
+    import graph.extract
+
+    nlp = load_pipeline()
+    outside: list[str] = []
+    prepare = graph.extract.prepare_doc
+
+    def watched(pipeline, article):  # type: ignore[no-untyped-def]
+        if not pipeline.vocab.in_memory_zone:
+            outside.append(article.source)
+        return prepare(pipeline, article)
+
+    monkeypatch.setattr(graph.extract, "prepare_doc", watched)
+    monkeypatch.setattr(parallel, "_CACHE_FILLED", weakref.WeakSet())
+    articles = seed_articles()
+    lines = as_lines(extract_all(articles, batch_size=1))  # chunks of 4 articles
+    assert outside == [article.source for article in articles[:4]]
+    assert lines == reference
+    assert nlp in parallel._CACHE_FILLED
