@@ -2206,6 +2206,8 @@ _DOC_NUMBER = re.compile(
 _DATED = re.compile(r"^\s*,?\s*dated\s+")
 _TWO_CAPITALS = re.compile(r"[A-ZĐ]{2,}")
 _ORDINAL_KEY = re.compile(r"\d+(?:st|nd|rd|th)")
+# The past forms that issue a document, in the regular expressions below.
+_ISSUED = "(?:issued|adopted|signed|promulgated|approved|passed)"
 _ISSUE_VERB_AT_END = re.compile(r"\b(issued|adopted|signed|promulgated|passed)(\s+the)?\s*$")
 
 
@@ -2379,8 +2381,8 @@ _ON_DAY_BEFORE_TOPIC = re.compile(r"^\s+on\s+(?P<date>(?:January|February|March|
                                   r"July|August|September|October|November|December)\s+\d{1,2})"
                                   r"(?=\s+on\s)")
 _ISSUED_AFTER = re.compile(r"^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?"
-                           r"(?:issued|adopted|signed|promulgated|approved|passed)"
-                           r"(?:\s+by\s+(?:the\s+)?[A-Za-z0-9][^,.;]{0,60}?)?\s+on\s+")
+                           + _ISSUED
+                           + r"(?:\s+by\s+(?:the\s+)?[A-Za-z0-9][^,.;]{0,60}?)?\s+on\s+")
 
 
 def _issue_clause_after(scan: _Scanner, end: int, limit: int) -> tuple[str, int] | None:
@@ -2409,7 +2411,7 @@ def _date_after(scan: _Scanner, end: int, limit: int) -> str | None:
 
 
 _ISSUER_LEAD = re.compile(r"^(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?"
-                          r"(?:issued|adopted|signed|promulgated|approved|passed)\s+by$")
+                          + _ISSUED + r"\s+by$")
 
 
 def _issuer_after(scan: _Scanner, end: int) -> tuple[str | None, bool, list[str]]:
@@ -2450,7 +2452,7 @@ def _issuer_after(scan: _Scanner, end: int) -> tuple[str | None, bool, list[str]
 
 
 _RELATIVE_ISSUE = re.compile(r"^\s*,\s*(?:which|that)\s+(?P<subject>[^,.;]{1,60}?)\s+"
-                             r"(?:issued|adopted|signed|promulgated|passed|approved)\s+on\s+")
+                             + _ISSUED + r"\s+on\s+")
 
 
 def _relative_issue_clause(scan: _Scanner, mention: DocumentMention,
@@ -2498,8 +2500,8 @@ _DATED_BETWEEN = re.compile(r"^,?\s*dated\s+[\w ,]{4,24}?,?\s*$")
 
 
 # "The directive, signed by <title> <name> on November 5, ...": the signer may sit between.
-_ISSUED_ON = re.compile(r"^\s*,\s*(?:which\s+was\s+)?(?:issued|adopted|signed|promulgated|passed|"
-                        r"approved)(?:\s+by\s+[^,.;()]{1,120}?)?\s+on\s+")
+_ISSUED_ON = re.compile(r"^\s*,\s*(?:which\s+was\s+)?" + _ISSUED
+                        + r"(?:\s+by\s+[^,.;()]{1,120}?)?\s+on\s+")
 
 
 def _anaphoric_dates(scan: _Scanner, found: list[DocumentMention]) -> None:
@@ -2838,7 +2840,7 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
     return doc[first:j].text
 
 
-_FRONTED_ISSUE = re.compile(r"^(?:issued|adopted|signed|promulgated|approved|passed)\s+by\s+"
+_FRONTED_ISSUE = re.compile(r"^" + _ISSUED + r"\s+by\s+"
                             r"[^,.;]{1,60}?\s+on\s+(?P<date>" + DATE_PATTERN.pattern + r")\s*,\s*$",
                             re.I)
 
