@@ -120,6 +120,11 @@ def line_breaks(doc: Doc) -> Doc:
             # "Colonel Do Minh Chau", "Chairwoman ... Đỗ Thị Ngọc Lan": a capitalised word right
             # after a word never opens a sentence (the parser reads "Do"/"Đỗ" as a new clause).
             starts[i] = False
+        elif previous == ")" and i >= 3 and texts[i - 3] == "(" and _ACRONYM.match(texts[i - 2]) \
+                and _is_name_token(texts[i]):
+            # "the Lao People's Revolutionary Party (LPRP) Central Committee": a name goes on
+            # after its acronym's bracket, though the parser may end a sentence there
+            starts[i] = False
         elif previous in _DASHES and i - line_start <= 14 and i >= 4 \
                 and texts[i - 2] == ")" and texts[i - 4] == "(" and texts[i - 3].isupper():
             starts[i] = True
@@ -1781,10 +1786,6 @@ def _outer_org(scan: _Scanner, before: int, inner: str) -> str | None:
     """"the France – Vietnam Friendship Group of the French Senate": the organisation whose
     name ends in "of the <inner>", nearest before `before` in the sentence."""
     sent_start = scan.sent(before).start
-    if sent_start > 0 and scan.texts[sent_start - 1] == ")":
-        # "... Party (LPRP) Central Committee led by its Chairman": the parser may end a
-        # sentence at the acronym's bracket; a name does not end there
-        sent_start = scan.sent(sent_start - 1).start
     for k in range(before - 3, sent_start - 1, -1):
         if scan.texts[k][:1].isupper() and scan.keys[k] in scan.lex.org_heads \
                 and scan.keys[k + 1] == "of" and scan.keys[k + 2] == "the":

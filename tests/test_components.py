@@ -197,6 +197,18 @@ class TestPipelineComponents:
         starts = [sent.text.strip() for sent in doc.sents]
         assert starts == ["HÀ NỘI, June 18 (VNA) –", "The Minister spoke", "Related headline here"]
 
+    def test_a_name_goes_on_after_its_acronyms_bracket(self, nlp):
+        from graph.components import line_breaks
+
+        # the parser sometimes ends a sentence at the bracket, in a long article; the segmenter
+        # forbids it before the parser runs
+        doc = line_breaks(nlp.make_doc("He met the Lao People's Revolutionary Party (LPRP) "
+                                       "Central Committee delegation and President of the "
+                                       "World Economic Forum (WEF) Borge Brende."))
+        after = [doc[t.i + 1] for t in doc if t.text == ")"]
+        assert [t.text for t in after] == ["Central", "Borge"]
+        assert all(t.is_sent_start is False for t in after)
+
     @pytest.mark.parametrize(("text", "same"), [
         (("the 32nd Diplomatic Conference", "the 32nd National Diplomatic Conference"), True),
         (("AIPA-46 opened", "the 46th General Assembly of AIPA opened"), True),
