@@ -1,6 +1,7 @@
 """Repairing scraped article text before it is parsed (the text of the Doc, so evidence is clean).
 
 - Repeated paragraphs (scrapers often append the body twice) are kept once.
+- A full stop glued to the next sentence ("until May 9.Weber is") gets its space back.
 - Words glued by lost spaces ("thediplomatic", "setfor", "15-CT/TWon", "levels,which") are split,
   conservatively: only a token that is no word under any spelling or inflection rule
   (`WordList.is_word`: British and American spellings, -ise/-isation/-our/-ogue/-tre/-ence,
@@ -62,6 +63,8 @@ _WORD = re.compile(r"\b[a-z]{4,}\b")
 _DOC_NUMBER_GLUE = re.compile(
     r"(\d+(?:/\d{4})?[-/][A-ZĐ]{1,8}(?:[-/][A-ZĐa-z]*[A-ZĐ]\d*)*)([a-z]{2,})\b")
 _COMMA_GLUE = re.compile(r"([a-z])([,;])([A-Za-z])")
+# "until June 4.Zhang is accompanied by ...": a full stop glued to the next sentence's first word
+_STOP_GLUE = re.compile(r"([0-9a-z])\.([A-Z][a-z])")
 _CASE_GLUE = re.compile(r"\b([a-z]{3,})([A-Z][a-z]+)")
 
 
@@ -185,6 +188,7 @@ def normalize_text(text: str, is_word: Callable[[str], bool],
     text = dedupe_paragraphs(text)
     text = _DOC_NUMBER_GLUE.sub(r"\1 \2", text)
     text = _COMMA_GLUE.sub(r"\1\2 \3", text)
+    text = _STOP_GLUE.sub(r"\1. \2", text)
     text = _CASE_GLUE.sub(
         lambda m: f"{m.group(1)} {m.group(2)}" if is_word(m.group(1)) else m.group(0), text)
     # Each distinct word is looked at once (an article repeats most of its words), and the text

@@ -384,15 +384,12 @@ def _in_appositive_of(doc, person, others) -> bool:
     return False
 
 
-# "June 4.Zhang is accompanied by ...": a full stop glued to the next sentence's first word.
-_GLUED_STOP = re.compile(r"[0-9a-z]\.[A-Z][a-z]")
-
-
 def _meeting_clauses(doc, sent, cues, people) -> list[tuple[int, int, int, int]]:
     """(clause start, cue start, cue end, clause end) for each meeting clause of the sentence.
     A later cue opens a new clause only when a person before it is its subject ("..., and C
     received D"); otherwise it belongs to the clause before ("held talks and had a meeting with
-    B"). A clause ends before the next clause's subject, or at a full stop glued to a word."""
+    B"). A clause ends before the next clause's subject. (A full stop glued to the next word,
+    "June 4.Zhang", is repaired by the text cleaner, so the sentence ends there.)"""
     clauses = []
     for c0, c1 in cues:
         cue_start, cue_end = c0 + sent.start, c1 + sent.start
@@ -408,11 +405,6 @@ def _meeting_clauses(doc, sent, cues, people) -> list[tuple[int, int, int, int]]
             continue
         clauses[-1][3] = subject.start
         clauses.append([subject.start, cue_start, cue_end, sent.end])
-    for clause in clauses:
-        glued = next((t.i for t in doc[clause[2]:clause[3]] if _GLUED_STOP.search(t.text)),
-                     None)
-        if glued is not None:
-            clause[3] = glued
     return [tuple(c) for c in clauses]
 
 

@@ -40,6 +40,18 @@ def test_normalize_text_repairs_numbers_commas_and_repeats():
     assert cleaned.endswith("\nVNA")
 
 
+@pytest.mark.parametrize(("text", "cleaned"), [
+    ("He stays until May 9.Weber is accompanied by Anna.",
+     "He stays until May 9. Weber is accompanied by Anna."),
+    ("The talks ended.The minister left.", "The talks ended. The minister left."),
+    # abbreviations, decimals, domains and acronyms are no glued sentences
+    ("Growth was 7.5 percent at vnanet.vn, U.S. and No.5 Co.", "Growth was 7.5 percent at "
+     "vnanet.vn, U.S. and No.5 Co."),
+])
+def test_normalize_text_splits_a_full_stop_glued_to_the_next_sentence(text, cleaned):
+    assert normalize_text(text, WORDS.__contains__) == cleaned
+
+
 def test_dedupe_keeps_short_repeated_lines():
     assert dedupe_paragraphs("VNA\nVNA") == "VNA\nVNA"
 
