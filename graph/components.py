@@ -3372,41 +3372,42 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
 def _own_event(scan: _Scanner, i: int, number: int, head_end: int) -> EventMention | None:
     """"The Standing Committee held its 31st session": the session of the organisation named
     last before "its" in the sentence."""
-    doc = scan.doc
-    owner, k = None, scan.sent(i).start
-    while k < i - 1:
-        body = scan.match_body(k)
-        if body is not None and body.end <= i - 1:
-            if body.type is EntityType.ORGANIZATION:
-                owner = body
-            k = body.end
-        else:
-            k += 1
-    if owner is None:
-        return None
-    head_key = token_key(doc[i + 1:head_end].text)
-    label = f"{doc[i:head_end].text} of the {owner.label}"
-    return EventMention(i, head_end, label, f"{number} {head_key} {token_key(owner.label)}",
-                        _event_subtype(scan.texts[i + 1], scan.lex))
+    owner = _last_organisation_before(scan, i - 1, adjacent=False)
+    return _event_of(scan, i, number, head_end, owner) if owner is not None else None
 
 
 def _possessed_event(scan: _Scanner, i: int, number: int, head_end: int) -> EventMention | None:
     """"the NA's tenth session", "the Party Central Committee's ninth plenum": the event of the
     organisation before "'s", keyed like "tenth session of the National Assembly"."""
-    owner, k = None, scan.sent(i).start
-    while k < i - 1:
-        body = scan.match_body(k)
-        if body is not None and body.end == i - 1 and body.type is EntityType.ORGANIZATION:
-            owner = body
-        k = body.end if body is not None else k + 1
+    owner = _last_organisation_before(scan, i - 1, adjacent=True)
     if owner is None:
         return None
-    head_key = token_key(scan.doc[i + 1:head_end].text)
-    label = f"{scan.doc[i:head_end].text} of the {owner.label}"
-    event = EventMention(i, head_end, label, f"{number} {head_key} {token_key(owner.label)}",
-                         _event_subtype(scan.texts[i + 1], scan.lex))
+    event = _event_of(scan, i, number, head_end, owner)
     event.forms.append(scan.doc[owner.start:head_end].text)  # "NA's tenth session"
     return event
+
+
+def _last_organisation_before(scan: _Scanner, end: int, adjacent: bool) -> BodyMention | None:
+    """The last organisation of the sentence that ends by `end` (or, `adjacent`, right at it)."""
+    owner, k = None, scan.sent(end).start
+    while k < end:
+        body = scan.match_body(k)
+        if body is not None and body.end <= end:
+            if body.type is EntityType.ORGANIZATION and (body.end == end or not adjacent):
+                owner = body
+            k = body.end
+        else:
+            k += 1
+    return owner
+
+
+def _event_of(scan: _Scanner, i: int, number: int, head_end: int,
+              owner: BodyMention) -> EventMention:
+    """"31st session" of `owner`: "31st session of the <owner>", keyed by number, head, owner."""
+    head_key = token_key(scan.doc[i + 1:head_end].text)
+    label = f"{scan.doc[i:head_end].text} of the {owner.label}"
+    return EventMention(i, head_end, label, f"{number} {head_key} {token_key(owner.label)}",
+                        _event_subtype(scan.texts[i + 1], scan.lex))
 
 
 def _lower_body_end(scan: _Scanner, start: int) -> int:
