@@ -376,6 +376,25 @@ def _edits(seeds_terms):
     return st.lists(st.one_of(delete, add, retype), min_size=1, max_size=8)
 
 
+def _edited_copy(base: Graph, edits) -> Graph:
+    """A copy of `base` (prefixes included) with the `_edits` applied."""
+    graph = Graph()
+    for prefix, namespace in base.namespaces():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    for triple in base:
+        graph.add(triple)
+    for kind, edit in edits:
+        if kind == "delete":
+            graph.remove(edit)
+        elif kind == "add":
+            graph.add(edit)
+        else:
+            node, cls = edit
+            graph.remove((node, RDF.type, None))
+            graph.add((node, RDF.type, cls))
+    return graph
+
+
 @pytest.mark.slow
 def test_engines_agree_after_random_edits_of_the_seeds_graph(seeds_terms):
     base = seeds_terms[0]
@@ -384,20 +403,7 @@ def test_engines_agree_after_random_edits_of_the_seeds_graph(seeds_terms):
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(edits=_edits(seeds_terms))
     def check(edits):
-        graph = Graph()
-        for prefix, namespace in base.namespaces():
-            graph.bind(prefix, namespace, override=True, replace=True)
-        for triple in base:
-            graph.add(triple)
-        for kind, edit in edits:
-            if kind == "delete":
-                graph.remove(edit)
-            elif kind == "add":
-                graph.add(edit)
-            else:
-                node, cls = edit
-                graph.remove((node, RDF.type, None))
-                graph.add((node, RDF.type, cls))
+        graph = _edited_copy(base, edits)
         fast, reference = _both_engines(graph)
         assert fast == reference
 
@@ -743,20 +749,7 @@ def test_blocks_agree_with_the_whole_graph_after_random_edits_of_the_seeds_graph
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(edits=_edits(seeds_terms))
     def check(edits):
-        graph = Graph()
-        for prefix, namespace in base.namespaces():
-            graph.bind(prefix, namespace, override=True, replace=True)
-        for triple in base:
-            graph.add(triple)
-        for kind, edit in edits:
-            if kind == "delete":
-                graph.remove(edit)
-            elif kind == "add":
-                graph.add(edit)
-            else:
-                node, cls = edit
-                graph.remove((node, RDF.type, None))
-                graph.add((node, RDF.type, cls))
+        graph = _edited_copy(base, edits)
         stringify_blank_node.dict_cache.clear()
         blocks = validate_blocks(GraphSource(graph), block_subjects=7)
         stringify_blank_node.dict_cache.clear()
