@@ -2579,6 +2579,8 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             # "the Law on X and the Law on Y": a second named document starts at "and".
             # So does "and the National Assembly's Resolution 202/...": a body's document.
             run = _second_document_cut(scan, obj, run)
+            if keys[h_end] == "between" and run > scan.skip_the(obj):
+                run = _parties_end(scan, run)  # "Twinning Agreement between A province and B"
             if run > scan.skip_the(obj):
                 # "... in Criminal Matters", "... under Contracts", "between A and B for the
                 # 2026–2030 period": the name goes on; the parties and the period are no topic
@@ -2640,7 +2642,26 @@ def _second_document_cut(scan: _Scanner, start: int, run: int) -> int:
     keys, heads = scan.keys, scan.lex.named_document_heads
     return next((k for k in range(start, run) if keys[k] == "and" and (
         heads.match(keys, scan.skip_the(k + 1), skip=False)
-        or _possessive_document_at(scan, scan.skip_the(k + 1)))), run)
+        or _possessive_document_at(scan, scan.skip_the(k + 1))
+        or _numbered_document_at(scan, scan.skip_the(k + 1)))), run)
+
+
+def _numbered_document_at(scan: _Scanner, i: int) -> bool:
+    """"and Conclusion No. 12-KL/TW": a document kind before its number starts another
+    document."""
+    return i + 1 < scan.n and scan.keys[i] in scan.lex.document_kind_by_key \
+        and scan.texts[i][:1].isupper() and (scan.keys[i + 1] in ("no.", "no")
+                                             or _DOC_NUMBER.match(scan.texts[i + 1]) is not None)
+
+
+def _parties_end(scan: _Scanner, end: int) -> int:
+    """"between Nghe An province and Xiangkhouang province": the parties go on over their place
+    words and over "and <Name>"."""
+    end = place_word_after(scan, end) or end
+    while end + 2 < scan.n and scan.keys[end] == "and" and _is_name_token(scan.texts[end + 1]):
+        party_end = scan.proper_run(end + 1)
+        end = place_word_after(scan, party_end) or party_end
+    return end
 
 
 def _document_name_end(scan: _Scanner, run: int) -> tuple[int, int]:
@@ -2653,6 +2674,8 @@ def _document_name_end(scan: _Scanner, run: int) -> tuple[int, int]:
     topic_stop = None
     while run + 1 < scan.n and keys[run] in links:
         k = scan.skip_the(run + 1)
+        if k + 1 < scan.n and keys[k] in ("a", "an"):
+            k += 1  # "... Cooperation for a Secure and Resilient Region"
         if k >= scan.n or not _is_name_token(scan.texts[k]) or keys[k] in _CALENDAR_WORDS:
             break
         nxt = _second_document_cut(scan, k, scan.proper_run(k, limit=24))
@@ -2663,9 +2686,19 @@ def _document_name_end(scan: _Scanner, run: int) -> tuple[int, int]:
                 body is not None and body.type in (EntityType.PLACE, EntityType.COUNTRY)
                 and body.end >= nxt)):
             break
-        if keys[run] == "between" and topic_stop is None:
-            topic_stop = run
+        if keys[run] == "between":
+            if topic_stop is None:
+                topic_stop = run
+            nxt = _parties_end(scan, nxt)
         run = nxt
+    if run < scan.n and _YEAR.fullmatch(scan.texts[run]) and scan.texts[run - 1][:1].isupper():
+        # "Declaration on ASEAN 2045: Our Shared Future": the year and a subtitle are the name's,
+        # not the topic's ("Law on Investment 2020" is on investment)
+        if topic_stop is None:
+            topic_stop = run
+        run += 1
+        if run + 1 < scan.n and scan.texts[run] == ":" and _is_name_token(scan.texts[run + 1]):
+            run = scan.proper_run(run + 1)
     last = scan.tokens[run - 1]
     period = _PERIOD_TAIL.match(scan.text[last.idx + len(last):])
     if period is not None:

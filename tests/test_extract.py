@@ -2580,3 +2580,34 @@ def test_round19_meetings_topics_and_issue_clauses(text, expected, absent):
 ])
 def test_round20_hyphenated_modifiers_long_names_and_monarchs(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+def document_names(text: str) -> list[tuple[str | None, str | None]]:
+    from graph.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    return [(d.name or d.number, d.topic) for d in doc._.dg_documents]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "for a <Title Case>": the article does not end the name
+    ("The ministers adopted the Hanoi Joint Statement on Maritime Cooperation for a Safe and "
+     "Open Sea.",
+     [("Hanoi Joint Statement on Maritime Cooperation for a Safe and Open Sea",
+       "Maritime Cooperation for a Safe and Open Sea")]),
+    # a numbered document after "and" starts another document
+    ("They implemented the Law on Cyber Security and Directive No. 18-CT/TW of the Politburo "
+     "on data.",
+     [("Law on Cyber Security", "Cyber Security"), ("18-CT/TW", "data")]),
+    # a year and a subtitle are part of the name, not of the topic
+    ("Leaders adopted the Jakarta Declaration on ASEAN 2040: A Resilient Region at the summit.",
+     [("Jakarta Declaration on ASEAN 2040: A Resilient Region", "ASEAN")]),
+    ("The Law on Planning 2017 was amended.", [("Law on Planning 2017", "Planning")]),
+    # parties named with their place words
+    ("They signed the Friendship Agreement between Lang Son province and Guangxi province for "
+     "the 2026–2030 period.",
+     [("Friendship Agreement between Lang Son province and Guangxi province for the 2026–2030 "
+       "period", None)]),
+])
+def test_round21_document_names(text, expected):
+    assert document_names(text) == expected
