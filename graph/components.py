@@ -2318,6 +2318,13 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
             mention.date_text = _date_after(scan, mention.topic_end or mention.end, limit)
             if mention.date_text:
                 own_dates.add(id(mention))
+        if mention.date_text is None and mention.number is None and _issued_object(scan, mention):
+            # "the National Assembly adopted the Law on X on June 2, 2026"
+            last = scan.tokens[mention.end - 1]
+            on_date = _ON_DATE.match(text[last.idx + len(last):])
+            if on_date:
+                mention.date_text = on_date.group("date")
+                own_dates.add(id(mention))
         if mention.date_text is None:
             mention.date_text = _date_before(scan, mention.start)
         previous = found[index - 1] if index else None
@@ -2644,6 +2651,12 @@ def _second_document_cut(scan: _Scanner, start: int, run: int) -> int:
         heads.match(keys, scan.skip_the(k + 1), skip=False)
         or _possessive_document_at(scan, scan.skip_the(k + 1))
         or _numbered_document_at(scan, scan.skip_the(k + 1)))), run)
+
+
+def _issued_object(scan: _Scanner, mention: DocumentMention) -> bool:
+    """Whether an issuing verb stands just before the document ("adopted the Law on X")."""
+    return any(scan.keys[k] in scan.lex.issue_verbs
+               for k in range(max(0, mention.start - 3), mention.start))
 
 
 def _numbered_document_at(scan: _Scanner, i: int) -> bool:

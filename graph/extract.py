@@ -124,8 +124,12 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     for person in people:
         held.setdefault(slugify(fold(person.name)), set()).update(r.label for r in person.roles)
     person_refs = {id(p): _add_person(builder, lex, p, doc, held) for p in people}
+    # "the Law on X" and, elsewhere in the article, "the Law on X (Law No. 5/2025/QH15)": one
+    # document, known by its number
+    numbers = {fold(m.name): m.number for m in documents if m.name and m.number}
     for mention in documents:
-        _add_document(builder, lex, mention, doc, day)
+        _add_document(builder, lex, mention, doc, day,
+                      numbers.get(fold(mention.name)) if mention.name else None)
     # A generic event ("an official welcome ceremony") is this article's: its key says so.
     event_refs = {id(e): builder.entity(EntityType.EVENT,
                                         f"{e.key} {article.key}" if e.local else e.key,
@@ -252,11 +256,12 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
 
 
 def _add_document(builder: _Builder, lex: Lexicon, mention: DocumentMention, doc: Doc,
-                  day: dt.date | None) -> None:
+                  day: dt.date | None, known_number: str | None = None) -> None:
     subtypes = [mention.kind] if mention.kind in lex.document_subtypes else []
     surface = doc[mention.start:mention.end].text
     sent = builder.sentence(mention.start)
-    if mention.number is None:
+    number = mention.number or known_number
+    if number is None:
         # Known by name only: the name is the identity ("2013 Constitution" = "Constitution of
         # 2013" is not attempted); the form without a leading year is an alt label.
         name = mention.name or surface
@@ -264,11 +269,15 @@ def _add_document(builder: _Builder, lex: Lexicon, mention: DocumentMention, doc
         ref = builder.entity(EntityType.LEGAL_DOCUMENT, name, name, forms, subtypes)
         builder.mentioned(ref, sent, CLAUSE_CONFIDENCE)
     else:
-        label = f"{mention.kind} {mention.number}"
-        ref = builder.entity(EntityType.LEGAL_DOCUMENT, mention.number, label,
-                             [surface, mention.number, *mention.forms], subtypes)
+        # "the Law on Artificial Intelligence (Law No. 134/2025/QH15)": known by its number,
+        # labelled by its name; "Law 134/2025/QH15" stays an alt label
+        label = mention.name or f"{mention.kind} {number}"
+        ref = builder.entity(EntityType.LEGAL_DOCUMENT, number, label,
+                             [surface, number, f"{mention.kind} {number}", *mention.forms],
+                             subtypes)
         builder.mentioned(ref, sent, TITLE_CONFIDENCE)
-        builder.fact(ref, Relation.DOCUMENT_NUMBER, mention.number, sent, CURATED_CONFIDENCE)
+        if mention.number is not None:  # the sentence that gives the number states it
+            builder.fact(ref, Relation.DOCUMENT_NUMBER, number, sent, CURATED_CONFIDENCE)
     for label in [mention.issuer, *mention.co_issuers] if mention.issuer else []:
         body = lex.body_by_label[label]
         issuer = builder.entity(body.type, body.label, body.label, [],
@@ -281,7 +290,7 @@ def _add_document(builder: _Builder, lex: Lexicon, mention: DocumentMention, doc
         builder.mentioned(topic, sent, CLAUSE_CONFIDENCE)
         builder.fact(ref, Relation.GUIDES, topic, sent, 0.8)
     if mention.date_text:
-        date = issue_date(mention.date_text, day, mention.number)
+        date = issue_date(mention.date_text, day, number)
         if date is not None:
             builder.fact(ref, Relation.DATE, date, sent, 0.85)
     elif _issued_in_clause(lex, doc, mention) and _SAME_DAY.search(sent.text):

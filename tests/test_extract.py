@@ -616,9 +616,11 @@ ROUND4_CASES = [
     # a number in a relative clause belongs to the named law: one document
     (D2025, "The Law on Urban Planning (amended), which is numbered 47/2024/QH15, takes effect "
             "in July.",
-     {("Law 47/2024/QH15", "guides", "Urban Planning"),
-      ("Law 47/2024/QH15", "issuedBy", "National Assembly")},
-     {("Law on Urban Planning", "guides", "Urban Planning")}),
+     # one document, known by its number and labelled by its name (round 21)
+     {("Law on Urban Planning", "guides", "Urban Planning"),
+      ("Law on Urban Planning", "documentNumber", "47/2024/QH15"),
+      ("Law on Urban Planning", "issuedBy", "National Assembly")},
+     {("Law 47/2024/QH15", "guides", "Urban Planning")}),
     # "the Law on X and the Law on Y": two laws
     (D2025, "Deputies passed the Law on Fisheries and Aquaculture and the Law on Statistics.",
      {("Law on Fisheries and Aquaculture", "guides", "Fisheries and Aquaculture"),
@@ -2611,3 +2613,15 @@ def document_names(text: str) -> list[tuple[str | None, str | None]]:
 ])
 def test_round21_document_names(text, expected):
     assert document_names(text) == expected
+
+
+def test_round21_a_law_named_and_numbered_is_one_document_labelled_by_its_name():
+    text = ("The National Assembly adopted the Law on Data Centres on June 2, 2026. The Law on "
+            "Data Centres (Law No. 71/2026/QH15) takes effect in 2027.")
+    article = Article("t.txt", text, "0", date=D2026_MARCH)
+    (extraction,) = extract_articles([article])
+    documents = [e for e in extraction.entities if e.ref.type.value == "LegalDocument"]
+    assert [d.label for d in documents] == ["Law on Data Centres"]
+    assert "Law 71/2026/QH15" in documents[0].alt_labels
+    assert_triples(text, {("Law on Data Centres", "documentNumber", "71/2026/QH15"),
+                          ("Law on Data Centres", "date", "2026-06-02")}, set(), D2026_MARCH)
