@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span
 
-from graph.dates import DATE_PATTERN, MONTHS, WEEKDAYS
+from graph.dates import DATE_PATTERN, MONTH_NAME, MONTHS, WEEKDAYS
 from graph.lexicon import Lexicon, lexicon, phrase_keys, token_key
 from graph.model import EntityType
 
@@ -2321,7 +2321,8 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
         if mention.date_text is None and mention.number is None and _issued_object(scan, mention):
             # "the National Assembly adopted the Law on X on June 2, 2026"
             last = scan.tokens[mention.end - 1]
-            on_date = _ON_DATE.match(text[last.idx + len(last):])
+            after = text[last.idx + len(last):]
+            on_date = _ON_DATE.match(after) or _ON_DAY_AT_END.match(after)
             if on_date:
                 mention.date_text = on_date.group("date")
                 own_dates.add(id(mention))
@@ -2379,15 +2380,13 @@ def _number_named_documents(scan: _Scanner, numbered: list[DocumentMention],
     return kept
 
 
-_ON_DATE = re.compile(r"^\s+on\s+(?P<date>(?:January|February|March|April|May|June|July|August|"
-                      r"September|October|November|December)\s+\d{1,2},\s+\d{4}|"
-                      r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
-                      r"September|October|November|December)\s+\d{4})")
+_ON_DATE = re.compile(rf"^\s+on\s+(?P<date>{MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"
+                      rf"|\d{{1,2}}\s+{MONTH_NAME}\s+\d{{4}})")
 # "issued Decree X on January 20 on the management of ...": a day without a year (the
 # article's year), then the topic
-_ON_DAY_BEFORE_TOPIC = re.compile(r"^\s+on\s+(?P<date>(?:January|February|March|April|May|June|"
-                                  r"July|August|September|October|November|December)\s+\d{1,2})"
-                                  r"(?=\s+on\s)")
+_ON_DAY_BEFORE_TOPIC = re.compile(rf"^\s+on\s+(?P<date>{MONTH_NAME}\s+\d{{1,2}})(?=\s+on\s)")
+# "adopted the Law on X on June 2.": a day without a year that ends the clause
+_ON_DAY_AT_END = re.compile(rf"^\s+on\s+(?P<date>{MONTH_NAME}\s+\d{{1,2}})(?!\d)(?=\s*[,.;])")
 _ISSUED_AFTER = re.compile(r"^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been)\s+)?"
                            + _ISSUED
                            + r"(?:\s+by\s+(?:the\s+)?[A-Za-z0-9][^,.;]{0,60}?)?\s+on\s+")

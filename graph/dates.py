@@ -13,6 +13,9 @@ MONTHS["sept"] = 9
 WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday"))
 
+# A month's full name, for patterns that must not take an abbreviation
+MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+              r"December)")
 _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 DATE_PATTERN = re.compile(

@@ -2625,3 +2625,17 @@ def test_round21_a_law_named_and_numbered_is_one_document_labelled_by_its_name()
     assert "Law 71/2026/QH15" in documents[0].alt_labels
     assert_triples(text, {("Law on Data Centres", "documentNumber", "71/2026/QH15"),
                           ("Law on Data Centres", "date", "2026-06-02")}, set(), D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a named document after an issuing verb takes the day that ends its clause
+    ("The National Assembly adopted the Law on Data Centres on June 2. It takes effect in 2027.",
+     {("Law on Data Centres", "date", "2025-06-02")}, set()),
+    ("The National Assembly passed the Law on Planning on March 3, with 450 votes in favour.",
+     {("Law on Planning", "date", "2026-03-03")}, set()),
+    # a day that is no clause's end is left alone
+    ("The Law on Planning on March 3 drew comments from deputies.", set(),
+     {("Law on Planning", "date", "2026-03-03")}),
+])
+def test_round21_named_document_dates(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
