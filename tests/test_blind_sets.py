@@ -101,7 +101,23 @@ What each set covers is described in its articles' topics:
   an expulsion and a Politburo anti-corruption conclusion (written without diacritics); and the
   12th Việt Nam – Japan Defence Policy Dialogue in Hà Nội with a military-medicine MoU, a
   Secretariat directive, a Central Military Commission resolution and a Japanese destroyer's
-  port call at Cam Ranh.
+  port call at Cam Ranh;
+- blind16: a Government conference with the business community chaired by the Prime Minister
+  reviewing six months of the Politburo's Resolution 68-NQ/TW on private economic development,
+  with the Government's action-programme resolution, a National Assembly resolution, an
+  SME-fund decree and a Prime Minister's decision; the Foreign Minister at the high-level
+  segment of the 61st session of the UN Human Rights Council in Geneva with sideline meetings
+  (written without diacritics); the Prime Minister at the 11th CLMV Summit and the 10th ACMECS
+  Summit in Vientiane during a working visit to Laos, with a joint statement, a master plan and
+  a courtesy call on the Lao General Secretary and President; the 12th session of the Đồng Nai
+  provincial People's Council electing the provincial Party Secretary its Chairman, with a
+  Politburo conclusion, council and National Assembly resolutions, and the provincial People's
+  Committee Chairman receiving the Korean Consul General (written without diacritics); the State
+  President's state visit to Angola with an agriculture agreement, an oil-and-gas MoU, a trade
+  MoU and the Viet Nam – Angola Business Forum in Luanda (written without diacritics); and the
+  National Assembly Chairman's talks with the visiting Chairman of the Senate of Kazakhstan, an
+  inter-parliamentary cooperation agreement, a constitutional-amendment resolution and a Việt
+  Nam – Kazakhstan Business Forum in Hà Nội.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -199,6 +215,11 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.89, "Role": 0.83, "holdsRole": 0.81, "LegalDocument": 0.83,
         "documentNumber": 0.83, "issuedBy": 0.80, "guides": 0.80, "Topic": 0.87, "Event": 0.85,
         "date": 0.72, "heldIn": 0.88, "participatedIn": 0.42, "met": 0.70, "memberOf": 0.60,
+    },
+    "blind16": {
+        "Person": 0.83, "Role": 0.80, "holdsRole": 0.80, "LegalDocument": 0.91,
+        "documentNumber": 0.95, "issuedBy": 0.76, "guides": 0.85, "Topic": 0.85, "Event": 0.73,
+        "date": 0.64, "heldIn": 0.77, "participatedIn": 0.42, "met": 0.73, "memberOf": 0.95,
     },
 }
 SETS = sorted(F1_FLOORS)
