@@ -2639,3 +2639,15 @@ def test_round21_a_law_named_and_numbered_is_one_document_labelled_by_its_name()
 ])
 def test_round21_named_document_dates(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # "Relations" is a portfolio word; "High" a modifier of an office
+    ("Angolan Minister of External Relations Tete Antonio attended.",
+     {("Tete Antonio", "holdsRole", "Minister of External Relations of Angola")},
+     {("Relations Tete Antonio", "holdsRole", "Minister of External of Angola")}),
+    ("High Commissioner for Human Rights Volker Turk met him.",
+     {("Volker Turk", "holdsRole", "High Commissioner for Human Rights")}, set()),
+])
+def test_round22_portfolios_and_high_offices(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
