@@ -161,8 +161,6 @@ def fold_words(label: str) -> list[str]:
     return [token_key(w) for w in label.split()]
 
 
-# `token_key` of every token of every article: words repeat, so it is memoised.
-cached_token_key = lru_cache(maxsize=1 << 16)(token_key)
 
 
 @lru_cache(maxsize=1 << 16)  # called for every token by many rules: words repeat
@@ -229,7 +227,7 @@ class _Scanner:
         # `doc[i]`.
         self.tokens = list(doc)
         self.texts = [t.text for t in self.tokens]
-        self.keys = [cached_token_key(text) for text in self.texts]
+        self.keys = [token_key(text) for text in self.texts]
         self.n = len(doc)
         # "Deputy Prime Ministers A, B and C": a plural title word is matched as its singular,
         # and the title then applies to each name of the list after it.
@@ -297,7 +295,7 @@ class _Scanner:
                 and self.keys[end] not in self.lex.role_heads.root \
                 and not self._modified_head_at(end) \
                 and not is_country and not self._acronym_before_name(i, end) \
-                and not self._cued_place_before_name(i, end, label) \
+                and not self._body_before_name(i, end, label) \
                 and self.skip_honorifics(end) == end:  # "of ASEAN Dr X": the body, then a name
             return None
         body = self.lex.body_by_label[label]
@@ -345,7 +343,7 @@ class _Scanner:
             return None
         return BodyMention(i, i + 1, self.texts[i], EntityType.PLACE, self.texts[i])
 
-    def _cued_place_before_name(self, i: int, end: int, label: str) -> bool:
+    def _body_before_name(self, i: int, end: int, label: str) -> bool:
         """"Consul General in Sydney Pham Thi Lan Anh": a place after "in"/"at" ends where a
         person's name starts (a Vietnamese family name, or the model's person); so does any
         body after "of" ("Secretary-General of ASEAN Kao Kim Hourn") where the model's person

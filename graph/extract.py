@@ -22,7 +22,6 @@ from graph.components import (
     EventMention,
     PersonMention,
     SentenceIndex,
-    cached_token_key,
     invitation_host_at,
     positions_of,
 )
@@ -157,7 +156,7 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
         sent_events = [e for e in in_sent(events) if e.start not in in_topics]
         attended = sent_events or _event_anaphors(lex, doc, sent, events, the_at)  # reads only
         # the clause rules read token keys only in a sentence with a person or an event
-        keys = [cached_token_key(t.text) for t in sent] if sent_people or attended else []
+        keys = [token_key(t.text) for t in sent] if sent_people or attended else []
         _meetings(builder, lex, doc, keys, sent, sent_people, sent_bodies, person_refs, body_refs,
                   people)
         _fronted_meeting(builder, lex, doc, keys, sent, sent_people, person_refs)
@@ -300,11 +299,16 @@ def _add_document(builder: _Builder, lex: Lexicon, mention: DocumentMention, doc
             builder.fact(ref, Relation.DATE, previous, sent, 0.65)
 
 
+def _attachment(doc: Doc, start: int, end: int):
+    """The first token of a mention whose head lies outside it: where the mention hangs in its
+    clause (None for a mention that is a whole sentence)."""
+    return next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+
+
 def _issued_in_clause(lex: Lexicon, doc: Doc, mention: DocumentMention) -> bool:
     """Whether the document is what an issuing verb of its clause acts on ("signed Decision
     X", "Resolution X was adopted")."""
-    root = next((t for t in doc[mention.start:mention.end]
-                 if not mention.start <= t.head.i < mention.end), None)
+    root = _attachment(doc, mention.start, mention.end)
     return root is not None and root.dep_ in ("dobj", "nsubjpass") \
         and root.head.lower_ in lex.issue_verbs
 
@@ -566,8 +570,7 @@ def _delegation_to(doc: Doc, event: EventMention):
     "sent a delegation to the funeral": the sender stays at home."""
     if event.antecedent is not None:
         return None
-    root = next((t for t in doc[event.start:event.end]
-                 if not event.start <= t.head.i < event.end), None)
+    root = _attachment(doc, event.start, event.end)
     if root is None or root.dep_ != "pobj" or root.head.lower_ != "to":
         return None
     holder = root.head.head
@@ -787,8 +790,7 @@ def _event_verb(doc: Doc, event) -> object | None:
     None for an anaphor (its venue and date were given where it was named)."""
     if event.antecedent is not None:
         return None
-    root = next((t for t in doc[event.start:event.end]
-                 if not event.start <= t.head.i < event.end), None)
+    root = _attachment(doc, event.start, event.end)
     if root is not None and root.dep_ == "pobj" and root.head.lower_ == "at" \
             and root.head.head.pos_ == "VERB":
         return root.head.head  # "joined X at a wreath-laying ceremony on <date>"
@@ -828,8 +830,7 @@ def _venue_path(token, prep) -> bool:
 def _participle_date(doc: Doc, text: str, event) -> str | None:
     """"the X Forum, held / co-organised by Y in Hanoi on June 3": the date of a participle
     that describes the event."""
-    root = next((t for t in doc[event.start:event.end]
-                 if not event.start <= t.head.i < event.end), None)
+    root = _attachment(doc, event.start, event.end)
     if root is None:
         return None
     for child in root.children:

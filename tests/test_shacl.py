@@ -376,6 +376,11 @@ def _edits(seeds_terms):
     return st.lists(st.one_of(delete, add, retype), min_size=1, max_size=8)
 
 
+# 25 reproducible random edit lists of the seeds graph per property test
+_EDIT_SETTINGS = settings(max_examples=25, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
 def _edited_copy(base: Graph, edits) -> Graph:
     """A copy of `base` (prefixes included) with the `_edits` applied."""
     graph = Graph()
@@ -399,8 +404,7 @@ def _edited_copy(base: Graph, edits) -> Graph:
 def test_engines_agree_after_random_edits_of_the_seeds_graph(seeds_terms):
     base = seeds_terms[0]
 
-    @settings(max_examples=25, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @_EDIT_SETTINGS
     @given(edits=_edits(seeds_terms))
     def check(edits):
         graph = _edited_copy(base, edits)
@@ -745,8 +749,7 @@ def test_edge_hashes_subtract_as_sets():
 def test_blocks_agree_with_the_whole_graph_after_random_edits_of_the_seeds_graph(seeds_terms):
     base = seeds_terms[0]
 
-    @settings(max_examples=25, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @_EDIT_SETTINGS
     @given(edits=_edits(seeds_terms))
     def check(edits):
         graph = _edited_copy(base, edits)
