@@ -157,6 +157,12 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 
 
+def _title_case(text: str) -> str:
+    """An office's words in title case, acronyms kept ("CEO", not "Ceo")."""
+    return " ".join(word if len(word) > 1 and word.isupper() else word.title()
+                    for word in text.split(" "))
+
+
 def fold_words(label: str) -> list[str]:
     return [token_key(w) for w in label.split()]
 
@@ -793,6 +799,7 @@ class _Scanner:
         j = i
         end = None
         tail_country = None  # "Vice President of Uruguay and ...": the first title's country
+        last = None  # the title parsed last: ("role", RoleMention) or ("hint", head)
         while True:
             parsed = self._parse_one_title(j)
             if parsed is None:
@@ -817,6 +824,15 @@ class _Scanner:
                 role = RoleMention(self.lex.foreign_office(role.label, tail_country),
                                    role.surface,
                                    role.confidence, tail_country)
+            previous = None if last is None else last[1] if last[0] == "hint" \
+                else last[1].surface
+            shared = self._shared_organisation(previous, role, j)
+            if shared is not None:
+                # "Chairman and CEO of X Group", "President and CEO of the USABC": both heads
+                # are X's (not a hint, not the home "State President")
+                (hints if last[0] == "hint" else roles).pop()
+                roles.append(shared)
+            last = ("role", role) if role else ("hint", hint) if hint else None
             if role:
                 roles.append(role)
             if member:
@@ -838,6 +854,24 @@ class _Scanner:
         if end is None:
             return None
         return end, roles, members, hints
+
+    def _shared_organisation(self, previous: str | None, role: RoleMention | None, j: int
+                             ) -> RoleMention | None:
+        """The office of a bare corporate head right before "and <head> of <organisation>"
+        ("Chairman and CEO of Hoa An Group", "President and CEO of the USABC"): the same
+        organisation's. Government heads are left alone ("Secretary and Chairman of the
+        People's Committee" joins a Party office and a committee's)."""
+        if previous is None or role is None or j < 2 or self.keys[j - 1] != "and" \
+                or " of " not in role.label:
+            return None
+        head = fold_words(previous)
+        whole = self.lex.corporate_office_heads.match(head, 0, skip=False)
+        if whole is None or whole[0] != len(head) \
+                or self.keys[j - 1 - len(head):j - 1] != head:
+            return None  # not a corporate head, or not the title right before "and"
+        organisation = role.label.split(" of ", 1)[1]
+        return RoleMention(f"{previous} of {organisation}", previous, role.confidence,
+                           role.country)
 
     def _parse_one_title(self, i: int):
         lex, keys = self.lex, self.keys
@@ -944,7 +978,7 @@ class _Scanner:
                     country = self.org_country
                 if org is not None:
                     o_end, o_label, o_type = org
-                    head_text = self.doc[j:h_end].text.title().replace("-General", "-General")
+                    head_text = _title_case(self.doc[j:h_end].text)
                     if o_type in (EntityType.COUNTRY, EntityType.PLACE):
                         named = lex.country_name(o_label) if o_type is EntityType.COUNTRY \
                             else o_label
@@ -1012,7 +1046,7 @@ class _Scanner:
                         and keys[j - 1] in lex.demonyms and body.label in lex.body_by_label \
                         and lex.body_by_label[body.label].subtype == "Legislature":
                     owner = f"{self.texts[j - 1]} {body.label}"  # "the Lao National Assembly"
-                label = f"{self.doc[after:h2[0]].text.title()} of the {owner}"
+                label = f"{_title_case(self.doc[after:h2[0]].text)} of the {owner}"
                 h_end = h2[0]
                 if keys[after] in lex.envoy_heads and h_end + 1 < self.n and keys[h_end] == "to":
                     dest = self.match_body(self.skip_the(h_end + 1))
@@ -1026,7 +1060,7 @@ class _Scanner:
                         # "IMF Mission Chief for Laos", "World Bank Vice President for South
                         # Asia", "FAO Assistant Director-General for Fisheries": the office's
                         # country, region or field is part of it
-                        head_text = self.doc[after:h2[0]].text.title()
+                        head_text = _title_case(self.doc[after:h2[0]].text)
                         label = f"{head_text} for {remit[1]} of the {owner}"
                         h_end = remit[0]
                 candidates.append((h_end, lex.canonical_role(label), 0.8))
@@ -1191,11 +1225,12 @@ class _Scanner:
         if second is not None and second[0] < self.n:
             head_end = second[0]
         name_start = self.skip_honorifics(head_end)
-        if self.name_run(name_start) - name_start < 2:
+        full = _ACRONYM.match(text) and org_end == j + 1 and self.acronym_definitions.get(text)
+        # a given name alone ("VCCI President Cong") only after an acronym the article spelt out
+        if self.name_run(name_start) - name_start < (1 if full else 2):
             return None
         head_text = self.doc[org_end:head_end].text
         org = self.doc[j:org_end].text
-        full = _ACRONYM.match(text) and org_end == j + 1 and self.acronym_definitions.get(text)
         if full:
             label = f"{head_text} of the {full}"
         elif org_end > j + 1 or second is not None:
@@ -2979,15 +3014,19 @@ def _hosted_events(scan: _Scanner) -> list[EventMention]:
         if head is None:
             continue
         head_start, head_end = head
-        if any(keys[k] in lex.not_event_modifiers for k in range(start, head_start)) \
+        held_by_body = head_start > start and _body_word_modifier(scan, start)
+        if any(keys[k] in lex.not_event_modifiers
+               or (keys[k] in lex.medium_event_modifiers and not held_by_body)
+               for k in range(start, head_start)) \
                 or not _event_context(scan, det.i, head_end - 1):
             continue
         end = head_end
         if end + 1 < scan.n and ((keys[end] == "to" and scan.tokens[end + 1].tag_ == "VB")
                                  or (keys[end] == "on" and scan.texts[end + 1].islower()
                                      and keys[end + 1] != "behalf")  # "on behalf of": a speaker's
-                                 or (keys[end] == "with" and keys[end + 1] == "the"
-                                     and head_start > start)):
+                                 or (keys[end] == "with" and head_start > start
+                                     and (keys[end + 1] == "the"
+                                          or scan.tokens[end + 1].tag_ == "NNS"))):
             end = _event_phrase_end(scan, end + 2, min(scan.n, end + 24))
         end = _anniversary_end(scan, end) or _person_of_end(scan, end) or end
         # "held a reception in Canberra on March 10 to celebrate X": the purpose names it; the
@@ -3071,6 +3110,9 @@ def _generic_head(scan: _Scanner, start: int) -> tuple[int, int] | None:
                 and not scan.tokens[end - 1].whitespace_ and not scan.tokens[end].whitespace_:
             end += 2
         word = "".join(scan.texts[j:end])
+        if j == start and end == j + 1 and _body_word_modifier(scan, j):
+            j, words = end, words + 1  # "a Government online conference with localities"
+            continue
         if not word.replace("-", "").isalpha() or not word.islower() \
                 or scan.keys[j] in ("and", "of", "with", "for", "to", "on", "in", "at", "the") \
                 or (end == j + 1 and scan.tokens[j].pos_ not in ("ADJ", "NOUN", "PROPN")
@@ -3080,6 +3122,13 @@ def _generic_head(scan: _Scanner, start: int) -> tuple[int, int] | None:
             return j, end
         j, words = end, words + 1
     return None
+
+
+def _body_word_modifier(scan: _Scanner, j: int) -> bool:
+    """Whether the capitalised word at `j` is a whole organisation's name used as a modifier
+    ("a Government conference", "a Politburo meeting"), not the start of a longer name."""
+    body = scan.match_body(j)
+    return body is not None and body.end == j + 1 and body.type is EntityType.ORGANIZATION
 
 
 def _event_context(scan: _Scanner, det: int, head: int) -> bool:
@@ -3251,14 +3300,33 @@ def _event_phrase_end(scan: _Scanner, j: int, limit: int) -> int:
                 and _is_name_token(scan.texts[j + 1]):
             j += 1  # "the Viet Nam – Australia Partnership": a dash inside a name
             continue
+        if text == "," and scan.tokens[j - 1].tag_ == "NNS":
+            listed = _plural_list_end(scan, j, limit)
+            if listed is not None:
+                j = listed  # "with ministries, agencies and localities": one list of guests
+                continue
         if text in (",", ".", ";", ":", "(", ")", "—", "–") \
                 or key in ("with", "which", "who", "ahead", "before", "after", "prior") \
                 or (key in ("in", "at", "on", "from") and j + 1 < scan.n
                     and (scan.texts[j + 1][:1].isupper() or scan.texts[j + 1][:1].isdigit()
-                         or scan.keys[j + 1] == "the")):
-            break
+                         or scan.keys[j + 1] == "the")
+                    and not (key == "in" and _YEAR.match(scan.texts[j + 1]))):
+            break  # "in Hanoi", "on May 3" end it; "in 2025" is part of the topic
         j += 1
     return j
+
+
+def _plural_list_end(scan: _Scanner, comma: int, limit: int) -> int | None:
+    """Where ", agencies and localities" ends when it goes on a list of lower-case plural
+    nouns (", A, B and C"); None when the comma ends the phrase."""
+    k = comma
+    while k + 1 < limit and scan.texts[k] == "," and scan.texts[k + 1].islower() \
+            and scan.tokens[k + 1].tag_ == "NNS":
+        k += 2
+    if k > comma and k + 1 < limit and scan.keys[k] == "and" \
+            and scan.texts[k + 1].islower() and scan.tokens[k + 1].tag_ == "NNS":
+        return k + 2
+    return None
 
 
 def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:
@@ -3335,9 +3403,19 @@ def _earlier_event(scan: _Scanner, i: int, number: int,
     return None
 
 
+def _run_over_acronyms(scan: _Scanner, start: int) -> int:
+    """A capitalised run that goes on over a bracketed acronym ("Ayeyawady – Chao Phraya –
+    Mekong Economic Cooperation Strategy (ACMECS) Summit")."""
+    end = scan.proper_run(start)
+    while end + 3 < scan.n and scan.texts[end] == "(" and _ACRONYM.match(scan.texts[end + 1]) \
+            and scan.texts[end + 2] == ")" and _is_name_token(scan.texts[end + 3]):
+        end = scan.proper_run(end + 3)
+    return end
+
+
 def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
     doc, keys, lex = scan.doc, scan.keys, scan.lex
-    run_end = scan.proper_run(i + 1)
+    run_end = _run_over_acronyms(scan, i + 1)
     head = None
     for k in range(i + 1, run_end):
         found = lex.event_heads.match(keys, k, skip=False)
@@ -3370,6 +3448,9 @@ def _event_at(scan: _Scanner, i: int, number: int) -> EventMention | None:
         while start < scan.n and _ORDINAL.match(keys[start]):
             series_numbers.append(keys[start])
             start += 1
+            if start + 1 < scan.n and scan._glued_hyphen(start) and keys[start + 1] in (
+                    "tenure", "term", "legislature"):
+                start += 2  # "the 10th-tenure Dong Nai provincial People's Council"
         body = scan.match_body(start)
         if body is not None and body.type in (EntityType.PLACE, EntityType.COUNTRY) \
                 and scan.proper_run(start) > body.end:

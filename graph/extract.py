@@ -759,7 +759,7 @@ def _venues_and_dates(builder, doc, text, sent, events, bodies, event_refs, body
                              CLAUSE_CONFIDENCE)
         tail = text[doc[event.end - 1].idx + len(doc[event.end - 1].text):
                         doc[sent.end - 1].idx + len(doc[sent.end - 1].text)]
-        on_verb = _verb_date(doc, text, verb) if verb is not None else None
+        on_verb = _clause_date(doc, text, verb) if verb is not None else None
         if on_verb is None:
             on_verb = _participle_date(doc, text, event)
         if on_verb is not None:  # "took place in <place> on <date>", "On <date>, X held <event>"
@@ -850,6 +850,26 @@ def _verb_date(doc: Doc, text: str, verb) -> str | None:
             if DATE_PATTERN.match(rest, part.end() if part else 3):
                 return " on " + rest[3:]
     return None
+
+
+def _clause_date(doc: Doc, text: str, verb) -> str | None:
+    """The "on <date>" of the verb's clause: on the verb itself, on the subject right before
+    it ("Prime Minister X on November 22 chaired ...", where the parser hangs the date on the
+    name), or on the first of conjoined verbs ("On May 2, X attended and addressed <event>")."""
+    while True:
+        found = _verb_date(doc, text, verb)
+        if found is not None:
+            return found
+        for subject in verb.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.i < verb.i:
+                found = next((_verb_date(doc, text, prep.head) for prep in subject.subtree
+                              if prep.dep_ == "prep" and prep.lower_ == "on"
+                              and prep.right_edge.i == verb.i - 1), None)
+                if found is not None:
+                    return found
+        if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = verb.head
 
 
 # "on the morning of April 29": the part of the day is no part of the date
