@@ -117,7 +117,54 @@ What each set covers is described in its articles' topics:
   MoU and the Viet Nam – Angola Business Forum in Luanda (written without diacritics); and the
   National Assembly Chairman's talks with the visiting Chairman of the Senate of Kazakhstan, an
   inter-parliamentary cooperation agreement, a constitutional-amendment resolution and a Việt
-  Nam – Kazakhstan Business Forum in Hà Nội.
+  Nam – Kazakhstan Business Forum in Hà Nội;
+- blind17: Indonesian President Prabowo Subianto's state visit to Việt Nam with talks with the
+  State President, a Government action-programme resolution, the EEZ delimitation agreement and
+  UNCLOS, a plan of action, a Halal MoU and a rice-trade MoU, calls on the General Secretary and
+  the NA Chairman and the Việt Nam – Indonesia Business Forum in Hà Nội; the 14th plenum of the
+  13th Party Central Committee in Hà Nội adopting two resolutions and a conclusion on the 14th
+  Congress documents, electing two Politburo members, a Secretariat member and an Inspection
+  Commission member and expelling a former provincial Party Secretary, with the General
+  Secretary's closing speech citing a Politburo resolution, a Secretariat directive and a
+  Politburo regulation; the Ministry of Public Security's international conference on combating
+  cybercrime in Hanoi co-organised with Interpol and ASEANAPOL, with a Politburo cyber-security
+  resolution, the Law on Personal Data Protection, the UN Convention against Cybercrime, an MPS
+  circular, a Hanoi statement, an MPS – Interpol MoU and sideline meetings (written without
+  diacritics); the Lào Cai provincial Party Secretary and People's Committee Chairman receiving a
+  Yunnan delegation, with cooperation minutes, a joint plan to open a border gate pair, a Prime
+  Minister's planning decision, a border-area decree and a trade fair in Lào Cai; the State
+  President at the high-level general debate of the 80th UN General Assembly in New York during a
+  working visit to the United States, with the UN80 commemorative meeting, the peacekeeping law
+  and a Prime Minister's decision, and meetings with the UN Secretary-General, the General
+  Assembly President, the Chilean President and the IMF Managing Director (written without
+  diacritics); and the National Assembly Standing Committee's 49th session giving opinions on the
+  draft Law on Treaties (amended) and the 2026 law and ordinance programme presented by two deputy
+  ministers, with a Politburo conclusion, a decree, a circular, a Standing Committee resolution
+  and a Prime Minister's decision, and the NA Chairman receiving the visiting Korean Chief
+  Justice;
+- blind18: a Deputy Foreign Minister co-chairing the sixth Vietnam – Canada Political
+  Consultation in Ottawa during a working visit to Canada, with a diplomatic-training MoU, a
+  Secretariat directive, a Prime Minister's decision and calls on Canadian officials (written
+  without diacritics); the 11th National Congress of the Việt Nam Fatherland Front in Hà Nội
+  electing the President and Vice Presidents of its Central Committee, with a Politburo directive
+  on Front congresses, a Party Central Committee resolution, the grassroots-democracy law and the
+  General Secretary receiving the Lao Front's President; the State President at the national
+  conference of the People's Courts, with the Chief Justice's report, a Politburo resolution on
+  judicial reform, the amended court organisation law, a Council of Judges resolution, the
+  juvenile justice law and the Chief Justice receiving the Lao People's Supreme Court's President
+  with a judicial-training MoU; the 21st ASEAN Defence Senior Officials' Meeting and the
+  ADSOM-Plus in Da Nang co-chaired by a Deputy Defence Minister (a Senior Lieutenant General) and
+  the Philippine Undersecretary of National Defense, with a Central Military Commission
+  resolution, a defence ministry circular, a concept paper, sideline meetings with foreign
+  delegation heads and the Defence Minister's reception (written without diacritics); the Prime
+  Minister receiving the heads of three foreign technology corporations after the Việt Nam
+  Semiconductor Investment Forum 2026, with a Government decree on semiconductor investment
+  incentives, a Prime Minister's decision on semiconductor human resources, a Politburo
+  resolution and the digital technology industry law; and An Giang's Party Secretary and People's
+  Committee Chairman hosting the governors of Cambodia's Takeo and Kampot provinces, with a
+  three-province cooperation agreement, a Politburo resolution on the Mekong Delta, a border-trade
+  decree and treaty, a provincial People's Council resolution and the Việt Nam – Cambodia Border
+  Trade Fair 2026 at Tịnh Biên.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -220,6 +267,16 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.83, "Role": 0.80, "holdsRole": 0.80, "LegalDocument": 0.91,
         "documentNumber": 0.95, "issuedBy": 0.76, "guides": 0.85, "Topic": 0.85, "Event": 0.73,
         "date": 0.64, "heldIn": 0.77, "participatedIn": 0.42, "met": 0.73, "memberOf": 0.95,
+    },
+    "blind17": {
+        "Person": 0.92, "Role": 0.76, "holdsRole": 0.76, "LegalDocument": 0.82,
+        "documentNumber": 0.95, "issuedBy": 0.68, "guides": 0.72, "Topic": 0.72, "Event": 0.74,
+        "date": 0.60, "heldIn": 0.74, "participatedIn": 0.24, "met": 0.87, "memberOf": 0.65,
+    },
+    "blind18": {
+        "Person": 0.86, "Role": 0.83, "holdsRole": 0.79, "LegalDocument": 0.86,
+        "documentNumber": 0.95, "issuedBy": 0.85, "guides": 0.86, "Topic": 0.86, "Event": 0.70,
+        "date": 0.73, "heldIn": 0.62, "participatedIn": 0.20, "met": 0.75, "memberOf": 0.95,
     },
 }
 SETS = sorted(F1_FLOORS)
