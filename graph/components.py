@@ -294,6 +294,8 @@ class _Scanner:
         if best is None:
             return None
         end, label, is_country = best
+        if end == i + 1 and self.keys[i] in self.lex.cased_acronyms and text.istitle():
+            return None  # "Most Venerable" is no "MoST"
         # A lower-case one-word alias ("legislature") only counts capitalised; a body ending
         # inside a capitalised run ("Party" of "Party Congress") is a different name.
         if end < self.n and self.texts[end][:1].isupper() and end - i == 1 \
@@ -359,9 +361,18 @@ class _Scanner:
         token = self.tokens[end]
         model_person = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
         if self.keys[i - 1] == "of":
-            # an acronym never opens a person's name, though the model may take it in
-            return model_person or (bool(_ACRONYM.match(self.texts[i]))
-                                    and self.name_run(end, limit=4) - end >= 2)
+            # an acronym never opens a person's name, though the model may take it in; nor
+            # does a curated place ("Governor of Yunnan Chen Shunqing")
+            if model_person:
+                return True
+            name_end = self.name_run(end, limit=4)
+            if bool(_ACRONYM.match(self.texts[i])) and name_end - end >= 2:
+                return True
+            return self.lex.body_by_label[label].type is EntityType.PLACE \
+                and 2 <= name_end - end <= 3 \
+                and not (name_end < self.n and self.texts[name_end][:1].isupper()) \
+                and not any(self.keys[k] in self.lex.org_heads for k in range(end, name_end)) \
+                and place_word_after(self, end) is None
         if self.keys[i - 1] not in self.lex.place_cue_prepositions \
                 or self.lex.body_by_label[label].type is not EntityType.PLACE:
             return False
@@ -552,8 +563,9 @@ class _Scanner:
                 and keys[j + 1] == "'s" and _is_name_token(self.texts[j + 2]):
             j += 2  # "the ministry's Department of X": the department, named after the owner
         start_of_based = j
-        if j + 3 < self.n and _is_name_token(self.texts[j]) and self.texts[j + 1] == "-" \
-                and keys[j + 2] == "based" and not self.tokens[j].whitespace_:
+        if j + 3 < self.n and (_is_name_token(self.texts[j]) or _ACRONYM.match(self.texts[j])) \
+                and self.texts[j + 1] == "-" and keys[j + 2] == "based" \
+                and not self.tokens[j].whitespace_:
             j += 3  # "Nanning-based X Group": where it is based describes, it does not name
             while j + 1 < self.n and self.texts[j].islower() and self.texts[j].isalpha() \
                     and j - start_of_based <= 6 and keys[j] not in ("of", "and", "the"):
@@ -662,8 +674,9 @@ class _Scanner:
                 or keys[w] in lex.org_heads:
             return end
         known = self.match_body(w)
-        place_end = known.end if known is not None and known.type is not \
-            EntityType.ORGANIZATION else w + 1
+        if known is not None and known.type is EntityType.ORGANIZATION:
+            return end  # "Executive Council of the Viet Nam Buddhist Sangha": a known owner
+        place_end = known.end if known is not None else w + 1
         rest = range(place_end, end)
         if 2 <= len(rest) <= 3 and all(_is_name_token(self.texts[r]) and keys[r] not in
                                        lex.org_heads and keys[r] not in _CONNECTORS
@@ -677,6 +690,9 @@ class _Scanner:
         heads = [k for k in range(j, end) if self.keys[k] in self.lex.org_heads]
         if not heads:
             return end
+        field_end = self._field_words_end(heads[-1] + 1, end)
+        if field_end is not None:
+            return field_end  # "Department of Commerce Ma Jun and ...": the field, then a name
         tail = range(heads[-1] + 1, end)
         words = [k for k in tail if not self._glued_hyphen(k)]
         if 2 <= len(words) <= 4 and all(_is_name_token(self.texts[k]) or self._glued_hyphen(k - 1)
@@ -684,6 +700,21 @@ class _Scanner:
             return heads[-1] + 1
         # "Assembly of the Republic Margarida Talapa and Prime Minister X": the place it is of
         return self._place_of_head_end(heads[-1], end)
+
+    def _field_words_end(self, k: int, end: int) -> int | None:
+        """Where "of <portfolio words>" after an organisation head ends when two or three name
+        words, none a portfolio word, close the run ("of Commerce Ma Jun"); else None."""
+        keys = self.keys
+        if k + 1 >= end or keys[k] not in ("of", "for"):
+            return None
+        field = k + 1
+        while field < end and keys[field] in self.lex.portfolio_words:
+            field += 1
+        if field == k + 1 or not 2 <= end - field <= 3 or not all(
+                _is_name_token(self.texts[w]) and keys[w] not in self.lex.portfolio_words
+                and keys[w] not in self.lex.org_heads for w in range(field, end)):
+            return None
+        return field
 
     def _glued_hyphen(self, k: int) -> bool:
         return self.texts[k] == "-" and k > 0 and not self.tokens[k - 1].whitespace_ \
@@ -873,6 +904,15 @@ class _Scanner:
         return RoleMention(f"{previous} of {organisation}", previous, role.confidence,
                            role.country)
 
+    def _served_office(self, i: int) -> tuple[int, str] | None:
+        """The office a title at `i` names, for "<head> to the <office>" (end, label)."""
+        saved = self.title_tail_country, self.title_body
+        parsed = self._parse_one_title(i)
+        self.title_tail_country, self.title_body = saved
+        if parsed is None or parsed[1] is None:
+            return None
+        return parsed[0], parsed[1].label
+
     def _parse_one_title(self, i: int):
         lex, keys = self.lex, self.keys
         # set only when the main path below parses a title: never left over from the last one
@@ -999,6 +1039,13 @@ class _Scanner:
                         label = f"{head_text} {prep} the {o_label}"
                     candidates.append((o_end, lex.canonical_role(label), 0.85))
                     bodies_of[o_end] = o_label if o_type is EntityType.ORGANIZATION else None
+                elif prep == "to" and h_end + 2 < self.n and keys[h_end + 1] == "the":
+                    served = self._served_office(h_end + 2)
+                    if served is not None:
+                        # "Parliamentary Secretary to the Minister of Foreign Affairs": an
+                        # office that serves another is named by it
+                        head_text = _title_case(self.doc[j:h_end].text)
+                        candidates.append((served[0], f"{head_text} to the {served[1]}", 0.8))
         if alias and not head and alias[0] + 1 < self.n and keys[alias[0]] == "of":
             # "General Secretary of the Lao People's Revolutionary Party": an office alias
             # used as the head of another organisation's office
@@ -1120,9 +1167,17 @@ class _Scanner:
         if posted and end + 1 < self.n and keys[end] in ("to", "in") \
                 and not label.endswith((" to", " in")) and f" {keys[end]} " not in label:
             post = self.match_body(self.skip_the(end + 1)) or self._model_place(end + 1)
-            if post is not None and post.type in (EntityType.COUNTRY, EntityType.PLACE):
+            # "Permanent Representative of Viet Nam to the United Nations": a mission to an
+            # international organisation is a posting too
+            to_body = post is not None and post.type is EntityType.ORGANIZATION \
+                and keys[end] == "to" and lex.body_by_label[post.label].subtype in (
+                    "InternationalOrganization", "RegionalOrganization")
+            if post is not None and (post.type in (EntityType.COUNTRY, EntityType.PLACE)
+                                     or to_body):
                 posted_to = lex.country_name(post.label) \
                     if post.type is EntityType.COUNTRY else post.label
+                if to_body and keys[end + 1] == "the":
+                    posted_to = f"the {posted_to}"
                 posting = f" {keys[end]} {posted_to}"
                 label, end = label + posting, post.end
         end = self.skip_paren(end) if end < self.n and keys[end] == "(" and end + 2 < self.n \
@@ -1739,7 +1794,8 @@ def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -
     keys, k = scan.keys, people[index].end
     # walk to the end of a list of names: "A, B and C"
     later = people[index + 1:]
-    while later and k < scan.n and keys[k] in (",", "and") and later[0].start in (k + 1, k + 2):
+    while later and k < scan.n and keys[k] in (",", "and") and later[0].start in (
+            k + 1, k + 2, scan.skip_honorifics(k + 1)):  # "and Most Venerable X"
         k = later[0].end
         later = later[1:]
     if k + 2 < scan.n and keys[k] in ("was", "were", "is", "are", "has", "have") \
@@ -2604,7 +2660,8 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             # it is on; an "on ..." after it is another phrase's ("a decree detailing the
             # Housing Law on the development of ...")
             topic = subject
-        elif h_end + 1 < scan.n and keys[h_end] in ("on", "of", "in", "for", "between"):
+        elif h_end + 1 < scan.n and keys[h_end] in ("on", "of", "in", "for", "between",
+                                                     "against"):
             obj = h_end + 1
             # the parties of "Agreement between the Ministry of X of A and the Ministry ..."
             run = scan.proper_run(scan.skip_the(obj), limit=24)
@@ -2671,8 +2728,11 @@ def _law_subject(scan: _Scanner, start: int, head: int) -> str | None:
     return scan.doc[words[0]:words[-1] + 1].text
 
 
-_PERIOD_TAIL = re.compile(r"^\s*for\s+(?:the\s+)?(?:period\s+(?:of\s+)?)?(?:19|20)\d\d\s*[–—-]\s*"
-                          r"(?:19|20)?\d\d(?:\s+period)?(?![\w–-])")
+# "for the 2026-2030 period", "to 2030": the document's term or horizon, part of its name and
+# not of its topic
+_PERIOD_TAIL = re.compile(r"^\s*(?:for\s+(?:the\s+)?(?:period\s+(?:of\s+)?)?"
+                          r"(?:19|20)\d\d\s*[–—-]\s*(?:19|20)?\d\d(?:\s+period)?"
+                          r"|to\s+(?:19|20)\d\d)(?![\w–-])", re.I)
 
 
 def _second_document_cut(scan: _Scanner, start: int, run: int) -> int:
@@ -2702,11 +2762,20 @@ def _numbered_document_at(scan: _Scanner, i: int) -> bool:
 def _parties_end(scan: _Scanner, end: int) -> int:
     """"between Nghe An province and Xiangkhouang province": the parties go on over their place
     words and over "and <Name>"."""
-    end = place_word_after(scan, end) or end
+    end = _party_word_after(scan, end)
     while end + 2 < scan.n and scan.keys[end] == "and" and _is_name_token(scan.texts[end + 1]):
-        party_end = scan.proper_run(end + 1)
-        end = place_word_after(scan, party_end) or party_end
+        end = _party_word_after(scan, scan.proper_run(end + 1))
     return end
+
+
+def _party_word_after(scan: _Scanner, end: int) -> int:
+    """A party's lower-case place or organisation word ("Nghe An province", "the United Russia
+    party") after its name."""
+    found = place_word_after(scan, end)
+    if found is None and end < scan.n and scan.texts[end].islower() \
+            and scan.keys[end] in scan.lex.org_heads:
+        found = end + 1
+    return found or end
 
 
 def _document_name_end(scan: _Scanner, run: int) -> tuple[int, int]:
@@ -2721,7 +2790,10 @@ def _document_name_end(scan: _Scanner, run: int) -> tuple[int, int]:
         k = scan.skip_the(run + 1)
         if k + 1 < scan.n and keys[k] in ("a", "an"):
             k += 1  # "... Cooperation for a Secure and Resilient Region"
-        if k >= scan.n or not _is_name_token(scan.texts[k]) or keys[k] in _CALENDAR_WORDS:
+        # "in UN Peacekeeping Forces": an acronym goes on the name ("with KOTRA" is a party)
+        if k >= scan.n or not (_is_name_token(scan.texts[k]) or (
+                _ACRONYM.match(scan.texts[k]) and keys[run] != "with")) \
+                or keys[k] in _CALENDAR_WORDS:
             break
         nxt = _second_document_cut(scan, k, scan.proper_run(k, limit=24))
         if nxt <= k:
@@ -2731,6 +2803,8 @@ def _document_name_end(scan: _Scanner, run: int) -> tuple[int, int]:
                 body is not None and body.type in (EntityType.PLACE, EntityType.COUNTRY)
                 and body.end >= nxt)):
             break
+        if keys[run] == "at" and body is not None:
+            break  # "the Law on X at the National Assembly": where it was, not its name
         if keys[run] == "between":
             if topic_stop is None:
                 topic_stop = run
@@ -3222,10 +3296,22 @@ def _hosts_of_the_visited_country(scan: _Scanner, people: list[PersonMention],
     (country,) = visited
     first = min(v.start for v in visits)
     for person in people:
-        if person.start < first or scan.keys[person.start] in scan.lex.surnames \
+        if person.start < first or token_key(person.name.split()[0]) in scan.lex.surnames \
                 or not person.roles or any(r.country for r in person.roles):
             continue
-        person.roles[:] = [_of_country(r, country, scan.lex) for r in person.roles]
+        # an office of a named organisation or country is no host's ("Secretary-General of the
+        # United Nations", "President of Chile")
+        person.roles[:] = [r if _names_an_owner(r, scan.lex) else _of_country(r, country, scan.lex)
+                           for r in person.roles]
+
+
+def _names_an_owner(role: RoleMention, lex: Lexicon) -> bool:
+    """Whether the office's label names whose it is: "of the <body>", "of <country>"."""
+    if " of the " in role.label:
+        return True
+    owner = role.label.rsplit(" of ", 1)[1] if " of " in role.label else None
+    return owner is not None and (owner in lex.body_by_label
+                                  or lex.countries.match(phrase_keys(owner), 0) is not None)
 
 
 def _of_country(role: RoleMention, country: str, lex: Lexicon) -> RoleMention:

@@ -238,6 +238,9 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
             continue
         if role.country is None and any(other.startswith(f"{role.label} of ") for other in fuller):
             continue  # "Prime Minister Anwar" after "Malaysian Prime Minister Anwar Ibrahim"
+        if " " not in role.label and role.label.lower() in lex.envoy_heads \
+                and any(" to " in other.label for other in person.roles):
+            continue  # "Ambassador X, Permanent Representative of Viet Nam to the UN": a rank
         role_sent = builder.sentence(person.role_evidence[role.label]) \
             if role.label in person.role_evidence else sent
         role_ref = builder.entity(EntityType.ROLE, role.label, role.label, [role.surface])

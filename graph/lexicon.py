@@ -129,6 +129,7 @@ class Lexicon:
     """Everything the rule components know, built from ontology/reference/."""
 
     bodies: PhraseTrie
+    cased_acronyms: frozenset[str]  # keys of mixed-case one-word aliases ("MoST", "MoIT")
     body_by_label: dict[str, Body]
     countries: PhraseTrie  # alias -> country label
     demonyms: dict[str, str]  # demonym key -> country label
@@ -391,12 +392,16 @@ def read_lexicon_words(path: Path) -> dict[str, Any]:
 def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
     words = read_lexicon_words(reference_dir / "lexicon.json")
     bodies, body_by_label = PhraseTrie(), {}
+    cased_acronyms: set[str] = set()  # "MoST": never the word "Most"
     for row in _rows(reference_dir / "bodies.tsv"):
         body = Body(row["label"], EntityType(row["type"]), row["subtype"] or None,
                     row["part_of"] or None)
         body_by_label[body.label] = body
         for alias in [body.label, *_split(row["aliases"])]:
             bodies.add(alias, body.label)
+            if " " not in alias and sum(c.isupper() for c in alias) >= 2 \
+                    and not alias.isupper():
+                cased_acronyms.add(token_key(alias))
     countries, demonyms, home = PhraseTrie(), {}, None
     with_article = set()
     for row in _rows(reference_dir / "countries.tsv"):
@@ -423,6 +428,7 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
                for row in _rows(reference_dir / "people.tsv")]
     return Lexicon(
         bodies=bodies,
+        cased_acronyms=frozenset(cased_acronyms),
         body_by_label=body_by_label,
         countries=countries,
         demonyms=demonyms,

@@ -2717,3 +2717,83 @@ def test_round23_issuers_event_dates_and_names(text, expected, absent):
 ])
 def test_round23_shared_offices_and_guest_lists(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a visited country gives its offices only to titles that name no owner
+    ("During his working visit to the United States, the President met UN Secretary-General "
+     "Antonio Guterres and Secretary of Commerce Howard Lutnick.",
+     {("Antonio Guterres", "holdsRole", "Secretary-General of the United Nations")},
+     {("Antonio Guterres", "holdsRole",
+       "Secretary-General of the United Nations of the United States")}),
+    # "<Country>-based" describes the company; it does not own the office
+    ("Dr Anna Berg, Chairwoman and CEO of US-based Orbital Chips, met the minister.",
+     {("Anna Berg", "holdsRole", "Chairwoman of Orbital Chips"),
+      ("Anna Berg", "holdsRole", "CEO of Orbital Chips")},
+     {("Anna Berg", "holdsRole", "CEO of the United States")}),
+    # a department's portfolio field, then a name before "and <title>"
+    ("The guests included Director of the Guangxi Department of Commerce Li Wei and Secretary of "
+     "the Lang Son provincial Party Committee Hoang Van Nghiem.",
+     {("Li Wei", "holdsRole", "Director of the Guangxi Department of Commerce")},
+     {("Hoang Van Nghiem", "holdsRole", "Director of the Guangxi Department of Commerce Li Wei")}),
+    # a curated foreign province before a name
+    ("He received Executive Vice Governor of Guangxi Zhou Ming in Lang Son.",
+     {("Zhou Ming", "holdsRole", "Executive Vice Governor of Guangxi")}, set()),
+    # a mission to an international organisation is a posting; the rank then adds nothing
+    ("Ambassador Tran Van Minh, Permanent Representative of Viet Nam to the United Nations, "
+     "spoke.",
+     {("Tran Van Minh", "holdsRole", "Permanent Representative of Vietnam to the United Nations")},
+     {("Tran Van Minh", "holdsRole", "Ambassador")}),
+    # new heads and modifiers; an office that serves another
+    ("Coordinating Minister for Maritime Affairs Budi Karya met him.",
+     {("Budi Karya", "holdsRole", "Coordinating Minister for Maritime Affairs")}, set()),
+    ("Thai Undersecretary of Foreign Affairs Chatchai Wong attended.",
+     {("Chatchai Wong", "holdsRole", "Undersecretary of Foreign Affairs of Thailand")}, set()),
+    ("Inspector General of the Philippine National Police Jose Torre met him.",
+     {("Jose Torre", "holdsRole", "Inspector General of the Philippine National Police")}, set()),
+    ("He called on Parliamentary Secretary to the Minister of Trade Anne Lee.",
+     {("Anne Lee", "holdsRole", "Parliamentary Secretary to the Minister of Trade")},
+     {("Anne Lee", "holdsRole", "Minister of Trade")}),
+    # "Most Venerable" is an honorific; it is no "MoST"; a known owner ends no name
+    ("Most Venerable Thich Minh Tam, President of the Executive Council of the Vietnam Buddhist "
+     "Sangha, attended.",
+     {("Thich Minh Tam", "holdsRole",
+       "President of the Executive Council of the Vietnam Buddhist Sangha")},
+     {("Ministry of Science and Technology", "partOf", "Government of Vietnam")}),
+    # a list closed by an honorific before a passive election
+    ("Tran Thi Lan and Most Venerable Thich Quang Duc were elected Vice Presidents of the VFF "
+     "Central Committee.",
+     {("Tran Thi Lan", "holdsRole",
+       "Vice President of the Vietnam Fatherland Front Central Committee"),
+      ("Thich Quang Duc", "holdsRole",
+       "Vice President of the Vietnam Fatherland Front Central Committee")}, set()),
+])
+def test_round24_owners_postings_and_new_heads(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an acronym and "at <not a body>" go on a document's name; "against" links it
+    ("The Law on Service in UN Missions was cited.",
+     [("Law on Service in UN Missions", "Service in UN Missions")]),
+    ("He cited the Law on Democracy at the Grassroots.",
+     [("Law on Democracy at the Grassroots", "Democracy at the Grassroots")]),
+    ("They signed the ASEAN Convention against Trafficking in Persons.",
+     [("ASEAN Convention against Trafficking in Persons", None)]),
+    # plans, statements, minutes, concept papers and pacts are documents
+    ("The ministers adopted the Da Lat Statement on Forest Cooperation.",
+     [("Da Lat Statement on Forest Cooperation", "Forest Cooperation")]),
+    ("They signed the Minutes of Talks on Border Trade.",
+     [("Minutes of Talks on Border Trade", None)]),
+    ("They adopted the Plan of Action for the Mekong Partnership for the 2026-2030 Period.",
+     [("Plan of Action for the Mekong Partnership for the 2026-2030 Period", None)]),
+    # a horizon ("to 2030") is the name's, not the topic's; so is a party's lower-case word
+    ("They reviewed the Master Plan on Tourism Development to 2030.",
+     [("Master Plan on Tourism Development to 2030", "Tourism Development")]),
+    ("They signed the Cooperation Plan between the Communist Party of Vietnam and the Lao "
+     "People's Revolutionary party for 2026-2030.",
+     [("Cooperation Plan between the Communist Party of Vietnam and the Lao People's "
+       "Revolutionary party for 2026-2030", None)]),
+])
+def test_round24_document_names(text, expected):
+    assert document_names(text) == expected
