@@ -3673,6 +3673,66 @@ def _event_subtype(head: str, lex: Lexicon) -> str:
 # --- the component ----------------------------------------------------------------------------
 
 
+# "Secretary of the provincial Party Committee": an office of the article's own province or city
+_UNNAMED_LOCALITY = re.compile(r" of the (provincial|city|municipal) ")
+_LOCALITY_WORDS = ("provincial", "province", "city")
+
+
+def _article_locality(scan: _Scanner) -> str | None:
+    """The Vietnamese province or city the article is about, as written: the one most often
+    named right before "provincial", "province" or "city" ("the Dong Nai provincial People's
+    Council", "the Hai Phong city Party Committee"); else the only one it names. None when the
+    article names none, or several alike."""
+    lex, keys, texts = scan.lex, scan.keys, scan.texts
+    cued: dict[str, list[str]] = {}
+    named: dict[str, str] = {}
+    i = 0
+    while i < scan.n:
+        found = lex.bodies.match(keys, i) if texts[i][:1].isupper() else None
+        known = lex.body_by_label.get(str(found[1])) if found else None
+        if known is None or known.type is not EntityType.PLACE \
+                or known.part_of not in (None, lex.home_country) \
+                or known.subtype not in ("Province", "City"):
+            i += 1
+            continue  # no place, a foreign province, a region or a venue
+        surface = scan.doc[i:found[0]].text
+        named.setdefault(known.label, surface)
+        after = texts[found[0]] if found[0] < scan.n else ""
+        if after == "City":  # "Can Tho City": the city's name as written
+            surface, after = f"{surface} City", texts[found[0] + 1] if found[0] + 1 < scan.n \
+                else ""
+        if after.lower() in _LOCALITY_WORDS or (surface.lower().endswith("city") and after in (
+                "Party", "People", "People's")):  # "the Ho Chi Minh City Party Committee"
+            cued.setdefault(known.label, []).append(surface)
+        i = found[0]
+    if cued:
+        ranked = sorted(cued.items(), key=lambda item: -len(item[1]))
+        if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+            return None
+        return ranked[0][1][0]
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
+    """"Secretary of the provincial Party Committee" in an article about Dong Nai is "Secretary
+    of the Dong Nai provincial Party Committee": the same office the article names in full
+    elsewhere, not a generic one."""
+    if not any(_UNNAMED_LOCALITY.search(r.label) for p in people for r in p.roles):
+        return
+    place = _article_locality(scan)
+    if place is None:
+        return
+    for person in people:
+        for k, role in enumerate(person.roles):
+            found = _UNNAMED_LOCALITY.search(role.label)
+            if found:
+                # "the municipal People's Committee" of Ho Chi Minh City: the city's own name
+                word = "" if found[1] != "provincial" and place.lower().endswith("city") \
+                    else "city " if found[1] == "municipal" else f"{found[1]} "
+                label = role.label.replace(found[0], f" of the {place} {word}", 1)
+                person.roles[k] = RoleMention(label, role.surface, role.confidence, role.country)
+
+
 @Language.factory(
     "dg_mentions",
     assigns=["doc._.dg_bodies", "doc._.dg_people", "doc._.dg_documents", "doc._.dg_events"],
@@ -3699,6 +3759,7 @@ class MentionFinder:
         people = find_people(scan)
         resolve_short_names(people, self.lex, day, scan.orphan_titles)
         find_bare_names(scan, people, self.lex, day)
+        _localise_offices(scan, people)
         # "Related news" headlines are read too: `dg_line_breaks` makes each its own sentence,
         # so none merges with the body or with another headline.
         doc._.dg_bodies = bodies

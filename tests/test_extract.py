@@ -947,7 +947,7 @@ def test_round6_landmarks_are_not_people(text):
 @pytest.mark.parametrize(("text", "expected", "absent"), [
     ("The conference elected Vo Van Minh, Vice Chairman of the Nghe An provincial People's "
      "Committee, as Deputy Secretary of the provincial Party Committee.",
-     {("Vo Van Minh", "holdsRole", "Deputy Secretary of the provincial Party Committee"),
+     {("Vo Van Minh", "holdsRole", "Deputy Secretary of the Nghe An provincial Party Committee"),
       ("Vo Van Minh", "holdsRole", "Vice Chairman of the Nghe An provincial People's Committee")},
      set()),
     # a former post gives the person, not the role
@@ -2797,3 +2797,24 @@ def test_round24_owners_postings_and_new_heads(text, expected, absent):
 ])
 def test_round24_document_names(text, expected):
     assert document_names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a provincial office without its place is the office of the province the article is about
+    ("Deputies to the Ninh Binh provincial People's Council met on March 2. Vice Chairman of the "
+     "provincial People's Committee Tran Van Long presented the report.",
+     {("Tran Van Long", "holdsRole", "Vice Chairman of the Ninh Binh provincial People's "
+                                     "Committee")},
+     {("Tran Van Long", "holdsRole", "Vice Chairman of the provincial People's Committee")}),
+    # "municipal" and "city" offices of a city whose name ends in "City"
+    ("Secretary of the Can Tho City Party Committee Do Thanh Binh received them. Also present "
+     "was Chairman of the municipal People's Committee Tran Viet Truong.",
+     {("Tran Viet Truong", "holdsRole", "Chairman of the Can Tho City People's Committee")},
+     {("Tran Viet Truong", "holdsRole", "Chairman of the municipal People's Committee")}),
+    # two provinces named alike: no guess
+    ("The Ninh Binh provincial Party Committee and the Ha Nam provincial Party Committee met. "
+     "Secretary of the provincial Party Committee Le Van Hoa spoke.",
+     {("Le Van Hoa", "holdsRole", "Secretary of the provincial Party Committee")}, set()),
+])
+def test_round24_offices_of_the_articles_province(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
