@@ -164,7 +164,50 @@ What each set covers is described in its articles' topics:
   Committee Chairman hosting the governors of Cambodia's Takeo and Kampot provinces, with a
   three-province cooperation agreement, a Politburo resolution on the Mekong Delta, a border-trade
   decree and treaty, a provincial People's Council resolution and the Việt Nam – Cambodia Border
-  Trade Fair 2026 at Tịnh Biên.
+  Trade Fair 2026 at Tịnh Biên;
+- blind19: the Japanese Prime Minister's official visit to Việt Nam with talks, a joint statement,
+  an exchange of notes on an ODA loan package, three loan agreements and a semiconductor
+  human-resources MoU, an ODA decree, calls on the General Secretary, the State President and the
+  NA Chairman and the Việt Nam – Japan Economic Forum 2026 in Hồ Chí Minh City; the 20th Congress
+  of the Nghe An provincial Party Organisation re-electing its Secretary and electing a Deputy
+  Secretary and Standing Board members, with a Politburo resolution on Nghe An, a National
+  Assembly resolution, a Prime Minister's master-plan decision, a Politburo directive, the
+  Politburo's personnel decision and a Lao provincial delegation (written without diacritics);
+  the National Assembly's question-and-answer session on energy security, trade and monetary
+  policy with the Minister of Industry and Trade and the State Bank Governor, with a Politburo
+  resolution, a Prime Minister's power-plan decision, two decrees, two circulars, two laws and an
+  NA resolution; the Vice President at the High-level Meeting of BRICS Partner Countries in Rio de
+  Janeiro during an official visit to Brazil, with a declaration, a Politburo resolution, a Prime
+  Minister's decision, an agricultural-research MoU, talks with the Brazilian Vice President,
+  calls on President Lula and the Senate President and a business forum in Sao Paulo (written
+  without diacritics); the Foreign Ministry's National Conference on Economic Diplomacy 2026 in
+  Hà Nội chaired by the Prime Minister, with ambassadors reporting from abroad, a Secretariat
+  directive, two Government resolutions, a Prime Minister's decision and a trade agreement under
+  negotiation; and Hải Phòng's Party Secretary receiving a KCCI business delegation and the city
+  People's Committee Chairman granting investment certificates to Korean plants, with a city
+  People's Committee decision, an industrial-park decree, the VKFTA and an MoU with KCCI;
+- blind20: the Party General Secretary's state visit to the Republic of Korea with talks with the
+  Korean President, a joint statement elevating the partnership, a social security agreement and
+  a critical-minerals MoU, a Politburo resolution and a Prime Minister's decision, calls on the
+  Korean Prime Minister and the National Assembly Speaker and a business forum in Seoul (written
+  without diacritics); the Central Military Commission and the Defence Ministry's conference
+  reviewing defence diplomacy chaired by the Defence Minister (a General), with a Politburo
+  resolution, a Secretariat directive, a Central Military Commission resolution, the national
+  defence law, a Government decree, a defence expo and talks with the visiting Lao Defence
+  Minister on a cooperation plan; a Mekong Delta conference on climate resilience and water
+  security in Cần Thơ co-organised with the World Bank, with the Dutch water envoy and
+  ambassador, a Politburo resolution, a Prime Minister's planning decision, a circular, the water
+  resources law and a water-management MoU; the 48th meeting of the Vietnam – Laos
+  Intergovernmental Committee in Vientiane co-chaired by the two Prime Ministers during a working
+  visit to Laos, with a cooperation agreement, an electricity-trading MoU, a Government
+  resolution, the 1977 Treaty of Amity and Cooperation and calls on Lao leaders (written without
+  diacritics); the Procurator General of the Supreme People's Procuracy holding talks with the
+  visiting Russian Prosecutor General, with a cooperation programme, a Politburo resolution, the
+  amended procuracy organisation law, the extradition law and a legal-assistance treaty; and the
+  first session of the 11th-tenure Đà Nẵng city People's Council electing a new Chairman of the
+  city People's Committee and adopting resolutions, with the National Assembly's resolution on the
+  city's special mechanisms, a Prime Minister's free-trade-zone decision, a Politburo resolution
+  and the new Chairman receiving the Korean Consul General.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -277,6 +320,16 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.86, "Role": 0.83, "holdsRole": 0.79, "LegalDocument": 0.86,
         "documentNumber": 0.95, "issuedBy": 0.85, "guides": 0.86, "Topic": 0.86, "Event": 0.70,
         "date": 0.73, "heldIn": 0.62, "participatedIn": 0.20, "met": 0.75, "memberOf": 0.95,
+    },
+    "blind19": {
+        "Person": 0.91, "Role": 0.84, "holdsRole": 0.82, "LegalDocument": 0.86,
+        "documentNumber": 0.95, "issuedBy": 0.89, "guides": 0.79, "Topic": 0.82, "Event": 0.85,
+        "date": 0.78, "heldIn": 0.84, "participatedIn": 0.44, "met": 0.80, "memberOf": 0.62,
+    },
+    "blind20": {
+        "Person": 0.88, "Role": 0.79, "holdsRole": 0.77, "LegalDocument": 0.84,
+        "documentNumber": 0.95, "issuedBy": 0.85, "guides": 0.80, "Topic": 0.83, "Event": 0.92,
+        "date": 0.76, "heldIn": 0.85, "participatedIn": 0.48, "met": 0.63, "memberOf": 0.95,
     },
 }
 SETS = sorted(F1_FLOORS)
