@@ -614,6 +614,12 @@ class _Scanner:
             place_end = place_word_after(self, body.end) \
                 if body.type is EntityType.PLACE else None
             if place_end is not None:
+                local_end = self.org_run(place_end) if place_end < self.n \
+                    and self.texts[place_end][:1].isupper() else place_end
+                if local_end > place_end and self._org_head_in(place_end, local_end):
+                    # "the Can Tho city People's Committee": the city's body, not the city
+                    return local_end, self.doc[body.start:local_end].text, \
+                        EntityType.ORGANIZATION
                 # "Japan's Osaka prefecture", "Kunming city": the known place with its word
                 return place_end, self.doc[body.start:place_end].text, EntityType.PLACE
             if run_end <= body.end or not self._org_head_in(body.end, run_end) \
@@ -656,9 +662,9 @@ class _Scanner:
         run_end = self._place_of_head_end(heads[-1], run_end)
         if keys[run_end - 1] in lex.located_org_heads and run_end + 1 < self.n \
                 and keys[run_end] == "in":
-            where = self.match_body(run_end + 1)
+            where = self.match_body(self.skip_the(run_end + 1))
             if where is not None and where.type is not EntityType.ORGANIZATION:
-                run_end = where.end  # "the Vietnamese Embassy in France"
+                run_end = where.end  # "the Vietnamese Embassy in (the) France"
         return run_end, self.expand_acronym(start, run_end), EntityType.ORGANIZATION
 
     def _place_of_head_end(self, head: int, end: int) -> int:
@@ -824,6 +830,16 @@ class _Scanner:
         TITLE := [former] [demonym] modifier* (alias | head of BODY | BODY head |
                  BODY member | member of BODY) [of|to COUNTRY], chained by "and" or ",".
         """
+        if i > 0 and self.keys[i - 1] == "the":
+            # "the Japanese leader and Deputy PM Son": "the <demonym> leader" names someone the
+            # text has named already; only the title after "and" is the name's
+            first = self._parse_one_title(i)
+            step = self.skip_paren(first[0]) if first is not None else self.n
+            if step + 1 < self.n and self.keys[step] == "and" \
+                    and self.keys[step - 1] in self.lex.anaphoric_title_heads:
+                follow = self._parse_one_title(step + 1)
+                if follow is not None and follow[1] is not None:
+                    return self.parse_title(step + 1, appositive)
         roles: list[RoleMention] = []
         members: list[str] = []
         hints: list[str] = []
@@ -958,6 +974,10 @@ class _Scanner:
             elif owner and owner[0] < self.n \
                     and lex.portfolio_heads.match(keys, owner[0], skip=False):
                 country, j = str(owner[1]), owner[0]  # "New Zealand Minister for X"
+            elif owner and owner[0] < self.n and self.texts[owner[0]][:1].isupper() and (
+                    lex.roles.match(keys, owner[0]) or lex.modifiers.match(keys, owner[0],
+                                                                             skip=False)):
+                country, j = str(owner[1]), owner[0]  # "RoK Prime Minister X"
         if j == i and not past:
             corporate = self._corporate_title(j)
             if corporate is not None:
@@ -1702,7 +1722,7 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
     for index, person in enumerate(people):
         k = scan.skip_paren(person.end)
         verbs = [t for t in scan.tokens[scan.sent(person.start).start:person.start]
-                 if t.lemma_.lower() in lex.election_verbs and t.pos_ in ("VERB", "AUX")]
+                 if _is_election_verb(t, lex) and t.pos_ in ("VERB", "AUX")]
         passive = _passive_election(scan, people, index)
         listed_as = _as_after_list(scan, people, index)
         if passive is not None:
@@ -1734,8 +1754,7 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
                     last_body = of_body[1]  # "the VFF Committee of X province"
     for i in scan.verbs:
         token = scan.tokens[i]
-        if token.lower_ not in lex.election_verbs \
-                and token.lemma_.lower() not in lex.election_verbs:
+        if not _is_election_verb(token, lex):
             continue
         sent_end = scan.sent(token.i).end
         for k in range(token.i + 1, sent_end - 1):
@@ -1787,6 +1806,16 @@ def _bare_title_of(scan: _Scanner, i: int, body: str):
     return head[0], [RoleMention(label, scan.doc[i:head[0]].text, 0.75)], [], []
 
 
+def _is_election_verb(token, lex: Lexicon) -> bool:
+    """Whether the token is a form of an election verb: by its lemma, or, for a prefixed word
+    the lemmatizer does not know ("re-elected" -> "re-electe"), by its written form."""
+    if token.lemma_.lower() in lex.election_verbs or token.lower_ in lex.election_verbs:
+        return True
+    word = token.lower_
+    return any(word.endswith(ending) and word[:-len(ending)] in lex.election_verbs
+               for ending in ("ed", "d", "s", "ing"))
+
+
 def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -> int | None:
     """"X was elected (as) ...", "A, B and C were elected (as) ...": where the title starts when
     the person (or the list they close or belong to) is the subject of a passive election
@@ -1798,11 +1827,17 @@ def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -
             k + 1, k + 2, scan.skip_honorifics(k + 1)):  # "and Most Venerable X"
         k = later[0].end
         later = later[1:]
+    if k + 1 < scan.n and keys[k] == "," and (not later or later[0].start > k + 2):
+        # "X, Deputy Secretary of the city Party Committee, was re-elected Chairman of ...":
+        # the person's own title between commas
+        title = scan.parse_title(k + 1, appositive=True)
+        if title is not None and title[1] and title[0] < scan.n and keys[title[0]] == ",":
+            k = title[0] + 1
     if k + 2 < scan.n and keys[k] in ("was", "were", "is", "are", "has", "have") \
             and keys[k + 1] in ("been",):
         k += 1
     if k + 2 < scan.n and keys[k] in ("was", "were", "is", "are", "been") \
-            and scan.tokens[k + 1].lemma_.lower() in scan.lex.election_verbs:
+            and _is_election_verb(scan.tokens[k + 1], scan.lex):
         if keys[k + 2] == "as":
             return k + 3
         if scan.texts[k + 2][:1].isupper():
@@ -2646,8 +2681,10 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
         h_end, kind = head[0], str(head[1])
         start = i
         while start > 0 and (_is_name_token(scan.texts[start - 1]) or _ACRONYM.match(
-                scan.texts[start - 1]) or (scan.texts[start - 1] in _DASHES and start >= 2
-                                         and _is_name_token(scan.texts[start - 2]))) \
+                scan.texts[start - 1]) or ((scan.texts[start - 1] in _DASHES
+                                            or keys[start - 1] in lex.name_particles.root)
+                                           and start >= 2
+                                           and _is_name_token(scan.texts[start - 2]))) \
                 and not _is_title_word(scan, start - 1) \
                 and not scan.tokens[start].is_sent_start and i - start < 6:
             start -= 1
@@ -2665,6 +2702,11 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             obj = h_end + 1
             # the parties of "Agreement between the Ministry of X of A and the Ministry ..."
             run = scan.proper_run(scan.skip_the(obj), limit=24)
+            while run + 2 < scan.n and keys[run] == "the" and scan.texts[run - 1].endswith("ing") \
+                    and scan.texts[run - 1][:1].isupper() and _is_name_token(scan.texts[run + 1]):
+                # "Joint Statement on Deepening the Viet Nam – Japan Partnership": a capitalised
+                # gerund's object goes on the name
+                run = scan.proper_run(run + 1, limit=24)
             # "Law on Science, Technology and Innovation": a list inside the name.
             while run + 1 < scan.n and keys[run] in (",", "to") \
                     and _is_name_token(scan.texts[run + 1]) \
@@ -2677,7 +2719,10 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             run = _second_document_cut(scan, obj, run)
             if keys[h_end] == "between" and run > scan.skip_the(obj):
                 run = _parties_end(scan, run)  # "Twinning Agreement between A province and B"
-            if run > scan.skip_the(obj):
+            if run == scan.skip_the(obj) and keys[h_end] == "for" \
+                    and _YEAR.fullmatch(scan.texts[run]):
+                end = _document_name_end(scan, h_end)[0]  # "Cooperation Plan for 2027 between"
+            elif run > scan.skip_the(obj):
                 # "... in Criminal Matters", "... under Contracts", "between A and B for the
                 # 2026–2030 period": the name goes on; the parties and the period are no topic
                 run, topic_stop = _document_name_end(scan, run)
@@ -2788,6 +2833,18 @@ def _document_name_end(scan: _Scanner, run: int) -> tuple[int, int]:
     topic_stop = None
     while run + 1 < scan.n and keys[run] in links:
         k = scan.skip_the(run + 1)
+        if keys[run] == "for" and k < scan.n and _YEAR.fullmatch(scan.texts[k]):
+            # "Cooperation Plan for 2027": the term ends the name (parties after it, "for
+            # 2026-2030 between A and B", are the signing's, as the golds mostly read them)
+            if topic_stop is None:
+                topic_stop = run
+            run = k + 1
+            if run + 1 < scan.n and scan.texts[run] in ("-", "–") \
+                    and scan.texts[run + 1][:1].isdigit():
+                run += 2
+            if run < scan.n and keys[run] == "period":
+                run += 1
+            break
         if k + 1 < scan.n and keys[k] in ("a", "an"):
             k += 1  # "... Cooperation for a Secure and Resilient Region"
         # "in UN Peacekeeping Forces": an acronym goes on the name ("with KOTRA" is a party)
@@ -3305,6 +3362,37 @@ def _hosts_of_the_visited_country(scan: _Scanner, people: list[PersonMention],
                            for r in person.roles]
 
 
+def _accompanying_offices(scan: _Scanner, people: list[PersonMention]) -> None:
+    """"Takaichi is accompanied by Minister for Foreign Affairs Motegi Toshimitsu": a foreign
+    visitor's companions with titles that name no country or owner hold their offices in the
+    visitor's country. The visitor is the subject right before "is/was accompanied by", or, for
+    "He"/"She", the last person named before the sentence whose office has a country."""
+    keys, lex = scan.keys, scan.lex
+    for i in range(2, scan.n - 2):
+        if keys[i] != "accompanied" or keys[i + 1] != "by" or keys[i - 1] not in ("is", "was"):
+            continue
+        sent = scan.sent(i)
+        before = [p for p in people if p.end <= i - 1]
+        if keys[i - 2] in ("he", "she"):
+            before = [p for p in before if p.start < sent.start]
+        elif not before or before[-1].start < sent.start:
+            continue
+        visitor = next((p for p in reversed(before) if any(r.country for r in p.roles)), None) \
+            if keys[i - 2] in ("he", "she") else before[-1]
+        # "Takaichi": the short name's office is where the full name was given
+        country = next((r.country for p in people if visitor and p.name == visitor.name
+                        for r in p.roles if r.country), None)
+        if country is None:
+            continue
+        for person in people:
+            if not i < person.start < sent.end or not person.roles \
+                    or token_key(person.name.split()[0]) in lex.surnames \
+                    or any(r.country for r in person.roles):
+                continue
+            person.roles[:] = [r if _names_an_owner(r, lex) else _of_country(r, country, lex)
+                               for r in person.roles]
+
+
 def _names_an_owner(role: RoleMention, lex: Lexicon) -> bool:
     """Whether the office's label names whose it is: "of the <body>", "of <country>"."""
     if " of the " in role.label:
@@ -3680,12 +3768,12 @@ _LOCALITY_WORDS = ("provincial", "province", "city")
 
 def _article_locality(scan: _Scanner) -> str | None:
     """The Vietnamese province or city the article is about, as written: the one most often
-    named right before "provincial", "province" or "city" ("the Dong Nai provincial People's
-    Council", "the Hai Phong city Party Committee"); else the only one it names. None when the
-    article names none, or several alike."""
+    named as a locality ("the Dong Nai provincial People's Council", "the Hai Phong city Party
+    Committee", "the Hai Phong People's Committee"), then most often named at all. None when the
+    article names none, or two alike."""
     lex, keys, texts = scan.lex, scan.keys, scan.texts
-    cued: dict[str, list[str]] = {}
-    named: dict[str, str] = {}
+    counts: dict[str, list[int]] = {}  # label -> [named as a locality, named at all]
+    written: dict[str, str] = {}
     i = 0
     while i < scan.n:
         found = lex.bodies.match(keys, i) if texts[i][:1].isupper() else None
@@ -3696,21 +3784,60 @@ def _article_locality(scan: _Scanner) -> str | None:
             i += 1
             continue  # no place, a foreign province, a region or a venue
         surface = scan.doc[i:found[0]].text
-        named.setdefault(known.label, surface)
         after = texts[found[0]] if found[0] < scan.n else ""
         if after == "City":  # "Can Tho City": the city's name as written
             surface, after = f"{surface} City", texts[found[0] + 1] if found[0] + 1 < scan.n \
                 else ""
-        if after.lower() in _LOCALITY_WORDS or (surface.lower().endswith("city") and after in (
-                "Party", "People", "People's")):  # "the Ho Chi Minh City Party Committee"
-            cued.setdefault(known.label, []).append(surface)
+        tally = counts.setdefault(known.label, [0, 0])
+        tally[1] += 1
+        if after.lower() in _LOCALITY_WORDS or after in ("Party", "People", "People's"):
+            tally[0] += 1
+            written.setdefault(known.label, surface)
         i = found[0]
-    if cued:
-        ranked = sorted(cued.items(), key=lambda item: -len(item[1]))
-        if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
-            return None
-        return ranked[0][1][0]
-    return next(iter(named.values())) if len(named) == 1 else None
+    ranked = sorted(((tally, label) for label, tally in counts.items() if tally[0]), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return written[ranked[0][1]]
+
+
+def _place_of_office(label: str, lex: Lexicon) -> str | None:
+    """The province or city an office ends with, as written ("Governor of Xieng Khouang")."""
+    if " of " not in label:
+        return None
+    place = label.rsplit(" of ", 1)[1]
+    found = lex.bodies.match(phrase_keys(place), 0)
+    known = lex.body_by_label.get(str(found[1])) if found else None
+    if known is None or found[0] != len(phrase_keys(place)) or known.type is not EntityType.PLACE \
+            or known.subtype not in ("Province", "City"):
+        return None
+    return place
+
+
+# "the Hai Phong People's Committee", "the Nghe An Party Committee": a local body named without
+# its locality word
+_LOCAL_BODY = re.compile(r" of the (?P<place>[^,]+?) (?:(?:provincial|city|municipal) )?"
+                         r"(?P<body>Party Committee|People's Committee|People's Council)\b")
+
+
+def local_body_form(label: str, lex: Lexicon) -> str:
+    """One form for a Vietnamese province's or city's Party Committee, People's Committee or
+    People's Council in an office's label, for the office's identity: "<place> provincial <body>"
+    for a province, "<place> city <body>" for a city ("the Hai Phong People's Committee" and "the
+    Hai Phong city People's Committee" are one body; the label keeps the article's words)."""
+    found = _LOCAL_BODY.search(label)
+    if found is None:
+        return label
+    place = found["place"]
+    keys = phrase_keys(place)
+    match = lex.bodies.match(keys, 0)
+    known = lex.body_by_label.get(str(match[1])) if match else None
+    if known is None or match[0] != len(keys) or known.type is not EntityType.PLACE \
+            or known.part_of not in (None, lex.home_country) \
+            or known.subtype not in ("Province", "City"):
+        return label
+    word = "provincial " if known.subtype == "Province" else \
+        "" if place.lower().endswith("city") else "city "
+    return label[:found.start()] + f" of the {place} {word}{found['body']}" + label[found.end():]
 
 
 def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
@@ -3719,10 +3846,14 @@ def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
     elsewhere, not a generic one."""
     if not any(_UNNAMED_LOCALITY.search(r.label) for p in people for r in p.roles):
         return
-    place = _article_locality(scan)
-    if place is None:
-        return
+    article_place = _article_locality(scan)
     for person in people:
+        # "Secretary of the provincial Party Committee and Governor of Xieng Khouang": the
+        # place the person's other office names comes first
+        place = next((own for r in person.roles
+                      if (own := _place_of_office(r.surface, scan.lex))), article_place)
+        if place is None:
+            continue
         for k, role in enumerate(person.roles):
             found = _UNNAMED_LOCALITY.search(role.label)
             if found:
@@ -3760,6 +3891,7 @@ class MentionFinder:
         resolve_short_names(people, self.lex, day, scan.orphan_titles)
         find_bare_names(scan, people, self.lex, day)
         _localise_offices(scan, people)
+        _accompanying_offices(scan, people)
         # "Related news" headlines are read too: `dg_line_breaks` makes each its own sentence,
         # so none merges with the body or with another headline.
         doc._.dg_bodies = bodies

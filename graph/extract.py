@@ -23,6 +23,7 @@ from graph.components import (
     PersonMention,
     SentenceIndex,
     invitation_host_at,
+    local_body_form,
     positions_of,
 )
 from graph.dates import (
@@ -243,7 +244,8 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
             continue  # "Ambassador X, Permanent Representative of Viet Nam to the UN": a rank
         role_sent = builder.sentence(person.role_evidence[role.label]) \
             if role.label in person.role_evidence else sent
-        role_ref = builder.entity(EntityType.ROLE, role.label, role.label, [role.surface])
+        identity = local_body_form(role.label, lex)
+        role_ref = builder.entity(EntityType.ROLE, identity, role.label, [role.surface, identity])
         builder.mentioned(role_ref, role_sent, role.confidence)
         builder.fact(ref, Relation.HOLDS_ROLE, role_ref, role_sent, role.confidence)
         if role.country:

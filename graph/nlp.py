@@ -34,13 +34,14 @@ def load_model() -> Language:
 
 # The hyphen infix of spaCy's English tokenizer, and the same rule that keeps "co-" words whole.
 _HYPHEN_INFIX = "(?:-|–|—|--|---|——|~)(?="
-_CO_PREFIX = r"(?<!\b[Cc]o)"
+_CO_PREFIX = r"(?<!\b[Cc]o)(?<!\b[Rr]e)"
 
 
 def keep_co_words_whole(nlp: Language) -> Language:
     """"co-chaired", "co-organised", "co-hosted" stay one token: split in three ("co", "-",
     "chaired"), the parser reads "co" as the verb and "chaired" as a clause of its own, and loses
-    the subject, object and date of the sentence's main verb."""
+    the subject, object and date of the sentence's main verb. So do "re-elected", "re-appointed"
+    (the election rules look for the verb right after "was")."""
     infixes = [pattern.replace(_HYPHEN_INFIX, _CO_PREFIX + _HYPHEN_INFIX, 1)
                if _HYPHEN_INFIX in pattern and _CO_PREFIX not in pattern else pattern
                for pattern in nlp.Defaults.infixes]

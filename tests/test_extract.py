@@ -2818,3 +2818,66 @@ def test_round24_document_names(text, expected):
 ])
 def test_round24_offices_of_the_articles_province(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # "the <demonym> leader and <title> X": two people; X's office is not the leader's country's
+    ("Prime Minister Pham Minh Chinh met Thai Prime Minister Anutin Charnvirakul in Hanoi. The "
+     "Thai leader and Deputy Prime Minister Ho Duc Phoc then visited a factory.",
+     {("Ho Duc Phoc", "holdsRole", "Deputy Prime Minister")},
+     {("Ho Duc Phoc", "holdsRole", "Deputy Prime Minister of Thailand")}),
+    # the place of a person's other office names the unnamed one
+    ("A Lao delegation was led by Khamphan Sitthidampha, Secretary of the provincial Party "
+     "Committee and Governor of Savannakhet. The Ha Tinh provincial Party Committee hosted it.",
+     {("Khamphan Sitthidampha", "holdsRole", "Secretary of the Savannakhet provincial Party "
+                                             "Committee")}, set()),
+    # a country's name before an office
+    ("He met RoK Prime Minister Han Duck-soo in Seoul.",
+     {("Han Duck-soo", "holdsRole", "Prime Minister of the Republic of Korea")},
+     {("Han Duck-soo", "holdsRole", "Prime Minister")}),
+    # an embassy "in the <country>"
+    ("Le Van Binh, Head of the Vietnamese Embassy in the Philippines, attended.",
+     {("Le Van Binh", "holdsRole", "Head of the Vietnamese Embassy in the Philippines")}, set()),
+    # a city's body after its place word
+    ("Chairman of the Vinh city People's Committee Tran Ngoc Tu met the delegation.",
+     {("Tran Ngoc Tu", "holdsRole", "Chairman of the Vinh city People's Committee")},
+     {("People", "holdsRole", "Chairman of Vinh city")}),
+    # "re-elected" after the person's own title between commas
+    ("The Hue city People's Council met on May 2. Le Truong Luu, Secretary of the city Party "
+     "Committee, was re-elected Chairman of the city People's Council.",
+     {("Le Truong Luu", "holdsRole", "Chairman of the Hue city People's Council")}, set()),
+    # a foreign visitor's companions hold their offices in the visitor's country
+    ("Indonesian President Prabowo Subianto arrived in Hanoi on March 2. He is accompanied by "
+     "Minister of Trade Budi Santoso and Minister for Foreign Affairs Sugiono Putra.",
+     {("Budi Santoso", "holdsRole", "Minister of Trade of Indonesia"),
+      ("Sugiono Putra", "holdsRole", "Minister of Foreign Affairs of Indonesia")},
+     {("Sugiono Putra", "holdsRole", "Minister of Foreign Affairs")}),
+])
+def test_round25_anaphors_places_and_companions(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capitalised gerund's object, a place's particle, a year's term
+    ("They issued the Joint Statement on Upgrading the Viet Nam – Chile Partnership.",
+     [("Joint Statement on Upgrading the Viet Nam – Chile Partnership",
+       "Upgrading the Viet Nam – Chile Partnership")]),
+    ("Ministers adopted the Punta del Este Declaration on Trade.",
+     [("Punta del Este Declaration on Trade", "Trade")]),
+    ("They signed the Cooperation Plan for 2027 between the two ministries.",
+     [("Cooperation Plan for 2027", None)]),
+])
+def test_round25_document_names(text, expected):
+    assert document_names(text) == expected
+
+
+def test_round25_a_local_body_named_with_or_without_its_locality_word_is_one_office():
+    text = ("Secretary of the Ha Tinh Party Committee Nguyen Duy Lam met the delegation. Later, "
+            "Secretary of the Ha Tinh provincial Party Committee Nguyen Duy Lam visited a port.")
+    article = Article("t.txt", text, "0", date=D2026_MARCH)
+    (extraction,) = extract_articles([article])
+    roles = [e for e in extraction.entities if e.ref.type.value == "Role"]
+    assert len(roles) == 1, roles
+    assert {"Secretary of the Ha Tinh Party Committee",
+            "Secretary of the Ha Tinh provincial Party Committee"} <= {roles[0].label,
+                                                                       *roles[0].alt_labels}
