@@ -507,7 +507,7 @@ def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
                 # Oxigraph parses the Turtle natively; loaded in pieces, its loader's memory
                 # stays that of one piece.
                 write_store(turtle_documents(staging / TURTLE_NAME, size=_STORE_PIECE_BYTES),
-                            staging / STORE_NAME)
+                            staging / STORE_NAME, count=False)  # Turtle counted the triples
             stages.update(1)
     skipped = report.counts.get("skipped", len(report.skipped))
     report.counts = {**counts, "skipped": skipped}

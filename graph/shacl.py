@@ -927,15 +927,13 @@ def fast_violations(shapes: Shapes, graph: Graph, ontology: Graph, *,
 
 
 def _add_shape_lines(shapes: Shapes, data: _DataIndex, terms: _Terms, lines: set[str]) -> None:
-    """Add the violation lines of every focus node `data` holds to `lines`."""
+    """Add the violation lines of every focus node `data` holds to `lines`.
 
-    def report(constraints: Sequence[Constraint], message: str | None, path: Node | None,
-               focus: Node, values: Sequence[Node]) -> None:
-        for constraint in constraints:
-            for value in constraint.failures(focus, values, data):
-                lines.add(_line(focus, path, message or constraint.message(focus, value, terms),
-                                value))
-
+    Constraint by constraint over all focus nodes of a shape. A value constraint's verdict on a
+    value node depends on that node and `data` alone, so it is worked out once per node object
+    and constraint (the same literals and IRIs, a confidence, a date, an article, are values of
+    many focus nodes).
+    """
     for shape in shapes.targeted:
         if shape.deactivated:
             continue
@@ -944,11 +942,51 @@ def _add_shape_lines(shapes: Shapes, data: _DataIndex, terms: _Terms, lines: set
                       if not prop.deactivated and prop.severity == SH.Violation]
         if not node_level and not properties:
             continue
-        for focus in shape.targets.focus_nodes(data):
-            report(node_level, shape.message, None, focus, (focus,))
-            for prop in properties:
-                report(prop.constraints, prop.message, prop.path, focus,
-                       data.objects(prop.path, focus))
+        focus_nodes = shape.targets.focus_nodes(data)
+        if node_level:
+            _check_all(node_level, shape.message, None,
+                       [(focus, (focus,)) for focus in focus_nodes], data, terms, lines)
+        for prop in properties:
+            by_subject = data.values[prop.path]
+            _check_all(prop.constraints, prop.message, prop.path,
+                       [(focus, by_subject.get(focus, ())) for focus in focus_nodes],
+                       data, terms, lines)
+
+
+def _check_all(constraints: Sequence[Constraint], message: str | None, path: Node | None,
+               focus_values: list[tuple[Node, Sequence[Node]]], data: _DataIndex, terms: _Terms,
+               lines: set[str]) -> None:
+    """Add the lines of `constraints` failed by each focus node with its value nodes."""
+
+    def add(constraint: Constraint, focus: Node, value: Node | None) -> None:
+        lines.add(_line(focus, path, message or constraint.message(focus, value, terms), value))
+
+    for constraint in constraints:
+        if isinstance(constraint, _ValueConstraint):
+            accepts = constraint.accepts
+            # Verdicts by the value node's id, with the node (which keeps the id its own).
+            verdicts: dict[int, tuple[Node, bool]] = {}
+            for focus, values in focus_values:
+                for value in values:
+                    known = verdicts.get(id(value))
+                    if known is None:
+                        known = verdicts[id(value)] = (value, accepts(value, data))
+                    if not known[1]:
+                        add(constraint, focus, value)
+        elif isinstance(constraint, CountConstraint):
+            bound = constraint.bound
+            if constraint.at_least:
+                for focus, values in focus_values:
+                    if len(values) < bound:
+                        add(constraint, focus, None)
+            else:
+                for focus, values in focus_values:
+                    if len(values) > bound:
+                        add(constraint, focus, None)
+        else:
+            for focus, values in focus_values:
+                for value in constraint.failures(focus, values, data):
+                    add(constraint, focus, value)
 
 
 #################################################################
@@ -1149,13 +1187,23 @@ def _block_values(block: dict[Node, Iterable[tuple[Node, Node]]],
     """predicate -> subject -> objects of the block's triples, for the predicates `wanted`."""
     values: dict[Node, defaultdict[Node, list[Node]]] = {
         predicate: defaultdict(list) for predicate in wanted}
+    # Looked up by the id of each predicate object (rdflib terms compare equal in Python, ids in
+    # C), with the predicate kept so that its id stays its own; blank nodes by their type.
+    slots: dict[int, tuple[Node, defaultdict[Node, list[Node]] | None]] = {}
+    blank_types: dict[type, bool] = {}
     for subject, pairs in block.items():
         if isinstance(subject, BNode):
             raise _NotLocal
         for predicate, obj in pairs:
-            by_subject = values.get(predicate)
+            slot = slots.get(id(predicate))
+            if slot is None:
+                slot = slots[id(predicate)] = (predicate, values.get(predicate))
+            by_subject = slot[1]
             if by_subject is not None:
-                if isinstance(obj, BNode):
+                blank = blank_types.get(type(obj))
+                if blank is None:
+                    blank = blank_types[type(obj)] = isinstance(obj, BNode)
+                if blank:
                     raise _NotLocal
                 by_subject[subject].append(obj)
     if values[RDFS.subClassOf]:

@@ -14,6 +14,7 @@ import heapq
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -34,6 +35,7 @@ _ABOUT = (RDF.subject, RDF.predicate, RDF.object)
 _DERIVED_FROM, _EVIDENCE, _OBSERVED_ON, _CONFIDENCE = (PROV.wasDerivedFrom, DG.evidence,
                                                       DG.observedOn, DG.confidence)
 _XSD_DATE = XSD.date
+_first = itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ class KBTriples:
                 best = self._raised.get(digest, kb.facts[first].confidence)
                 self._raised[digest] = max(best, fact.confidence)
         self._confidences: dict[tuple[float, float], Literal] = {}
+        self._sources: dict[str, URIRef] = {}  # article key -> its IRI
 
     # --- subjects, in order ------------------------------------------------------------------
 
@@ -102,11 +105,14 @@ class KBTriples:
             yield subject, self._node_pairs(subject)
 
     def _subjects(self) -> Iterator[tuple[URIRef, str | None]]:
-        nodes = ((subject, None) for subject in
+        # IRIs sort as strings (graph.rdf._term_key); statement IRIs share one prefix, and each
+        # is made once the merge reaches it.
+        nodes = ((str(subject), subject, None) for subject in
                  sorted({*self._articles, *self._entities, *self._edges}, key=str))
-        statements = ((STATEMENT[digest], digest) for digest in sorted(self._statements))
-        # IRIs sort as strings (graph.rdf._term_key); statement IRIs share one prefix.
-        return heapq.merge(nodes, statements, key=lambda item: str(item[0]))
+        statements = ((_STATEMENT_BASE + digest, None, digest)
+                      for digest in sorted(self._statements))
+        for text, node, digest in heapq.merge(nodes, statements, key=_first):
+            yield (URIRef(text), digest) if node is None else (node, None)
 
     def __len__(self) -> int:
         """The number of subjects."""
@@ -141,35 +147,50 @@ class KBTriples:
         return list(dict.fromkeys(pairs))  # a graph holds each triple once
 
     def _statement_pairs(self, subject: URIRef, digest: str) -> list[tuple[Node, Node]]:
-        record = self._record(subject, digest)
-        about_subject, about_predicate, about_object = _ABOUT
-        pairs: list[tuple[Node, Node]] = [
-            (_A, _STATEMENT),
-            (about_subject, record.subject),
-            (about_predicate, record.predicate),
-            (about_object, record.object),
-            (_DERIVED_FROM, record.source),
-            (_EVIDENCE, Literal(record.fact.evidence)),
-        ]
-        if record.observed_on is not None:
-            pairs.append((_OBSERVED_ON, record.observed_on))
-        pairs.append((_CONFIDENCE, record.confidence))
-        return pairs
-
-    def _record(self, iri: URIRef, digest: str) -> StatementRecord:
         number = self._statements[digest]
         fact = self.kb.facts[number]
         terms = self._terms
+        about_subject, about_predicate, about_object = _ABOUT
+        pairs: list[tuple[Node, Node]] = [
+            (_A, _STATEMENT),
+            (about_subject, terms.iri(fact.subject)),
+            (about_predicate, _PREDICATES[fact.relation]),
+            (about_object, terms.object(fact)),
+            (_DERIVED_FROM, self._source(fact.article)),
+            (_EVIDENCE, Literal(fact.evidence)),
+        ]
+        observed_on = self._observed.get(fact.article)
+        if observed_on is not None:
+            pairs.append((_OBSERVED_ON, observed_on))
+        pairs.append((_CONFIDENCE, self._confidence(digest, fact)))
+        return pairs
+
+    def _source(self, article: str) -> URIRef:
+        """The IRI of an article (prov:wasDerivedFrom), by its key."""
+        source = self._sources.get(article)
+        if source is None:
+            source = self._sources[article] = self._terms.iri(
+                EntityRef(EntityType.ARTICLE, article))
+        return source
+
+    def _confidence(self, digest: str, fact: Fact) -> Literal:
+        """The statement's best confidence (`fact` is its first fact), as a literal."""
         value = self._raised.get(digest, fact.confidence)
         key = (value, math.copysign(1.0, value))  # 0.0 and -0.0 are equal keys but print apart
         confidence = self._confidences.get(key)
         if confidence is None:
             confidence = self._confidences[key] = confidence_literal(value)
+        return confidence
+
+    def _record(self, iri: URIRef, digest: str) -> StatementRecord:
+        number = self._statements[digest]
+        fact = self.kb.facts[number]
+        terms = self._terms
         return StatementRecord(
             iri=iri, subject=terms.iri(fact.subject), predicate=_PREDICATES[fact.relation],
-            object=terms.object(fact), fact=fact,
-            source=terms.iri(EntityRef(EntityType.ARTICLE, fact.article)),
-            observed_on=self._observed.get(fact.article), confidence=confidence)
+            object=terms.object(fact), fact=fact, source=self._source(fact.article),
+            observed_on=self._observed.get(fact.article),
+            confidence=self._confidence(digest, fact))
 
     def statements(self) -> Iterator[StatementRecord]:
         """Every statement, in the order of its first fact (the order `to_graph` adds them)."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -160,6 +162,34 @@ def test_corrupt_entry_is_a_miss_and_is_removed(tmp_path: Path, content: bytes) 
     assert not path.exists()
     cache.put(make_extraction(article))
     assert cache.get(article) == make_extraction(article)
+
+
+@pytest.mark.parametrize(
+    ("known", "unknown"),
+    [(b'"Person"', b'"Alien"'), (b'"holdsRole"', b'"fondOf"'), (b'"Person"', b'["Person"]')],
+    ids=["entity-type", "relation", "unhashable-type"],
+)
+def test_an_entry_naming_an_unknown_type_or_relation_is_a_miss(
+    tmp_path: Path, known: bytes, unknown: bytes
+) -> None:
+    cache = ExtractionCache(tmp_path)
+    article = make_article()
+    cache.put(make_extraction(article))
+    path = cache.path_for(article)
+    assert known in path.read_bytes()
+    path.write_bytes(path.read_bytes().replace(known, unknown))
+    assert cache.get(article) is None
+
+
+def test_the_fingerprint_names_the_models_graph_nlp_loads_without_importing_spacy() -> None:
+    from graph import nlp
+
+    assert cache_module._MODEL_PACKAGES == nlp.MODEL_PACKAGES
+    check = ("import sys; from graph.cache import pipeline_fingerprint; pipeline_fingerprint(); "
+             "assert 'spacy' not in sys.modules, 'spaCy was imported'")
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-c", check], cwd=root, check=True,
+                   env={**os.environ, "PYTHONPATH": str(root)})
 
 
 def test_failed_write_keeps_the_old_entry_and_leaves_no_temp_file(

@@ -250,6 +250,14 @@ def test_the_fast_unsafe_character_class_is_the_readable_rule() -> None:
     assert disagree == []
 
 
+def test_every_unsafe_character_is_unprintable() -> None:
+    """`clean_text` leaves text printable but for its line breaks unscanned: that is only right
+    while `str.isprintable` refuses every character the rule removes."""
+    printable = [hex(code) for code in range(0x110000)
+                 if ingest._is_unsafe_char(chr(code)) and chr(code).isprintable()]
+    assert printable == []
+
+
 @pytest.mark.parametrize(("code", "publisher"), [("VNA", "VNA"), ("vna", "VNA"), ("XYZ", "XYZ")])
 def test_publisher_codes_are_matched_without_case(code: str, publisher: str) -> None:
     expected = ingest.publishers().get(publisher, publisher)

@@ -10,6 +10,7 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal
 from rdflib.compare import isomorphic
 from sample_kb import ARTICLE_2023, ARTICLE_UNDATED, FOREIGN_MINISTER, SON, sample_kb
 
+from graph import rdf as rdf_module
 from graph.model import Entity, Fact, KnowledgeBase
 from graph.rdf import (
     empty_graph,
@@ -214,3 +215,52 @@ def test_empty_graph_is_to_graphs_graph_without_triples():
     assert len(graph) == 0
     assert sorted(graph.namespaces()) == sorted(to_graph(KnowledgeBase()).namespaces())
     assert type(graph.store) is type(to_graph(KnowledgeBase()).store)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_subjects_predicates_and_each_predicates_objects_are_written_sorted(seed):
+    subject = entity_iri(SON)
+    pairs = [
+        (RDF.type, DG.Person), (RDF.type, DG.Country),
+        (RDFS.label, Literal("b")), (RDFS.label, Literal("a", lang="en")),
+        (RDFS.label, Literal("a")),
+        (SKOS.altLabel, Literal("z")), (SKOS.altLabel, Literal("y")),
+        (DCTERMS.date, Literal("2020-01-01", datatype=XSD.date)),
+        (DCTERMS.date, Literal("1999-01-01", datatype=XSD.date)),
+        (DG.met, DG.Organization), (DG.met, entity_iri(FOREIGN_MINISTER)), (DG.met, DG.Event),
+        (DG.confidence, Literal("1", datatype=XSD.decimal)),
+    ]
+    random.Random(seed).shuffle(pairs)
+    handle = io.BytesIO()
+    write_turtle([(subject, pairs)], handle)
+    text = handle.getvalue().decode()
+    assert text.split("\n\n", 1)[1] == (
+        "person:bui-thanh-son\n"
+        "    a dg:Country,\n"
+        "        dg:Person ;\n"
+        '    rdfs:label "a",\n'
+        '        "a"@en,\n'
+        '        "b" ;\n'
+        '    dct:date "1999-01-01"^^xsd:date,\n'
+        '        "2020-01-01"^^xsd:date ;\n'
+        '    skos:altLabel "y",\n'
+        '        "z" ;\n'
+        '    dg:confidence "1"^^xsd:decimal ;\n'
+        "    dg:met role:minister-of-foreign-affairs,\n"  # IRIs sort as text: .../id/ first
+        "        dg:Event,\n"
+        "        dg:Organization .\n"
+    )
+
+
+@pytest.mark.parametrize("label", ["no\u00a0break", "zero\u200bwidth", "rtl\u200fmark", "ok 😀"])
+def test_characters_turtle_may_hold_are_written_as_they_are(label):
+    kb = sample_kb()
+    kb.entities[SON] = Entity(SON, label)
+    assert f'rdfs:label "{label}"'.encode() in serialize_turtle(to_graph(kb))
+
+
+def test_turtle_is_the_same_when_block_layouts_are_forgotten(monkeypatch):
+    graph = to_graph(sample_kb())
+    expected = serialize_turtle(graph)
+    monkeypatch.setattr(rdf_module, "_MAX_LAYOUTS", 1)  # every new layout clears the others
+    assert serialize_turtle(graph) == expected

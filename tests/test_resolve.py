@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 from graph.model import (
@@ -86,3 +87,27 @@ def test_merges_follow_a_chain_to_the_full_name():
     assert [e.ref.key for e in people] == ["le-minh-khoa"]
     assert {"Le Minh Khoa", "Minh Khoa", "Khoa"} <= {people[0].label, *people[0].alt_labels}
     assert {f.subject for f in kb.facts} <= {people[0].ref}
+
+
+def test_facts_are_kept_once_in_the_order_of_subject_relation_object_article_sentence():
+    article = Article("a.txt", "", "a")
+    son, hue = (EntityRef(EntityType.PERSON, key) for key in ("son", "hue"))
+    decree = EntityRef(EntityType.LEGAL_DOCUMENT, "decree-1")
+    facts = (
+        Fact(son, Relation.MET, hue, "Later.", 0.5, "a"),
+        Fact(decree, Relation.DOCUMENT_NUMBER, "12/ND-CP", "It.", 0.7, "a"),
+        Fact(decree, Relation.DATE, dt.date(2023, 1, 5), "It.", 0.9, "a"),
+        Fact(son, Relation.MET, hue, "Earlier.", 0.6, "a"),
+        Fact(son, Relation.MET, hue, "Later.", 0.8, "a"),  # read again: the first is kept
+        Fact(hue, Relation.MET, hue, "Himself.", 0.9, "a"),  # nobody meets himself
+        Fact(son, Relation.MENTIONED_IN, article.ref, "Later.", 0.9, "a"),
+    )
+    entities = (Entity(son, "Son"), Entity(hue, "Hue"), Entity(decree, "Decree 1"))
+    kb = resolve([ArticleExtraction(article, entities, facts)])
+    expected = sorted({(f.subject, f.relation, str(f.object), f.article, f.evidence): f
+                       for f in reversed(facts) if f.subject != f.object}.values(),
+                      key=lambda f: (f.subject, f.relation.value, str(f.object), f.article,
+                                     f.evidence))
+    assert kb.facts == expected
+    assert [f.confidence for f in kb.facts
+            if f.relation is Relation.MET and f.evidence == "Later."] == [0.5]

@@ -122,6 +122,14 @@ def test_store_from_turtle_documents_loaded_in_turn_holds_the_same_triples(tmp_p
     assert isomorphic(load_graph(tmp_path), graph)
 
 
+def test_a_store_written_without_counting_holds_the_same_triples(tmp_path, graph):
+    turtle = tmp_path / "graph.ttl"
+    turtle.write_bytes(serialize_turtle(graph))
+    assert write_store(turtle_documents(turtle, size=500), store_path(tmp_path),
+                       count=False) is None
+    assert isomorphic(load_graph(tmp_path), graph)
+
+
 def test_a_bad_or_missing_turtle_file_raises_store_error_and_keeps_the_old_store(tmp_path, graph):
     write_store(graph, store_path(tmp_path))
     bad = tmp_path / "bad.ttl"
