@@ -1376,7 +1376,8 @@ class _Scanner:
             return i + found[0] - 2, str(found[1]), EntityType.ORGANIZATION
         if end is None:
             return None
-        return end, "Ministry of " + self.doc[self.skip_the(i):end].text, EntityType.ORGANIZATION
+        # "Minister of the Interior and Safety": the article's "the" stays in the name
+        return end, "Ministry of " + self.doc[i:end].text, EntityType.ORGANIZATION
 
     def _plural_heads_event(self, j: int, h_end: int) -> bool:
         """Whether a plural title word and "of" open a capitalised name ending in an event

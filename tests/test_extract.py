@@ -2881,3 +2881,15 @@ def test_round25_a_local_body_named_with_or_without_its_locality_word_is_one_off
     assert {"Secretary of the Ha Tinh Party Committee",
             "Secretary of the Ha Tinh provincial Party Committee"} <= {roles[0].label,
                                                                        *roles[0].alt_labels}
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a comma list of portfolios, and the article's "the" in a ministry's field
+    ("Chilean Minister of Economy, Development and Services Maria Soto attended the meeting.",
+     {("Maria Soto", "holdsRole", "Minister of Economy, Development and Services of Chile")},
+     {("Services Maria Soto", "holdsRole", "Minister of Economy, Development of Chile")}),
+    ("He met Japanese Minister of the Interior and Safety Sato Ken at the office.",
+     {("Sato Ken", "holdsRole", "Minister of the Interior and Safety of Japan")}, set()),
+])
+def test_round25_portfolio_lists(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
