@@ -36,6 +36,7 @@ from graph.view import (
     REPULSION_BLOCK_PAIRS,
     _components,
     _force_directed,
+    _pivot_distances,
     _write_pieces,
     document_pieces,
     find_entity,
@@ -426,6 +427,20 @@ def test_components_are_networkx_components():
     expected = {node: min(component) for component in nx.connected_components(simple)
                 for node in component}
     assert labels.tolist() == [expected[node] for node in range(300)]
+
+
+def test_pivot_distances_are_hop_counts_from_farthest_first_pivots():
+    network = synthetic_network([120])
+    nodes = sorted(network.nodes)
+    number = {node: i for i, node in enumerate(nodes)}
+    simple = nx.Graph((number[u], number[v]) for u, v in network.edges())
+    edges = np.array(sorted((min(e), max(e)) for e in simple.edges()), dtype=np.int64)
+    rows = _pivot_distances(len(nodes), edges, 6)
+    pivot = 0
+    for count, row in enumerate(rows, start=1):
+        hops = nx.single_source_shortest_path_length(simple, pivot)
+        assert row.tolist() == [hops[node] for node in range(len(nodes))]
+        pivot = int(np.argmax(rows[:count].min(axis=0)))  # farthest from every pivot so far
 
 
 def test_repulsion_block_size_changes_no_position(monkeypatch):
