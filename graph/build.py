@@ -55,7 +55,7 @@ from graph.resolve import resolve
 from graph.shacl import BlockValidator
 from graph.store import write_store
 from graph.triples import KBTriples
-from graph.view import kb_graph_view, write_whole_graph_view
+from graph.view import kb_page_graph, write_page
 from graph.vocab import ONTOLOGY_DIR
 
 REPORT_NAME = "report.json"
@@ -461,9 +461,9 @@ def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
     No rdflib graph of the whole graph is made: Turtle and SHACL (in one pass) and the view read
     the knowledge base's triples subject by subject (`KBTriples`), so the process holds the
     knowledge base, a small index of it and one block of subjects' triples at a time.
-    `extractions` is emptied once resolved, the knowledge base dropped once the view's network
-    is made from it; the store is loaded last, from graph.ttl in pieces, when the process holds
-    little else.
+    `extractions` is emptied once resolved, the knowledge base dropped once the view has read
+    it (no networkx graph: `kb_page_graph`), and the view written as its data is made; the
+    store is loaded last, from graph.ttl in pieces, when the process holds little else.
     """
     with _no_cyclic_gc():
         with stopwatch("resolve"):
@@ -495,12 +495,10 @@ def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
             stages.update(1)
             stages.set_postfix_str("html")
             with stopwatch("html"):
-                network, literals = kb_graph_view(triples)
-                del triples, kb  # the page is made from the network alone
-                write_whole_graph_view(network, literals, staging / HTML_NAME,
-                                       title=options.title)
-                del network, literals
-                gc.collect()  # a networkx graph refers to itself (its cached views)
+                page = kb_page_graph(triples)
+                del triples, kb  # the page is made from `page` alone
+                write_page(page, staging / HTML_NAME, title=options.title)
+                del page
             stages.update(1)
             stages.set_postfix_str("store")
             with stopwatch("store"):
@@ -518,7 +516,7 @@ def _no_cyclic_gc() -> Iterator[None]:
     """Pause Python's cyclic garbage collector.
 
     The whole-graph stages make millions of small containers that all stay alive until their
-    stage ends (the index of the knowledge base, the view's network and page data): the
+    stage ends (the index of the knowledge base, the view's page data): the
     collector would walk them again and again and find nothing to free (it took about a third
     of the time of `graph.rdf.to_graph`). Large intermediates are freed by reference counting.
     """

@@ -10,17 +10,23 @@ fetched) backs that up. Layout is computed here, so large graphs open without a 
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import difflib
 import hashlib
 import html
 import json
 import math
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import tempfile
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import chain, islice
 from pathlib import Path
 from string import Template
 
@@ -37,15 +43,19 @@ from graph.errors import (
     UsageError,
     ViewLibraryMissingError,
 )
-from graph.fsutil import atomic_write_text
+from graph.fsutil import fsync_dir, publish_mode
 from graph.model import EntityType, Relation
 from graph.network import (
+    Evidence,
     LiteralFact,
+    PageGraph,
     article_subgraph,
-    importance,
+    edge_importance,
     literal_facts,
     neighbourhood,
     network_of_blocks,
+    page_graph,
+    page_graph_of_blocks,
     provenance_index,
     to_networkx,
 )
@@ -95,6 +105,12 @@ def relation_label(relation: str) -> str:
 # ---- layout -------------------------------------------------------------------------------
 
 
+# Node pairs whose repulsion is computed at once. Each row of a block is summed alone, so the
+# block's size changes no result; at 2^17 pairs each temporary array is 512 KiB: the layout of
+# the whole graph needs a few MiB (40 MiB at 2,000,000 pairs) and runs twice as fast.
+REPULSION_BLOCK_PAIRS = 1 << 17
+
+
 def _force_directed(
     n: int, edges: np.ndarray, iterations: int, seed: int,
     start: np.ndarray | None = None, temperature: float = 0.1,
@@ -111,7 +127,7 @@ def _force_directed(
     k2 = np.float32(1.0 / n)
     k = math.sqrt(1.0 / n)
     cooling = temperature / (iterations + 1)
-    block = max(1, 2_000_000 // n)
+    block = max(1, REPULSION_BLOCK_PAIRS // n)
     for _ in range(iterations):
         move_x = np.zeros(n, dtype=np.float32)
         move_y = np.zeros(n, dtype=np.float32)
@@ -142,15 +158,16 @@ def _pivot_distances(n: int, edges: np.ndarray, pivots: int) -> np.ndarray:
 
     Each breadth-first search is one vectorised step per level over the edge list.
     """
-    sources = np.concatenate([edges[:, 0], edges[:, 1]])
     targets = np.concatenate([edges[:, 1], edges[:, 0]])
     order = np.argsort(targets, kind="stable")
-    sources = sources[order]
     reached, starts = np.unique(targets[order], return_index=True)
-    rows = []
+    sources = np.concatenate([edges[:, 0], edges[:, 1]])[order]
+    del targets, order
+    # One array filled row by row: the rows are never held twice (24k nodes: 8 MiB a copy).
+    rows = np.empty((min(pivots, n), n))
     pivot = 0
-    for _ in range(min(pivots, n)):
-        distance = np.full(n, np.inf)
+    for number, distance in enumerate(rows):
+        distance.fill(np.inf)
         frontier = np.zeros(n, dtype=bool)
         frontier[pivot] = True
         level = 0
@@ -160,9 +177,8 @@ def _pivot_distances(n: int, edges: np.ndarray, pivots: int) -> np.ndarray:
             touched = np.zeros(n, dtype=bool)
             touched[reached] = np.logical_or.reduceat(frontier[sources], starts)
             frontier = touched & np.isinf(distance)
-        rows.append(distance)
-        pivot = int(np.argmax(np.min(rows, axis=0)))
-    return np.array(rows)
+        pivot = int(np.argmax(np.min(rows[:number + 1], axis=0)))
+    return rows
 
 
 def _pivot_mds(n: int, edges: np.ndarray, pivots: int = 40) -> np.ndarray:
@@ -206,22 +222,72 @@ def layout(
     Only the seed and the graph decide the result (nodes and edges are visited in sorted order),
     so the same graph always gives byte-identical views.
     """
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(network.nodes))
-    simple.add_edges_from(sorted((u, v) if u < v else (v, u) for u, v in network.edges()
-                                 if u != v))
-    components = sorted((sorted(c) for c in nx.connected_components(simple)),
-                        key=lambda c: (-len(c), c[0]))
-    placed: list[tuple[list[str], np.ndarray, float]] = []
-    for nodes in components:
+    nodes = sorted(network.nodes)
+    number = {node: i for i, node in enumerate(nodes)}
+    ends = np.array([(number[u], number[v]) for u, v in network.edges()],
+                    dtype=np.int64).reshape(-1, 2)
+    return dict(zip(nodes, numbered_layout(len(nodes), ends[:, 0], ends[:, 1], spacing, seed),
+                    strict=True))
+
+
+def _components(count: int, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """The smallest node of each node's connected component (edges `low[i]`-`high[i]`).
+
+    Each round, every edge pulls the labels of its ends down to the smaller of the two, then
+    every label takes its own label's (pointer jumping). Labels only fall and stay within their
+    component, whose smallest node keeps its own: they settle on it, in few rounds.
+    """
+    labels = np.arange(count)
+    while True:
+        smaller = np.minimum(labels[low], labels[high])
+        pulled = labels.copy()
+        np.minimum.at(pulled, low, smaller)
+        np.minimum.at(pulled, high, smaller)
+        pulled = pulled[pulled]
+        if np.array_equal(pulled, labels):
+            return labels
+        labels = pulled
+
+
+def numbered_layout(
+    count: int, sources: np.ndarray, targets: np.ndarray, spacing: float = 70.0, seed: int = 7,
+) -> list[tuple[float, float]]:
+    """`layout` of nodes 0 to count - 1, numbered in the sorted order of their names, with
+    edges `sources[i]`-`targets[i]` (either way round; loops and repeats make no difference).
+
+    Integer arrays, not a networkx graph: the whole-graph page lays out every node at once.
+    """
+    if count == 0:
+        return []
+    keep = sources != targets
+    low = np.minimum(sources, targets)[keep].astype(np.int64)
+    high = np.maximum(sources, targets)[keep].astype(np.int64)
+    pairs = np.unique(low * count + high)  # sorted (low, high) pairs, each once
+    del keep, low, high
+    smallest = _components(count, pairs // count, pairs % count)
+    sizes = np.bincount(smallest, minlength=count)
+    firsts = np.flatnonzero(sizes)  # the components by their smallest node
+    # Each component's nodes in order, and each node's number within its component.
+    members = np.argsort(smallest, kind="stable")
+    starts = np.concatenate(([0], np.cumsum(sizes[firsts])))
+    local = np.empty(count, dtype=np.int64)
+    local[members] = np.arange(count) - np.repeat(starts[:-1], sizes[firsts])
+    # The pairs grouped by component, still sorted within each, as local numbers.
+    component = smallest[pairs // count]
+    pairs = pairs[np.argsort(component, kind="stable")]
+    pair_starts = np.concatenate(([0], np.cumsum(np.bincount(component,
+                                                             minlength=count)[firsts])))
+    del component
+    placed: list[tuple[np.ndarray, np.ndarray, float]] = []
+    # Largest first, ties by smallest node.
+    for k in np.lexsort((firsts, -sizes[firsts])):
+        nodes = members[starts[k]:starts[k + 1]]
         n = len(nodes)
         if n == 1:
             placed.append((nodes, np.zeros((1, 2)), spacing / 2))
             continue
-        index = {node: i for i, node in enumerate(nodes)}
-        # (low, high) pairs: a subgraph may report an edge either way round, by hash order.
-        pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in simple.edges(nodes)})
-        edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        chosen = pairs[pair_starts[k]:pair_starts[k + 1]]
+        edges = np.stack([local[chosen // count], local[chosen % count]], axis=1)
         unit = _component_layout(n, edges, seed)
         unit -= unit.mean(axis=0)
         radius = float(np.sqrt((unit**2).sum(axis=1)).max()) or 1.0
@@ -231,13 +297,13 @@ def layout(
         max((2 * r for _, _, r in placed), default=0.0),
         math.sqrt(sum((2 * r) ** 2 for _, _, r in placed)) * 1.2,
     )
-    positions: dict[str, tuple[float, float]] = {}
+    positions: list[tuple[float, float]] = [(0.0, 0.0)] * count
     x = y = row_height = 0.0
     for nodes, coordinates, radius in placed:
         if x > 0 and x + 2 * radius > row_width:
             x, y, row_height = 0.0, y + row_height + spacing, 0.0
         centre = (x + radius, y + radius)
-        for node, (px, py) in zip(nodes, coordinates, strict=True):
+        for node, (px, py) in zip(nodes.tolist(), coordinates, strict=True):
             positions[node] = (round(centre[0] + float(px), 1), round(centre[1] + float(py), 1))
         x += 2 * radius + spacing / 2
         row_height = max(row_height, 2 * radius)
@@ -344,6 +410,117 @@ def _drop_empty(record: dict) -> dict:
     return {key: value for key, value in record.items() if value not in ("", [], None)}
 
 
+@dataclass(slots=True)
+class _PageNode:
+    """One node as the page shows it."""
+
+    iri: str
+    type: str
+    label: str
+    alt: list[str]
+    attributes: list[tuple[str, str]]
+    literals: list[dict] = field(default_factory=list)
+    # Its own, its edges' records' and its literal facts' dates, sorted (not-dates left out).
+    dates: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Tables:
+    """What the page stores once and refers to by index: articles, relations, sentences and
+    provenance records, each numbered in the order the page first meets it."""
+
+    id_base: str
+    articles: list[dict] = field(default_factory=list)
+    article_dates: list[str] = field(default_factory=list)
+    article_index: dict[str, int] = field(default_factory=dict)
+    relations: list[list[str]] = field(default_factory=list)
+    relation_index: dict[str, int] = field(default_factory=dict)
+    sentences: list[str] = field(default_factory=list)
+    sentence_index: dict[str, int] = field(default_factory=dict)
+    # (sentence, article, observation date or "", confidence): a dict only when written
+    records: list[tuple[int, int, str, float]] = field(default_factory=list)
+    record_index: dict[tuple[int, int, str, float], int] = field(default_factory=dict)
+
+    def short_iri(self, iri: str) -> str:
+        """DiploGraph IRIs lose their common base (the page adds it back); others stay whole."""
+        return iri[len(self.id_base):] if iri.startswith(self.id_base) else iri
+
+    def article(self, iri: str, source: str, title: str, date: str) -> int:
+        number = self.article_index.get(iri)
+        if number is None:
+            number = self.article_index[iri] = len(self.articles)
+            self.articles.append(_drop_empty({"i": self.short_iri(iri), "s": source, "t": title,
+                                              "d": date}))
+            self.article_dates.append(date)
+        return number
+
+    def relation(self, relation: str) -> int:
+        number = self.relation_index.get(relation)
+        if number is None:
+            number = self.relation_index[relation] = len(self.relations)
+            self.relations.append([relation, relation_label(relation)])
+        return number
+
+    def provenance(self, rows: Iterable[Evidence]) -> list[int]:
+        refs = []
+        for row in rows:
+            # An article met only here has no node: no date of its own.
+            article = self.article(row.article, row.source, row.title, "")
+            sentence = self.sentence_index.get(row.evidence)
+            if sentence is None:
+                sentence = self.sentence_index[row.evidence] = len(self.sentences)
+                self.sentences.append(row.evidence)
+            # The observation date is stored only where it differs from the article's.
+            date = row.date if row.date != self.article_dates[article] else ""
+            record = (sentence, article, date, round(float(row.confidence), 3))
+            number = self.record_index.get(record)
+            if number is None:
+                number = self.record_index[record] = len(self.records)
+                self.records.append(record)
+            refs.append(number)
+        return refs
+
+    def record_dicts(self) -> Iterator[dict]:
+        for sentence, article, date, confidence in self.records:
+            yield _drop_empty({"s": sentence, "a": article, "d": date, "c": confidence})
+
+
+@dataclass(slots=True)
+class _Edges:
+    """The page's edges in order, as integer arrays: ends (node numbers), relation (number in
+    the tables), how many records are behind each and their numbers (`refs[starts[i]:
+    starts[i + 1]]`): a few bytes an edge."""
+
+    sources: array = field(default_factory=lambda: array("q"))
+    targets: array = field(default_factory=lambda: array("q"))
+    relations: array = field(default_factory=lambda: array("q"))
+    counts: array = field(default_factory=lambda: array("q"))
+    starts: array = field(default_factory=lambda: array("q", [0]))
+    refs: array = field(default_factory=lambda: array("q"))
+
+    def add(self, source: int, target: int, relation: int, count: int, refs: list[int]) -> None:
+        self.sources.append(source)
+        self.targets.append(target)
+        self.relations.append(relation)
+        self.counts.append(count)
+        self.refs.extend(refs)
+        self.starts.append(len(self.refs))
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lazy:
+    """A list of the payload made item by item as it is written (`document_pieces`), never held
+    whole: the whole graph's page has hundreds of thousands of items."""
+
+    items: Callable[[], Iterable]
+
+    def __iter__(self) -> Iterator:
+        return iter(self.items())
+
+
 def view_payload(
     network: nx.MultiDiGraph,
     literals: Iterable[LiteralFact] = (),
@@ -360,151 +537,82 @@ def view_payload(
     what the side panel, search and filters read, with short keys and each provenance record,
     sentence and article stored once and referred to by index (see docs/views.md).
     """
-    from pyvis.edge import Edge as VisEdge
-    from pyvis.network import Network
-    from pyvis.node import Node as VisNode
+    return _materialised(page_payload(
+        page_graph(network, literals), title=title, focus=focus, links=links,
+        physics_max_nodes=physics_max_nodes, edge_labels_max_edges=edge_labels_max_edges))
 
-    ids = {node: i for i, node in enumerate(sorted(network.nodes))}
-    id_base = str(ID)
 
-    def short_iri(iri: str) -> str:
-        """DiploGraph IRIs lose their common base (the page adds it back); others stay whole."""
-        return iri[len(id_base):] if iri.startswith(id_base) else iri
+def _materialised(value: object) -> object:
+    """`value` with every `_Lazy` list made."""
+    if isinstance(value, _Lazy):
+        return list(value)
+    if isinstance(value, dict):
+        return {key: _materialised(item) for key, item in value.items()}
+    return value
 
-    sentences: list[str] = []
-    sentence_index: dict[str, int] = {}
-    articles: list[dict] = []
-    article_index: dict[str, int] = {}
-    article_dates: list[str] = []
-    records: list[dict] = []
-    record_index: dict[tuple, int] = {}
-    relations: list[list[str]] = []
-    relation_index: dict[str, int] = {}
 
-    def article_ref(iri: str, record: Mapping) -> int:
-        if iri not in article_index:
-            article_index[iri] = len(articles)
-            date = record.get("date", "") if record.get("type") == EntityType.ARTICLE else ""
-            articles.append(_drop_empty({"i": short_iri(iri), "s": record.get("source", ""),
-                                         "t": record.get("title", ""), "d": date}))
-            article_dates.append(date)
-        return article_index[iri]
+def page_payload(
+    graph: PageGraph,
+    *,
+    title: str,
+    focus: Sequence[str] = (),
+    links: Sequence[Link] = (),
+    physics_max_nodes: int = PHYSICS_MAX_NODES,
+    edge_labels_max_edges: int = EDGE_LABELS_MAX_EDGES,
+) -> dict:
+    """`view_payload` of a `PageGraph`, its long lists (nodes, edges, records) made only as
+    they are written (`_Lazy`); it reads `graph` (once) and holds none of it.
 
-    def relation_ref(relation: str) -> int:
-        if relation not in relation_index:
-            relation_index[relation] = len(relations)
-            relations.append([relation, relation_label(relation)])
-        return relation_index[relation]
-
-    def provenance(rows: Iterable[Mapping]) -> list[int]:
-        refs = []
-        for row in rows:
-            article = article_ref(row["article"], row)
-            if row["evidence"] not in sentence_index:
-                sentence_index[row["evidence"]] = len(sentences)
-                sentences.append(row["evidence"])
-            # The observation date is stored only where it differs from the article's.
-            date = row["date"] if row["date"] != article_dates[article] else ""
-            record = _drop_empty({"s": sentence_index[row["evidence"]], "a": article, "d": date,
-                                  "c": round(float(row["confidence"]), 3)})
-            key = tuple(sorted(record.items()))
-            if key not in record_index:
-                record_index[key] = len(records)
-                records.append(record)
-            refs.append(record_index[key])
-        return refs
-
-    for node, data in sorted(network.nodes(data=True)):
-        if data.get("type") == EntityType.ARTICLE:
-            article_ref(node, data)
-
-    node_dates: dict[str, set[str]] = {node: set() for node in network.nodes}
-    edge_rows = []
-    for source, target, relation, data in sorted(
-            network.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
-        rows = data.get("provenance", ())
-        dates = {row["date"] for row in rows if row["date"]}
-        node_dates[source].update(dates)
-        node_dates[target].update(dates)
-        edge_rows.append((source, target, relation, len(rows),
-                          {"r": relation_ref(relation), "p": provenance(rows)}))
-
-    literal_rows: dict[str, list[dict]] = {}
-    for fact in literals:
-        if fact.subject in ids:
-            literal_rows.setdefault(fact.subject, []).append({
-                "r": relation_ref(fact.relation), "v": fact.value,
-                "p": provenance(fact.provenance)})
-            node_dates[fact.subject].update(r["date"] for r in fact.provenance if r["date"])
-            if fact.relation == Relation.DATE:
-                node_dates[fact.subject].add(fact.value)
-
-    type_counts: dict[str, int] = {}
-    for _, data in network.nodes(data=True):
-        type_counts[data.get("type", "")] = type_counts.get(data.get("type", ""), 0) + 1
-    order = [t.value for t in EntityType]
-
-    def type_order(name: str) -> tuple[int, str]:
-        return (order.index(name) if name in order else len(order), name)
-
-    types = []
-    for name in sorted(type_counts, key=type_order):
-        style = TYPE_STYLES.get(name, OTHER_STYLE)
-        types.append({"name": name, "label": style.label, "color": style.color,
-                      "border": style.border, "shape": style.shape, "count": type_counts[name]})
-
-    physics = 0 < network.number_of_nodes() <= physics_max_nodes
-    edge_labels = len(edge_rows) <= edge_labels_max_edges
-    # pyvis's Network.add_node and add_edge look every id up in a list of all nodes, which is
-    # quadratic; the ids here are unique and known, so pyvis's own Node and Edge records are
-    # made directly, with the arguments those methods would pass.
-    net = Network(directed=True)
-    vis_nodes: list[dict] = []
-    vis_edges: list[dict] = []
-    scores = importance(network)
-    top = max(scores.values(), default=0.0) or 1.0
-    positions = layout(network)
-    nodes = []
-    for node, data in sorted(network.nodes(data=True)):
+    What it holds per edge is a few integers (`_Edges`); per node, one `_PageNode`.
+    """
+    tables = _Tables(str(ID))
+    nodes: list[_PageNode] = []
+    ids: dict[str, int] = {}
+    dates: list[set[str]] = []  # per node, until sorted into it
+    for iri, data in graph.nodes:
         type_name = data.get("type", "")
-        style = TYPE_STYLES.get(type_name, OTHER_STYLE)
         own_date = data.get("date", "") if type_name == EntityType.ARTICLE else ""
-        dates = node_dates[node] | ({own_date} if own_date else set())
-        alt = list(data.get("alt_labels", []))
-        label = data.get("label") or node  # pyvis would put a falsy label's id in its place
-        size = MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * math.sqrt(scores[node] / top)
         if type_name == EntityType.ARTICLE:
-            size = min(size, 14.0)
-        x, y = positions[node]
-        vis_nodes.append(VisNode(ids[node], style.shape, label=label, font_color=net.font_color,
-                                 group=_group_name(type_name), size=round(size, 1), x=x, y=y,
-                                 title=_node_tooltip(label, style.label or type_name,
-                                                     alt)).options)
-        nodes.append(_drop_empty({
-            "i": short_iri(node), "t": type_name, "a": alt,
-            "d": sorted(d for d in dates if _is_iso_date(d)),
-            "at": _node_attributes(data), "l": literal_rows.get(node, []),
-        }))
-    edges = []
-    for number, (source, target, relation, evidence, row) in enumerate(edge_rows):
-        if relation == Relation.MENTIONED_IN:
-            # Mentions tie every entity to its article: long and weak, so facts shape the layout.
-            spring = {"length": 320} if physics else {}
-            # No arrowhead: a mention always runs from an entity to its article.
-            vis_edges.append(VisEdge(ids[source], ids[target], net.directed, id=number,
-                                     dashes=True, width=0.8, color=MENTION_EDGE_COLOR,
-                                     arrows="", **spring).options)
-        else:
-            label = {"label": relation_label(relation)} if edge_labels else {}
-            vis_edges.append(VisEdge(ids[source], ids[target], net.directed, id=number,
-                                     width=round(1.2 + min(evidence, 4) * 0.4, 1),
-                                     **label).options)
-        edges.append(row)
+            tables.article(iri, data.get("source", ""), data.get("title", ""), own_date)
+        ids[iri] = len(nodes)
+        nodes.append(_PageNode(
+            iri=iri, type=type_name,
+            label=data.get("label") or iri,  # pyvis would put a falsy label's id in its place
+            alt=list(data.get("alt_labels", [])), attributes=_node_attributes(data)))
+        dates.append({own_date} if own_date else set())
 
-    all_dates = sorted({d for node in nodes for d in node.get("d", ())})
+    edges = _Edges()
+    for source, target, relation, rows in graph.edges:
+        source, target = ids[source], ids[target]
+        seen = {row.date for row in rows if row.date}
+        dates[source].update(seen)
+        dates[target].update(seen)
+        number = tables.relation(relation)
+        edges.add(source, target, number, len(rows), tables.provenance(rows))
+
+    for subject, relation, value, rows in graph.literals:
+        node = ids.get(subject)
+        if node is None:
+            continue
+        nodes[node].literals.append({"r": tables.relation(relation), "v": value,
+                                     "p": tables.provenance(rows)})
+        dates[node].update(row.date for row in rows if row.date)
+        if relation == Relation.DATE:
+            dates[node].add(value)
+
+    every_date: set[str] = set()
+    for node, seen in zip(nodes, dates, strict=True):
+        node.dates = sorted(d for d in seen if _is_iso_date(d))
+        every_date.update(node.dates)
+    del dates
+    date_range = sorted(every_date)
+
+    types = _type_rows(node.type for node in nodes)
+    physics = 0 < len(nodes) <= physics_max_nodes
+    edge_labels = len(edges) <= edge_labels_max_edges
     return {
         "title": title,
-        "idBase": id_base,
+        "idBase": tables.id_base,
         "physics": physics,
         "edgeLabels": edge_labels,
         # Above the size threshold the page starts without mention edges (a check box adds them).
@@ -512,16 +620,102 @@ def view_payload(
         "focus": [ids[node] for node in focus if node in ids],
         "types": types,
         "links": [{"href": link.href, "text": link.text} for link in links],
-        "dateRange": [all_dates[0], all_dates[-1]] if all_dates else None,
-        "vis": {"nodes": vis_nodes, "edges": vis_edges,
+        "dateRange": [date_range[0], date_range[-1]] if date_range else None,
+        "vis": {"nodes": _Lazy(lambda: _vis_nodes(nodes, edges, tables)),
+                "edges": _Lazy(lambda: _vis_edges(edges, tables, physics=physics,
+                                                  edge_labels=edge_labels)),
                 "options": vis_options(types, physics=physics, edge_labels=edge_labels)},
-        "nodes": nodes,
-        "edges": edges,
-        "relations": relations,
-        "articles": articles,
-        "sentences": sentences,
-        "records": records,
+        "nodes": _Lazy(lambda: _node_records(nodes, tables)),
+        "edges": _Lazy(lambda: _edge_records(edges)),
+        "relations": tables.relations,
+        "articles": tables.articles,
+        "sentences": tables.sentences,
+        "records": _Lazy(tables.record_dicts),
     }
+
+
+def _node_records(nodes: Iterable[_PageNode], tables: _Tables) -> Iterator[dict]:
+    """What the side panel, search and filters read of each node."""
+    for node in nodes:
+        yield _drop_empty({"i": tables.short_iri(node.iri), "t": node.type, "a": node.alt,
+                           "d": node.dates, "at": node.attributes, "l": node.literals})
+
+
+def _edge_records(edges: _Edges) -> Iterator[dict]:
+    """What the side panel reads of each edge: its relation and provenance records."""
+    for number, relation in enumerate(edges.relations):
+        start, end = edges.starts[number], edges.starts[number + 1]
+        yield {"r": relation, "p": edges.refs[start:end].tolist()}
+
+
+def _type_rows(type_names: Iterable[str]) -> list[dict]:
+    """The legend: each type of node, in the order of EntityType (others after, by name)."""
+    counts = Counter(type_names)
+    order = [t.value for t in EntityType]
+
+    def type_order(name: str) -> tuple[int, str]:
+        return (order.index(name) if name in order else len(order), name)
+
+    rows = []
+    for name in sorted(counts, key=type_order):
+        style = TYPE_STYLES.get(name, OTHER_STYLE)
+        rows.append({"name": name, "label": style.label, "color": style.color,
+                     "border": style.border, "shape": style.shape, "count": counts[name]})
+    return rows
+
+
+def _vis_nodes(nodes: Sequence[_PageNode], edges: _Edges, tables: _Tables) -> Iterator[dict]:
+    """vis-network's nodes, sized by importance, at their laid-out places.
+
+    pyvis's Network.add_node looks every id up in a list of all nodes, which is quadratic; the
+    ids here are unique and known, so pyvis's own Node records are made directly, with the
+    arguments that method would pass.
+    """
+    from pyvis.network import Network  # imports IPython and jinja2: only when rendering
+    from pyvis.node import Node as VisNode
+
+    net = Network(directed=True)
+    sources, targets = (np.frombuffer(ends, dtype=np.int64)
+                        for ends in (edges.sources, edges.targets))
+    mention = tables.relation_index.get(Relation.MENTIONED_IN, -1)
+    scores = edge_importance(len(nodes), sources, targets,
+                             np.frombuffer(edges.relations, dtype=np.int64) == mention,
+                             np.frombuffer(edges.counts, dtype=np.int64)).tolist()
+    top = max(scores, default=0.0) or 1.0
+    positions = numbered_layout(len(nodes), sources, targets)
+    for number, node in enumerate(nodes):
+        style = TYPE_STYLES.get(node.type, OTHER_STYLE)
+        size = MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * math.sqrt(scores[number] / top)
+        if node.type == EntityType.ARTICLE:
+            size = min(size, 14.0)
+        x, y = positions[number]
+        yield VisNode(number, style.shape, label=node.label, font_color=net.font_color,
+                      group=_group_name(node.type), size=round(size, 1), x=x, y=y,
+                      title=_node_tooltip(node.label, style.label or node.type,
+                                          node.alt)).options
+
+
+def _vis_edges(edges: _Edges, tables: _Tables, *, physics: bool,
+               edge_labels: bool) -> Iterator[dict]:
+    """vis-network's edges (pyvis's Edge records, made directly: see `_vis_nodes`)."""
+    from pyvis.edge import Edge as VisEdge
+    from pyvis.network import Network
+
+    directed = Network(directed=True).directed
+    for number in range(len(edges)):
+        source, target = edges.sources[number], edges.targets[number]
+        relation = tables.relations[edges.relations[number]][0]
+        if relation == Relation.MENTIONED_IN:
+            # Mentions tie every entity to its article: long and weak, so facts shape the layout.
+            spring = {"length": 320} if physics else {}
+            # No arrowhead: a mention always runs from an entity to its article.
+            yield VisEdge(source, target, directed, id=number, dashes=True, width=0.8,
+                          color=MENTION_EDGE_COLOR, arrows="", **spring).options
+        else:
+            label = {"label": relation_label(relation)} if edge_labels else {}
+            evidence = edges.counts[number]
+            yield VisEdge(source, target, directed, id=number,
+                          width=round(1.2 + min(evidence, 4) * 0.4, 1), **label).options
 
 
 def _is_iso_date(text: str) -> bool:
@@ -568,13 +762,53 @@ def script_json(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+# Items of a `_Lazy` list encoded per call: JSON's C encoder runs on a list of them at a time.
+_JSON_CHUNK = 1_000
+
+
+def _script_json_pieces(value: object) -> Iterator[str]:
+    """`script_json(value)` in pieces: each `_Lazy` list a chunk of items at a time.
+
+    The same text: compact JSON of a dict or list is its items' JSON joined by "," (and ":"),
+    and the escapes replace single characters.
+    """
+    if isinstance(value, _Lazy):
+        yield "["
+        items = iter(value)
+        separator = ""
+        while chunk := list(islice(items, _JSON_CHUNK)):
+            yield separator + script_json(chunk)[1:-1]
+            separator = ","
+        yield "]"
+    elif isinstance(value, dict) and _has_lazy(value):
+        separator = "{"
+        for key, item in value.items():
+            if not isinstance(key, str):  # json.dumps would write it as a string
+                raise TypeError(f"a key of the page's data is not a string: {key!r}")
+            yield separator + script_json(key) + ":"
+            yield from _script_json_pieces(item)
+            separator = ","
+        yield "}"
+    else:
+        yield script_json(value)
+
+
+def _has_lazy(value: object) -> bool:
+    return isinstance(value, _Lazy) or (
+        isinstance(value, dict) and any(_has_lazy(item) for item in value.values()))
+
+
 def _sha256_source(script: str) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return f"'sha256-{digest}'"
 
 
-def render_document(payload: Mapping) -> str:
-    """The HTML text of one view."""
+def document_pieces(payload: Mapping) -> Iterator[str]:
+    """The HTML text of one view, in pieces (the data a chunk at a time: see `_Lazy`).
+
+    The scripts and the template are read here, not as the pieces are taken: a missing asset
+    is no error of the file being written.
+    """
     vis_js, app_js = vis_network_js(), _asset("view.js")
     for script in (vis_js, app_js):
         if "</script" in script.lower():  # would end the inline element early
@@ -587,22 +821,56 @@ def render_document(payload: Mapping) -> str:
         "base-uri 'none'",
         "form-action 'none'",
     ])
-    return Template(_asset("view.html")).substitute(
-        csp=csp,
-        title=html.escape(str(payload["title"]), quote=True),
-        css=_asset("view.css"),
-        data=script_json(payload),
-        vis_js=vis_js,
-        app_js=app_js,
-    )
+    # The template around its one $data: each side filled in alone gives the same text.
+    before, after = _asset("view.html").split("$data")
+    values = {"csp": csp, "title": html.escape(str(payload["title"]), quote=True),
+              "css": _asset("view.css"), "vis_js": vis_js, "app_js": app_js}
+    return chain([Template(before).substitute(values)], _script_json_pieces(payload),
+                 [Template(after).substitute(values)])
 
 
-def _write(path: Path, text: str) -> Path:
+def render_document(payload: Mapping) -> str:
+    """The HTML text of one view."""
+    return "".join(document_pieces(payload))
+
+
+# Characters of text encoded and handed to the file at once (a piece is often a few bytes).
+_WRITE_CHARS = 1 << 20
+
+
+def _write_pieces(path: Path, pieces: Iterable[str]) -> Path:
+    """`_write` of the text the pieces make, never held whole: written to a temporary file
+    beside `path` (synced) and renamed over it, as `graph.fsutil.atomic_write_bytes` does."""
     try:
-        atomic_write_text(path, text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                buffer: list[str] = []
+                size = 0
+                for piece in pieces:
+                    buffer.append(piece)
+                    size += len(piece)
+                    if size >= _WRITE_CHARS:
+                        handle.write("".join(buffer).encode("utf-8"))
+                        buffer, size = [], 0
+                handle.write("".join(buffer).encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+            publish_mode(Path(temporary))
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        fsync_dir(path.parent)
     except OSError as err:
         raise OutputNotWritableError(path=path, detail=err.strerror or err) from err
     return path
+
+
+def _write(path: Path, text: str) -> Path:
+    return _write_pieces(path, [text])
 
 
 def whole_graph_view(graph: Graph) -> tuple[nx.MultiDiGraph, list[LiteralFact]]:
@@ -619,11 +887,29 @@ def kb_graph_view(triples: KBTriples) -> tuple[nx.MultiDiGraph, list[LiteralFact
     return network_of_blocks(triples.node_blocks(), triples.statements())
 
 
+def kb_page_graph(triples: KBTriples) -> PageGraph:
+    """`page_graph(*kb_graph_view(triples))` without the network: what the build's
+    whole-graph page is made of.
+
+    It holds none of `triples`, which the caller can let go before the page is written
+    (`write_page`).
+    """
+    return page_graph_of_blocks(triples.node_blocks(), triples.statements())
+
+
 def write_whole_graph_view(network: nx.MultiDiGraph, literals: Iterable[LiteralFact],
                            destination: Path, *, title: str) -> Path:
     """Write the interactive view of `whole_graph_view`'s network and facts to `destination`."""
-    text = render_document(view_payload(network, literals, title=title))
-    return _write(Path(destination), text)
+    return write_page(page_graph(network, literals), destination, title=title)
+
+
+def write_page(graph: PageGraph, destination: Path, *, title: str) -> Path:
+    """Write the whole-graph view of `graph` (read once) to `destination`.
+
+    The page's data is made as it is written, and the file written in pieces: the process
+    holds a few numbers per edge and node, never the page's text or its JSON as one string.
+    """
+    return _write_pieces(Path(destination), document_pieces(page_payload(graph, title=title)))
 
 
 def render_html(graph: Graph, destination: Path, *, title: str) -> Path:
@@ -704,7 +990,7 @@ def write_entity_view(
     noun = "hop" if hops == 1 else "hops"
     payload = view_payload(sub, literal_facts(graph), focus=[centre],
                            title=f"DiploGraph: {label} ({hops} {noun})")
-    return _write(destination, render_document(payload))
+    return _write_pieces(destination, document_pieces(payload))
 
 
 def _render_index(entries: Sequence[tuple[str, str, str]], title: str) -> str:
@@ -720,7 +1006,7 @@ def write_all_views(graph: Graph, network: nx.MultiDiGraph, folder: Path) -> lis
     """The whole graph, one view per article, and an index linking them, in `folder`."""
     literals = literal_facts(graph)
     back = [Link(INDEX_FILE, "All views")]
-    written = [_write(folder / WHOLE_FILE, render_document(view_payload(
+    written = [_write_pieces(folder / WHOLE_FILE, document_pieces(view_payload(
         network, literals, title="DiploGraph: whole graph", links=back)))]
     entries = [(WHOLE_FILE, "Whole graph",
                 f"{network.number_of_nodes()} entities, {network.number_of_edges()} relations")]
@@ -734,7 +1020,7 @@ def write_all_views(graph: Graph, network: nx.MultiDiGraph, folder: Path) -> lis
         file_name = _view_file_name("article", article)
         payload = view_payload(sub, _literals_from(literals, article), focus=[article],
                                title=f"DiploGraph: {name}", links=back)
-        written.append(_write(folder / file_name, render_document(payload)))
+        written.append(_write_pieces(folder / file_name, document_pieces(payload)))
         detail = " · ".join(part for part in (data.get("date", ""), data.get("source", ""),
                                                f"{sub.number_of_nodes() - 1} entities") if part)
         entries.append((file_name, name, detail))
@@ -772,17 +1058,21 @@ def write_views(
         return [write_entity_view(graph, network, centre, hops, Path(target))]
     if destination is not None and Path(destination).suffix.lower() in {".html", ".htm"}:
         payload = view_payload(network, literal_facts(graph), title="DiploGraph: whole graph")
-        return [_write(Path(destination), render_document(payload))]
+        return [_write_pieces(Path(destination), document_pieces(payload))]
     return write_all_views(graph, network, Path(destination or graph_dir / VIEWS_DIR))
 
 
 __all__ = [
     "PHYSICS_MAX_NODES",
     "TYPE_STYLES",
+    "document_pieces",
     "find_entity",
     "kb_graph_view",
+    "kb_page_graph",
     "layout",
     "load_graph",
+    "numbered_layout",
+    "page_payload",
     "relation_label",
     "render_document",
     "render_html",
@@ -791,6 +1081,7 @@ __all__ = [
     "vis_network_js",
     "vis_options",
     "whole_graph_view",
+    "write_page",
     "write_views",
     "write_whole_graph_view",
 ]

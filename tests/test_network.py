@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+import networkx as nx
 import pytest
 from sample_kb import awkward_kb, sample_kb
 
 from graph.model import Article, Entity, EntityRef, EntityType, Fact, KnowledgeBase, Relation
 from graph.network import (
+    Evidence,
     importance,
     literal_facts,
     neighbourhood,
     network_of_blocks,
+    page_graph,
+    page_graph_of_blocks,
     provenance_index,
     to_networkx,
 )
@@ -225,3 +229,64 @@ def test_network_of_blocks_of_the_seeds_is_their_graphs(seeds_kb):
     provenance = provenance_index(graph)
     assert _exactly(network) == _exactly(to_networkx(graph, provenance))
     assert literals == literal_facts(graph, provenance)
+
+
+def _read(page) -> tuple[list, list, list]:
+    """A PageGraph's nodes (without the literal facts `to_networkx` adds to an entity),
+    edges and literal facts, read once, as lists."""
+    nodes = [(node, {key: value for key, value in data.items()
+                     if key not in ("documentNumber", "date") or data["type"] == "Article"})
+             for node, data in page.nodes]
+    edges = [(source, target, relation, list(rows)) for source, target, relation, rows
+             in page.edges]
+    literals = [(subject, relation, value, list(rows)) for subject, relation, value, rows
+                in page.literals]
+    return nodes, edges, literals
+
+
+@pytest.mark.parametrize("make", [sample_kb, awkward_kb, _tied_provenance_kb],
+                         ids=["sample", "awkward", "tied provenance"])
+def test_page_graph_of_blocks_is_the_page_graph_of_the_network(make):
+    kb = make()
+    triples = KBTriples(kb)
+    page = _read(page_graph_of_blocks(triples.node_blocks(), triples.statements()))
+    graph = to_graph(kb)
+    assert page == _read(page_graph(to_networkx(graph), literal_facts(graph)))
+    assert page == _read(page_graph(*network_of_blocks(triples.node_blocks(),
+                                                       triples.statements())))
+    nodes, edges, literals = page
+    assert [node for node, _ in nodes] == sorted(node for node, _ in nodes)
+    assert [(s, r, t) for s, t, r, _ in edges] == sorted((s, r, t) for s, t, r, _ in edges)
+    assert edges and literals and all(isinstance(row, Evidence)
+                                      for *_, rows in edges + literals for row in rows)
+
+
+def test_page_graph_keeps_untyped_targets_as_bare_nodes(knowledge_base):
+    nobody = EntityRef(EntityType.PERSON, "nobody-known")  # not an entity of the base
+    kb = KnowledgeBase(articles=knowledge_base.articles, entities=knowledge_base.entities,
+                       facts=[*knowledge_base.facts, fact(HUE, Relation.MET, nobody, "Hue met.")])
+    triples = KBTriples(kb)
+    nodes, edges, _ = _read(page_graph_of_blocks(triples.node_blocks(), triples.statements()))
+    assert (iri(nobody), {"label": "nobody-known", "type": "", "alt_labels": [],
+                          "subtypes": []}) in nodes
+    assert [(s, r) for s, t, r, _ in edges if t == iri(nobody)] == [(iri(HUE), "met")]
+    graph = to_graph(kb)
+    assert _read(page_graph(to_networkx(graph), literal_facts(graph)))[0] == nodes
+
+
+def test_evidence_is_a_provenance_record_as_a_tuple(network):
+    record = network.edges[iri(HUE), iri(SON), "met"]["provenance"][0]
+    evidence = Evidence.of(record)
+    assert evidence.provenance() == record
+    assert list(evidence) == [record[key] for key in record]  # the same fields, in order
+
+
+def test_importance_counts_each_neighbour_once_and_a_loop_as_one():
+    network = nx.MultiDiGraph()
+    network.add_nodes_from("abcd")
+    network.add_edge("a", "b", key="met", relation="met", provenance=[{}, {}])
+    network.add_edge("b", "a", key="holdsRole", relation="holdsRole", provenance=[])
+    network.add_edge("a", "a", key="met", relation="met", provenance=[{}])
+    network.add_edge("c", "b", key="mentionedIn", relation="mentionedIn", provenance=[{}])
+    # a: 2 + 1 + 1 + 1 (the loop, at both ends) + 2 neighbours (b and itself) x 0.5
+    assert importance(network) == {"a": 6.0, "b": 4.25, "c": 0.75, "d": 0.0}

@@ -28,14 +28,22 @@ from graph.errors import (
     ViewLibraryMissingError,
 )
 from graph.model import Article, Entity, EntityRef, EntityType, Fact, KnowledgeBase, Relation
-from graph.network import literal_facts, to_networkx
+from graph.network import literal_facts, page_graph, to_networkx
 from graph.rdf import to_graph
 from graph.text import fold_key
 from graph.triples import KBTriples
 from graph.view import (
+    REPULSION_BLOCK_PAIRS,
+    _components,
+    _force_directed,
+    _pivot_distances,
+    _write_pieces,
+    document_pieces,
     find_entity,
     kb_graph_view,
+    kb_page_graph,
     layout,
+    page_payload,
     relation_label,
     render_document,
     render_html,
@@ -43,6 +51,7 @@ from graph.view import (
     view_payload,
     vis_network_js,
     whole_graph_view,
+    write_page,
     write_views,
     write_whole_graph_view,
 )
@@ -346,6 +355,107 @@ def test_layout_ignores_hash_seed(tmp_path):
     assert len(outputs) == 1 and len(json.loads(outputs.pop())) == 631
 
 
+def networkx_layout(network: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """The layout as first written, on networkx's graph and components: the reference."""
+    from graph.view import _component_layout
+
+    spacing, seed = 70.0, 7
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(network.nodes))
+    simple.add_edges_from(sorted((u, v) if u < v else (v, u) for u, v in network.edges()
+                                 if u != v))
+    placed = []
+    for nodes in sorted((sorted(c) for c in nx.connected_components(simple)),
+                        key=lambda c: (-len(c), c[0])):
+        if len(nodes) == 1:
+            placed.append((nodes, np.zeros((1, 2)), spacing / 2))
+            continue
+        index = {node: i for i, node in enumerate(nodes)}
+        pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in simple.edges(nodes)})
+        unit = _component_layout(len(nodes), np.array(pairs, dtype=np.int64), seed)
+        unit -= unit.mean(axis=0)
+        radius = float(np.sqrt((unit**2).sum(axis=1)).max()) or 1.0
+        target = spacing * (len(nodes) ** 0.5) * 0.75
+        placed.append((nodes, unit * (target / radius), target))
+    row_width = max(max((2 * r for _, _, r in placed), default=0.0),
+                    sum((2 * r) ** 2 for _, _, r in placed) ** 0.5 * 1.2)
+    positions = {}
+    x = y = row_height = 0.0
+    for nodes, coordinates, radius in placed:
+        if x > 0 and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y + row_height + spacing, 0.0
+        for node, (px, py) in zip(nodes, coordinates, strict=True):
+            positions[node] = (round(x + radius + float(px), 1), round(y + radius + float(py), 1))
+        x += 2 * radius + spacing / 2
+        row_height = max(row_height, 2 * radius)
+    return positions
+
+
+def tangled(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """`network` with loops, edges both ways round and repeated, nodes added out of order."""
+    rng = random.Random(11)
+    edges = list(network.edges(keys=True))
+    result = nx.MultiDiGraph()
+    result.add_nodes_from(rng.sample(list(network.nodes), network.number_of_nodes()))
+    for u, v, key in rng.sample(edges, len(edges)):
+        result.add_edge(*((v, u) if rng.random() < 0.5 else (u, v)), key=key)
+    for u, v, _ in edges[::3]:
+        result.add_edge(u, u, key="loop")
+        result.add_edge(v, u, key="again")
+    return result
+
+
+@pytest.mark.parametrize("sizes", [[60, 30, 5, 2, 1, 1], [7], [1, 1], []])
+def test_layout_is_the_networkx_layout(sizes):
+    network = tangled(synthetic_network(sizes))
+    assert layout(network) == networkx_layout(network)
+
+
+@pytest.mark.slow
+def test_large_layout_is_the_networkx_layout():
+    network = tangled(synthetic_network([900, 40, 3, 1]))  # 900: PivotMDS and refinement
+    assert layout(network) == networkx_layout(network)
+
+
+def test_components_are_networkx_components():
+    rng = np.random.default_rng(4)
+    ends = np.sort(rng.integers(0, 300, (250, 2)), axis=1)
+    labels = _components(300, ends[:, 0], ends[:, 1])
+    simple = nx.Graph()
+    simple.add_nodes_from(range(300))
+    simple.add_edges_from(ends.tolist())
+    expected = {node: min(component) for component in nx.connected_components(simple)
+                for node in component}
+    assert labels.tolist() == [expected[node] for node in range(300)]
+
+
+def test_pivot_distances_are_hop_counts_from_farthest_first_pivots():
+    network = synthetic_network([120])
+    nodes = sorted(network.nodes)
+    number = {node: i for i, node in enumerate(nodes)}
+    simple = nx.Graph((number[u], number[v]) for u, v in network.edges())
+    edges = np.array(sorted((min(e), max(e)) for e in simple.edges()), dtype=np.int64)
+    rows = _pivot_distances(len(nodes), edges, 6)
+    pivot = 0
+    for count, row in enumerate(rows, start=1):
+        hops = nx.single_source_shortest_path_length(simple, pivot)
+        assert row.tolist() == [hops[node] for node in range(len(nodes))]
+        pivot = int(np.argmax(rows[:count].min(axis=0)))  # farthest from every pivot so far
+
+
+def test_repulsion_block_size_changes_no_position(monkeypatch):
+    rng = np.random.default_rng(2)
+    n = 700
+    edges = np.unique(np.sort(rng.integers(0, n, (2000, 2)), axis=1), axis=0)
+    edges = edges[edges[:, 0] != edges[:, 1]]
+    start = rng.normal(size=(n, 2))
+    results = []
+    for pairs in (1, 5_000, REPULSION_BLOCK_PAIRS, 2_000_000):
+        monkeypatch.setattr("graph.view.REPULSION_BLOCK_PAIRS", pairs)
+        results.append(_force_directed(n, edges, 3, 7, start=start, temperature=0.03).tobytes())
+    assert len(set(results)) == 1
+
+
 def test_views_are_byte_identical(tmp_path, graph):
     first = render_html(graph, tmp_path / "a.html", title="Same").read_bytes()
     assert render_html(graph, tmp_path / "b.html", title="Same").read_bytes() == first
@@ -364,6 +474,49 @@ def test_the_view_of_a_knowledge_base_is_the_page_of_its_graph(tmp_path, make):
     page = write_whole_graph_view(network, literals, tmp_path / "a.html", title="Same")
     expected = render_html(to_graph(kb), tmp_path / "b.html", title="Same")
     assert page.read_bytes() == expected.read_bytes()
+
+
+@pytest.mark.parametrize("make", [sample_kb, awkward_kb, hostile_kb],
+                         ids=["sample", "awkward", "hostile"])
+def test_the_page_written_from_a_knowledge_base_is_the_page_of_its_graph(tmp_path, make):
+    kb = make()
+    page = write_page(kb_page_graph(KBTriples(kb)), tmp_path / "a.html", title="Same")
+    expected = render_html(to_graph(kb), tmp_path / "b.html", title="Same")
+    assert page.read_bytes() == expected.read_bytes()
+
+
+@pytest.mark.parametrize(("physics_max_nodes", "edge_labels_max_edges"), [(300, 1000), (0, 0)])
+def test_the_page_written_in_pieces_is_the_whole_document(
+        monkeypatch, network, graph, physics_max_nodes, edge_labels_max_edges):
+    options = {"title": "Pieces", "physics_max_nodes": physics_max_nodes,
+               "edge_labels_max_edges": edge_labels_max_edges}
+    whole = render_document(view_payload(network, literal_facts(graph), **options))
+    monkeypatch.setattr("graph.view._JSON_CHUNK", 3)  # lists written a few items at a time
+    lazy = page_payload(page_graph(network, literal_facts(graph)), **options)
+    pieces = list(document_pieces(lazy))
+    assert "".join(pieces) == whole
+    assert len(pieces) > network.number_of_edges() // 3  # the data did come in pieces
+
+
+def test_the_page_of_an_empty_graph_written_in_pieces(tmp_path):
+    page = write_page(page_graph(nx.MultiDiGraph()), tmp_path / "empty.html", title="Empty")
+    payload = view_payload(nx.MultiDiGraph(), title="Empty")
+    assert page.read_text("utf-8") == render_document(payload)
+    assert payload["vis"]["nodes"] == payload["records"] == []
+
+
+def test_a_page_that_fails_midway_leaves_the_old_file(tmp_path):
+    target = tmp_path / "graph.html"
+    target.write_text("precious")
+
+    def pieces():
+        yield "x" * (3 << 20)  # more than one write to the file
+        raise RuntimeError("failed while making the data")
+
+    with pytest.raises(RuntimeError):
+        _write_pieces(target, pieces())
+    assert target.read_text() == "precious"
+    assert list(tmp_path.iterdir()) == [target]  # no temporary file left
 
 
 def test_vis_records_are_laid_out_as_pyvis_network_makes_them(network):
