@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graph.errors import OutputLockedError, OutputNotWritableError
@@ -64,11 +64,18 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
     `durable=False` skips the fsyncs, for disposable files (cache entries) where a loss on power
     failure costs only a re-computation and an fsync per file would slow a large build.
     """
+    atomic_write_chunks(path, (data,), durable=durable)
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes], *, durable: bool = True) -> None:
+    """`atomic_write_bytes` of the bytes the chunks make, never held whole (a large page written
+    as its data is made); a chunk that fails to come leaves the old file and no temporary one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

@@ -10,16 +10,13 @@ fetched) backs that up. Layout is computed here, so large graphs open without a 
 from __future__ import annotations
 
 import base64
-import contextlib
 import datetime as dt
 import difflib
 import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -43,7 +40,7 @@ from graph.errors import (
     UsageError,
     ViewLibraryMissingError,
 )
-from graph.fsutil import fsync_dir, publish_mode
+from graph.fsutil import atomic_write_chunks
 from graph.model import EntityType, Relation
 from graph.network import (
     Evidence,
@@ -839,31 +836,21 @@ _WRITE_CHARS = 1 << 20
 
 
 def _write_pieces(path: Path, pieces: Iterable[str]) -> Path:
-    """`_write` of the text the pieces make, never held whole: written to a temporary file
-    beside `path` (synced) and renamed over it, as `graph.fsutil.atomic_write_bytes` does."""
+    """`_write` of the text the pieces make, never held whole: encoded a few hundred kilobytes
+    at a time and written atomically (`graph.fsutil.atomic_write_chunks`)."""
+    def chunks() -> Iterator[bytes]:
+        buffer: list[str] = []
+        size = 0
+        for piece in pieces:
+            buffer.append(piece)
+            size += len(piece)
+            if size >= _WRITE_CHARS:
+                yield "".join(buffer).encode("utf-8")
+                buffer, size = [], 0
+        yield "".join(buffer).encode("utf-8")
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                buffer: list[str] = []
-                size = 0
-                for piece in pieces:
-                    buffer.append(piece)
-                    size += len(piece)
-                    if size >= _WRITE_CHARS:
-                        handle.write("".join(buffer).encode("utf-8"))
-                        buffer, size = [], 0
-                handle.write("".join(buffer).encode("utf-8"))
-                handle.flush()
-                os.fsync(handle.fileno())
-            publish_mode(Path(temporary))
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
-        fsync_dir(path.parent)
+        atomic_write_chunks(path, chunks())
     except OSError as err:
         raise OutputNotWritableError(path=path, detail=err.strerror or err) from err
     return path

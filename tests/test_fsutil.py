@@ -15,7 +15,13 @@ import pytest
 
 from graph import fsutil
 from graph.errors import OutputLockedError, OutputNotWritableError
-from graph.fsutil import atomic_write_bytes, build_lock, commit_staging, staging_dir
+from graph.fsutil import (
+    atomic_write_bytes,
+    atomic_write_chunks,
+    build_lock,
+    commit_staging,
+    staging_dir,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -232,3 +238,19 @@ def test_output_that_is_a_file(tmp_path: Path) -> None:
     with pytest.raises(OutputNotWritableError, match="not a folder"), build_lock(out):
         pass
     assert out.read_text() == "not a folder"
+
+
+def test_atomic_write_chunks_writes_the_chunks_and_a_failed_chunk_keeps_the_old_file(
+        tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    atomic_write_chunks(target, (b"<html>", b"<body>", b"</html>"))
+    assert target.read_bytes() == b"<html><body></html>"
+
+    def failing():
+        yield b"new"
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        atomic_write_chunks(target, failing())
+    assert target.read_bytes() == b"<html><body></html>"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
