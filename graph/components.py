@@ -3865,6 +3865,23 @@ def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
                 person.roles[k] = RoleMention(label, role.surface, role.confidence, role.country)
 
 
+def _organisation_short_names(scan: _Scanner) -> frozenset[tuple[str, ...]]:
+    """The short names of companies the article names in full: the first words of a capitalised
+    run ending in a company word ("Kyoei", "Kyoei Materials" of "Kyoei Materials Corporation").
+    A person's name is never one of them where the person holds no office."""
+    found: set[tuple[str, ...]] = set()
+    keys, texts = scan.keys, scan.texts
+    for k, key in enumerate(keys):
+        if key not in scan.lex.company_words or not texts[k][:1].isupper():
+            continue
+        start = k
+        while start > 0 and _is_name_token(texts[start - 1]) and k - start < 5:
+            start -= 1
+        words = tuple(keys[start:k])
+        found.update(words[:n] for n in range(1, len(words) + 1))
+    return frozenset(found)
+
+
 @Language.factory(
     "dg_mentions",
     assigns=["doc._.dg_bodies", "doc._.dg_people", "doc._.dg_documents", "doc._.dg_events"],
@@ -3912,4 +3929,8 @@ class MentionFinder:
             + [(e.start, e.end) for e in doc._.dg_events]
         doc._.dg_people = [p for p in people if p.roles or p.end - p.start > 1 or not any(
             start <= p.start and p.end <= end for start, end in names)]
+        # "Kyoei" after "Japan's Kyoei Materials Corporation": the company's short name
+        companies = _organisation_short_names(scan)
+        doc._.dg_people = [p for p in doc._.dg_people
+                           if p.roles or tuple(fold_words(p.name)) not in companies]
         return doc

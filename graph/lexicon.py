@@ -166,6 +166,7 @@ class Lexicon:
     hosted_event_heads: frozenset[str]  # "hosted an official welcome ceremony"
     not_event_modifiers: frozenset[str]  # "a press conference" is no event
     anaphoric_title_heads: frozenset[str]  # "the Japanese leader and Deputy PM X": 2 people
+    company_words: frozenset[str]  # "Kyoei Materials Corporation": "Kyoei" is the company
     medium_event_modifiers: frozenset[str]  # "an online conference": an event only when an
     # organisation holds it ("a Government online conference"), not two leaders' call
     implementing_verbs: frozenset[str]  # "a plan to implement Resolution X" (topic goes on)
@@ -339,7 +340,7 @@ LEXICON_KEYS: dict[str, str] = {
     "clause_breaks": "words", "topic_stop_after_comma": "words",
     "conference_event_words": "words", "document_subtypes": "words",
     "host_verbs": "words", "hosted_event_heads": "words", "not_event_modifiers": "words",
-    "medium_event_modifiers": "words", "anaphoric_title_heads": "words",
+    "medium_event_modifiers": "words", "anaphoric_title_heads": "words", "company_words": "words",
     "visitor_nouns": "words", "visitor_offices": "words", "implementing_verbs": "words",
     "visit_kinds": "words", "event_subject_verbs": "words", "attend_verbs": "words",
     "speak_verbs": "words", "visit_verbs": "words", "sideline_cues": "words",
@@ -467,6 +468,7 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         not_event_modifiers=frozenset(words["not_event_modifiers"]),
         medium_event_modifiers=frozenset(words["medium_event_modifiers"]),
         anaphoric_title_heads=frozenset(token_key(w) for w in words["anaphoric_title_heads"]),
+        company_words=frozenset(token_key(w) for w in words["company_words"]),
         implementing_verbs=frozenset(words["implementing_verbs"]),
         visit_kinds=frozenset(token_key(w) for w in words["visit_kinds"]),
         visitor_nouns=_trie(words["visitor_nouns"]),

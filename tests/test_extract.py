@@ -2893,3 +2893,12 @@ def test_round25_a_local_body_named_with_or_without_its_locality_word_is_one_off
 ])
 def test_round25_portfolio_lists(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+def test_round25_a_company_short_name_is_not_a_person():
+    text = ("He received Ito Ken, President of Japan's Hoshino Materials Corporation. Ito said "
+            "Hoshino was studying a plant in Bac Ninh.")
+    article = Article("t.txt", text, "0", date=D2026_MARCH)
+    (extraction,) = extract_articles([article])
+    people = {e.label for e in extraction.entities if e.ref.type.value == "Person"}
+    assert "Hoshino" not in people and "Ito Ken" in people, people
