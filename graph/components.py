@@ -158,9 +158,13 @@ _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 
 
 def _title_case(text: str) -> str:
-    """An office's words in title case, acronyms kept ("CEO", not "Ceo")."""
-    return " ".join(word if len(word) > 1 and word.isupper() else word.title()
-                    for word in text.split(" "))
+    """An office's words in title case, acronyms and linking words kept ("CEO", not "Ceo";
+    "Chief of the General Staff")."""
+    return " ".join(word if (len(word) > 1 and word.isupper()) or word in _TITLE_LINKS
+                    else word.title() for word in text.split(" "))
+
+
+_TITLE_LINKS = frozenset({"of", "the", "and", "for", "to", "in", "on"})
 
 
 def fold_words(label: str) -> list[str]:

@@ -2902,3 +2902,12 @@ def test_round25_a_company_short_name_is_not_a_person():
     (extraction,) = extract_articles([article])
     people = {e.label for e in extraction.entities if e.ref.type.value == "Person"}
     assert "Hoshino" not in people and "Ito Ken" in people, people
+
+
+def test_round25_office_labels_keep_their_linking_words_lower_case():
+    assert_triples("General Tran Van Nam, Chief of the General Staff of the Vietnam People's "
+                   "Army, attended.",
+                   {("Tran Van Nam", "holdsRole",
+                     "Chief of the General Staff of the Vietnam People's Army")},
+                   {("Tran Van Nam", "holdsRole",
+                     "Chief Of The General Staff of the Vietnam People's Army")}, D2026_MARCH)
