@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -24,7 +25,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span
 
 from graph.dates import DATE_PATTERN, MONTH_NAME, MONTHS, WEEKDAYS
-from graph.lexicon import Lexicon, lexicon, phrase_keys, token_key
+from graph.lexicon import Body, Lexicon, lexicon, phrase_keys, token_key
 from graph.model import EntityType
 
 # --- mention types -----------------------------------------------------------------------------
@@ -834,7 +835,8 @@ class _Scanner:
         TITLE := [former] [demonym] modifier* (alias | head of BODY | BODY head |
                  BODY member | member of BODY) [of|to COUNTRY], chained by "and" or ",".
         """
-        if i > 0 and self.keys[i - 1] == "the":
+        if i > 0 and self.keys[i - 1] == "the" and any(
+                key in self.lex.anaphoric_title_heads for key in self.keys[i:i + 4]):
             # "the Japanese leader and Deputy PM Son": "the <demonym> leader" names someone the
             # text has named already; only the title after "and" is the name's
             first = self._parse_one_title(i)
@@ -3373,8 +3375,8 @@ def _accompanying_offices(scan: _Scanner, people: list[PersonMention]) -> None:
     visitor's country. The visitor is the subject right before "is/was accompanied by", or, for
     "He"/"She", the last person named before the sentence whose office has a country."""
     keys, lex = scan.keys, scan.lex
-    for i in range(2, scan.n - 2):
-        if keys[i] != "accompanied" or keys[i + 1] != "by" or keys[i - 1] not in ("is", "was"):
+    for i in positions_of(scan.doc, "accompanied"):
+        if not 2 <= i < scan.n - 2 or keys[i + 1] != "by" or keys[i - 1] not in ("is", "was"):
             continue
         sent = scan.sent(i)
         before = [p for p in people if p.end <= i - 1]
@@ -3771,6 +3773,34 @@ _UNNAMED_LOCALITY = re.compile(r" of the (provincial|city|municipal) ")
 _LOCALITY_WORDS = ("provincial", "province", "city")
 
 
+def _locality_at(lex: Lexicon, keys: Sequence[str], start: int) -> tuple[int, Body] | None:
+    """A known province or city (of any country) named from `start`: (end, body)."""
+    found = lex.bodies.match(keys, start)
+    known = lex.body_by_label.get(str(found[1])) if found else None
+    if known is None or known.type is not EntityType.PLACE \
+            or known.subtype not in ("Province", "City"):
+        return None
+    return found[0], known
+
+
+def _whole_locality(place: str, lex: Lexicon) -> Body | None:
+    """The province or city `place` names, all of it ("Xieng Khouang", not "Nghe An Party")."""
+    keys = phrase_keys(place)
+    found = _locality_at(lex, keys, 0)
+    return found[1] if found is not None and found[0] == len(keys) else None
+
+
+def _is_home(body: Body, lex: Lexicon) -> bool:
+    return body.part_of in (None, lex.home_country)
+
+
+def _with_locality_word(place: str, word: str) -> str:
+    """"Dong Nai provincial", "Hai Phong city"; "municipal" is the city's, and a city whose name
+    ends in "City" takes no second one ("Ho Chi Minh City")."""
+    word = "city" if word == "municipal" else word
+    return place if word == "city" and place.lower().endswith("city") else f"{place} {word}"
+
+
 def _article_locality(scan: _Scanner) -> str | None:
     """The Vietnamese province or city the article is about, as written: the one most often
     named as a locality ("the Dong Nai provincial People's Council", "the Hai Phong city Party
@@ -3781,24 +3811,21 @@ def _article_locality(scan: _Scanner) -> str | None:
     written: dict[str, str] = {}
     i = 0
     while i < scan.n:
-        found = lex.bodies.match(keys, i) if texts[i][:1].isupper() else None
-        known = lex.body_by_label.get(str(found[1])) if found else None
-        if known is None or known.type is not EntityType.PLACE \
-                or known.part_of not in (None, lex.home_country) \
-                or known.subtype not in ("Province", "City"):
+        found = _locality_at(lex, keys, i) if texts[i][:1].isupper() else None
+        if found is None or not _is_home(found[1], lex):
             i += 1
             continue  # no place, a foreign province, a region or a venue
-        surface = scan.doc[i:found[0]].text
-        after = texts[found[0]] if found[0] < scan.n else ""
+        end, known = found
+        surface = scan.doc[i:end].text
+        after = texts[end] if end < scan.n else ""
         if after == "City":  # "Can Tho City": the city's name as written
-            surface, after = f"{surface} City", texts[found[0] + 1] if found[0] + 1 < scan.n \
-                else ""
+            surface, after = f"{surface} City", texts[end + 1] if end + 1 < scan.n else ""
         tally = counts.setdefault(known.label, [0, 0])
         tally[1] += 1
         if after.lower() in _LOCALITY_WORDS or after in ("Party", "People", "People's"):
             tally[0] += 1
             written.setdefault(known.label, surface)
-        i = found[0]
+        i = end
     ranked = sorted(((tally, label) for label, tally in counts.items() if tally[0]), reverse=True)
     if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
         return None
@@ -3810,12 +3837,7 @@ def _place_of_office(label: str, lex: Lexicon) -> str | None:
     if " of " not in label:
         return None
     place = label.rsplit(" of ", 1)[1]
-    found = lex.bodies.match(phrase_keys(place), 0)
-    known = lex.body_by_label.get(str(found[1])) if found else None
-    if known is None or found[0] != len(phrase_keys(place)) or known.type is not EntityType.PLACE \
-            or known.subtype not in ("Province", "City"):
-        return None
-    return place
+    return place if _whole_locality(place, lex) is not None else None
 
 
 # "the Hai Phong People's Committee", "the Nghe An Party Committee": a local body named without
@@ -3830,19 +3852,12 @@ def local_body_form(label: str, lex: Lexicon) -> str:
     for a province, "<place> city <body>" for a city ("the Hai Phong People's Committee" and "the
     Hai Phong city People's Committee" are one body; the label keeps the article's words)."""
     found = _LOCAL_BODY.search(label)
-    if found is None:
+    known = _whole_locality(found["place"], lex) if found is not None else None
+    if known is None or not _is_home(known, lex):
         return label
-    place = found["place"]
-    keys = phrase_keys(place)
-    match = lex.bodies.match(keys, 0)
-    known = lex.body_by_label.get(str(match[1])) if match else None
-    if known is None or match[0] != len(keys) or known.type is not EntityType.PLACE \
-            or known.part_of not in (None, lex.home_country) \
-            or known.subtype not in ("Province", "City"):
-        return label
-    word = "provincial " if known.subtype == "Province" else \
-        "" if place.lower().endswith("city") else "city "
-    return label[:found.start()] + f" of the {place} {word}{found['body']}" + label[found.end():]
+    place = _with_locality_word(found["place"],
+                                "provincial" if known.subtype == "Province" else "city")
+    return label[:found.start()] + f" of the {place} {found['body']}" + label[found.end():]
 
 
 def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
@@ -3862,10 +3877,8 @@ def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
         for k, role in enumerate(person.roles):
             found = _UNNAMED_LOCALITY.search(role.label)
             if found:
-                # "the municipal People's Committee" of Ho Chi Minh City: the city's own name
-                word = "" if found[1] != "provincial" and place.lower().endswith("city") \
-                    else "city " if found[1] == "municipal" else f"{found[1]} "
-                label = role.label.replace(found[0], f" of the {place} {word}", 1)
+                label = role.label.replace(
+                    found[0], f" of the {_with_locality_word(place, found[1])} ", 1)
                 person.roles[k] = RoleMention(label, role.surface, role.confidence, role.country)
 
 
@@ -3934,7 +3947,8 @@ class MentionFinder:
         doc._.dg_people = [p for p in people if p.roles or p.end - p.start > 1 or not any(
             start <= p.start and p.end <= end for start, end in names)]
         # "Kyoei" after "Japan's Kyoei Materials Corporation": the company's short name
-        companies = _organisation_short_names(scan)
-        doc._.dg_people = [p for p in doc._.dg_people
-                           if p.roles or tuple(fold_words(p.name)) not in companies]
+        if any(not p.roles for p in doc._.dg_people):
+            companies = _organisation_short_names(scan)
+            doc._.dg_people = [p for p in doc._.dg_people
+                               if p.roles or tuple(fold_words(p.name)) not in companies]
         return doc
