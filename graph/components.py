@@ -93,7 +93,7 @@ class EventMention:
     venue: int | None = None  # a visit's: the first token of the country visited
 
 
-for _name in ("dg_bodies", "dg_people", "dg_documents", "dg_events"):
+for _name in ("dg_bodies", "dg_people", "dg_documents", "dg_events", "dg_former_offices"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -1144,6 +1144,14 @@ class _Scanner:
         member = lex.membership.match(keys, j, skip=False)
         if member and member[0] < self.n and keys[member[0]] == "of" and not candidates:
             body = self.match_body(self.skip_the(member[0] + 1), need_capital=False)
+            saved = self.org_country
+            org = self.org_after(member[0] + 1)
+            self.org_country = saved
+            if org is not None and org[2] is EntityType.ORGANIZATION \
+                    and (body is None or org[0] > body.end):
+                # "member of the Binh Thuan provincial Party Committee": a body the data knows
+                # only by its kind, not the place that opens it
+                return org[0], None, org[1], None
             if body is not None:
                 return body.end, None, body.label, None
         if alias and alias[0] + 1 < self.n and keys[alias[0]] == "of" \
@@ -1730,6 +1738,9 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
         k = scan.skip_paren(person.end)
         verbs = [t for t in scan.tokens[scan.sent(person.start).start:person.start]
                  if _is_election_verb(t, lex) and t.pos_ in ("VERB", "AUX")]
+        if not verbs:  # "approved the appointment of X as Y, and of Z as W"
+            verbs = [t for t in scan.tokens[scan.sent(person.start).start:person.start - 1]
+                     if keys[t.i] in lex.election_nouns and keys[t.i + 1] == "of"]
         passive = _passive_election(scan, people, index)
         listed_as = _as_after_list(scan, people, index)
         if passive is not None:
@@ -1849,6 +1860,13 @@ def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -
             return k + 3
         if scan.texts[k + 2][:1].isupper():
             return k + 2  # "A and B were elected Vice Chairwomen of X" (no "as")
+    if k + 2 < scan.n and scan.tokens[k].tag_ in ("VBN", "VBD") and keys[k] != "voted" \
+            and _is_election_verb(scan.tokens[k], scan.lex):
+        # a headline's reduced passive: "X appointed Minister of Home Affairs"
+        if keys[k + 1] == "as":
+            return k + 2
+        if scan.texts[k + 1][:1].isupper():
+            return k + 1
     return None
 
 
@@ -3860,6 +3878,13 @@ def local_body_form(label: str, lex: Lexicon) -> str:
     return label[:found.start()] + f" of the {place} {found['body']}" + label[found.end():]
 
 
+def office_identity(label: str, lex: Lexicon) -> str:
+    """What makes two office labels one office: a local body in its one form, and the holder's
+    gender left out ("Chairwoman of X" is the office "Chairman of X" names)."""
+    form = local_body_form(label, lex)
+    return lex.gendered_office_pattern.sub(lambda m: lex.gendered_office_words[m[0]], form)
+
+
 def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
     """"Secretary of the provincial Party Committee" in an article about Dong Nai is "Secretary
     of the Dong Nai provincial Party Committee": the same office the article names in full
@@ -3882,6 +3907,40 @@ def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
                 person.roles[k] = RoleMention(label, role.surface, role.confidence, role.country)
 
 
+def find_former_offices(scan: _Scanner) -> list[tuple[int, RoleMention]]:
+    """Offices the text says someone held before ("X, former Chairman of Y", "previously served
+    as Deputy Head of Z"), each with where it starts: offices the article names, held by nobody
+    now as far as it says (the holder's present offices are read as titles)."""
+    lex, keys, texts = scan.lex, scan.keys, scan.texts
+    found: list[tuple[int, RoleMention]] = []
+    place: str | None = None
+    place_read = False
+    for i, key in enumerate(keys):
+        if key not in lex.former_office_markers:
+            continue
+        j = i + 1
+        cue = lex.former_office_cues.match(keys, j, skip=False) if j < scan.n else None
+        if cue:
+            j = cue[0]
+        if j >= scan.n or not texts[j][:1].isupper():
+            continue
+        parsed = scan._parse_one_title(j)
+        if parsed is None or parsed[1] is None:
+            continue
+        role = parsed[1]
+        unnamed = _UNNAMED_LOCALITY.search(role.label)
+        if unnamed:
+            # "former Chairwoman of the provincial People's Council": the article's province
+            if not place_read:
+                place, place_read = _article_locality(scan), True
+            if place is not None:
+                label = role.label.replace(
+                    unnamed[0], f" of the {_with_locality_word(place, unnamed[1])} ", 1)
+                role = RoleMention(label, role.surface, role.confidence, role.country)
+        found.append((j, role))
+    return found
+
+
 def _organisation_short_names(scan: _Scanner) -> frozenset[tuple[str, ...]]:
     """The short names of companies the article names in full: the first words of a capitalised
     run ending in a company word ("Kyoei", "Kyoei Materials" of "Kyoei Materials Corporation").
@@ -3901,7 +3960,8 @@ def _organisation_short_names(scan: _Scanner) -> frozenset[tuple[str, ...]]:
 
 @Language.factory(
     "dg_mentions",
-    assigns=["doc._.dg_bodies", "doc._.dg_people", "doc._.dg_documents", "doc._.dg_events"],
+    assigns=["doc._.dg_bodies", "doc._.dg_people", "doc._.dg_documents", "doc._.dg_events",
+             "doc._.dg_former_offices"],
     requires=["doc.ents", "token.dep", "token.pos", "doc.sents"],
 )
 def make_mentions(nlp: Language, name: str) -> MentionFinder:
@@ -3927,6 +3987,7 @@ class MentionFinder:
         find_bare_names(scan, people, self.lex, day)
         _localise_offices(scan, people)
         _accompanying_offices(scan, people)
+        doc._.dg_former_offices = find_former_offices(scan)
         # "Related news" headlines are read too: `dg_line_breaks` makes each its own sentence,
         # so none merges with the body or with another headline.
         doc._.dg_bodies = bodies

@@ -24,6 +24,7 @@ from graph.components import (
     SentenceIndex,
     invitation_host_at,
     local_body_form,
+    office_identity,
     positions_of,
 )
 from graph.dates import (
@@ -124,6 +125,11 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     for person in people:
         held.setdefault(slugify(fold(person.name)), set()).update(r.label for r in person.roles)
     person_refs = {id(p): _add_person(builder, lex, p, doc, held) for p in people}
+    for start, role in doc._.dg_former_offices or []:
+        # an office someone held before: the article names it, nobody holds it by this text
+        role_ref = builder.entity(EntityType.ROLE, office_identity(role.label, lex), role.label,
+                                  [role.surface, local_body_form(role.label, lex)])
+        builder.mentioned(role_ref, builder.sentence(start), role.confidence)
     # "the Law on X" and, elsewhere in the article, "the Law on X (Law No. 5/2025/QH15)": one
     # document, known by its number
     numbers = {fold(m.name): m.number for m in documents if m.name and m.number}
@@ -244,17 +250,21 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
             continue  # "Ambassador X, Permanent Representative of Viet Nam to the UN": a rank
         role_sent = builder.sentence(person.role_evidence[role.label]) \
             if role.label in person.role_evidence else sent
-        identity = local_body_form(role.label, lex)
-        role_ref = builder.entity(EntityType.ROLE, identity, role.label, [role.surface, identity])
+        role_ref = builder.entity(EntityType.ROLE, office_identity(role.label, lex), role.label,
+                                  [role.surface, local_body_form(role.label, lex)])
         builder.mentioned(role_ref, role_sent, role.confidence)
         builder.fact(ref, Relation.HOLDS_ROLE, role_ref, role_sent, role.confidence)
         if role.country:
             country_ref = builder.entity(EntityType.COUNTRY, role.country, role.country)
             builder.mentioned(country_ref, sent, role.confidence)
     for label in person.memberships:
-        body = lex.body_by_label[label]
-        body_ref = builder.entity(body.type, body.label, body.label, [],
-                                  [body.subtype] if body.subtype else [])
+        body = lex.body_by_label.get(label)
+        if body is None:  # a body the data knows by its kind only ("X provincial Party Committee")
+            body_ref = builder.entity(EntityType.ORGANIZATION, local_body_form(label, lex), label,
+                                      [label])
+        else:
+            body_ref = builder.entity(body.type, body.label, body.label, [],
+                                      [body.subtype] if body.subtype else [])
         builder.fact(ref, Relation.MEMBER_OF, body_ref, sent, TITLE_CONFIDENCE)
     return ref
 

@@ -223,6 +223,9 @@ class Lexicon:
     vessel_words: PhraseTrie
     # "Receiving X, President Y said": participles that open a meeting sentence
     fronted_meeting_participles: PhraseTrie
+    former_office_markers: frozenset[str]  # "former", "previously": an office held before
+    former_office_cues: PhraseTrie  # "served as" between the marker and the office
+    election_nouns: frozenset[str]  # "the appointment of X as Y"
     # "a reception to celebrate X": heads that are an event only with their purpose
     purpose_event_heads: frozenset[str]
     # "The delegation included A and B": verbs (lemmas) that list a delegation's members
@@ -252,6 +255,8 @@ class Lexicon:
     capital_honorifics: frozenset[str] = frozenset()
     # Round 13: "Law on X in Criminal Matters", "... under Contracts": words inside a name
     document_name_links: frozenset[str] = frozenset()
+    # "Chairwoman" -> "Chairman": the same office, whoever holds it
+    gendered_office_words: dict[str, str] = field(default_factory=dict)
 
     def country_name(self, label: str) -> str:
         """A country as a role or event label names it: "the Republic of Korea", "Japan"."""
@@ -260,6 +265,12 @@ class Lexicon:
     def foreign_office(self, label: str, country: str) -> str:
         """A role label given a foreign country: "State President" -> "President of Laos"."""
         return f"{self.foreign_office_labels.get(label, label)} of {self.country_name(country)}"
+
+    @cached_property
+    def gendered_office_pattern(self) -> re.Pattern[str]:
+        """A gendered office word as a whole word ("Chairwoman", not "Chairwomanship")."""
+        names = sorted(map(re.escape, self.gendered_office_words), key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(names) + r")\b") if names else re.compile(r"(?!)")
 
     @cached_property
     def document_kind_by_key(self) -> dict[str, str]:
@@ -351,6 +362,8 @@ LEXICON_KEYS: dict[str, str] = {
     "foreign_office_labels": "mapping", "document_name_links": "words",
     "hyphen_suffix_words": "words", "delegation_member_verbs": "words",
     "purpose_event_heads": "words", "fronted_meeting_participles": "words",
+    "former_office_markers": "words", "former_office_cues": "words",
+    "gendered_office_words": "mapping", "election_nouns": "words",
 }
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
@@ -507,6 +520,9 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         delegation_member_verbs=frozenset(words["delegation_member_verbs"]),
         purpose_event_heads=frozenset(words["purpose_event_heads"]),
         fronted_meeting_participles=_trie(words["fronted_meeting_participles"]),
+        former_office_markers=frozenset(token_key(w) for w in words["former_office_markers"]),
+        former_office_cues=_trie(words["former_office_cues"]),
+        election_nouns=frozenset(token_key(w) for w in words["election_nouns"]),
         posted_offices=tuple(" ".join(phrase_keys(p)) for p in words["posted_offices"]),
         national_body_words=tuple(" ".join(phrase_keys(p)) for p in words["national_body_words"]),
         portfolio_heads=_trie(words["portfolio_heads"]),
@@ -516,6 +532,7 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         local_party_chief_titles=_trie(words["local_party_chief_titles"]),
         place_apposition_heads=frozenset(token_key(w) for w in words["place_apposition_heads"]),
         foreign_office_labels=dict(words["foreign_office_labels"]),
+        gendered_office_words=dict(words["gendered_office_words"]),
         capital_honorifics=frozenset(token_key(w) for w in words["honorifics"]
                                      if w.isalpha() and w.isupper()),
         document_name_links=frozenset(token_key(w) for w in words["document_name_links"]),

@@ -207,7 +207,29 @@ What each set covers is described in its articles' topics:
   first session of the 11th-tenure Đà Nẵng city People's Council electing a new Chairman of the
   city People's Committee and adopting resolutions, with the National Assembly's resolution on the
   city's special mechanisms, a Prime Minister's free-trade-zone decision, a Politburo resolution
-  and the new Chairman receiving the Korean Consul General.
+  and the new Chairman receiving the Korean Consul General;
+- blind21: the Prime Minister receiving the heads of European and US companies (a "President and
+  CEO", a "Vice President for Asia-Pacific"), with a Politburo and a Government resolution, a
+  decree, the investment law and a global investment forum; a Deputy Prime Minister's official
+  visit to Germany with a Federal Minister, a State Secretary and a Minister-President, an MoU, a
+  declaration of intent and a business forum (written without diacritics); the National Assembly
+  Standing Committee's session on draft laws and an ordinance with the NA Chair and Vice Chairs;
+  a Politburo personnel decision giving Lâm Đồng a new Party Secretary, with the outgoing and
+  incoming officials' former posts, a regulation and a conclusion; the conference of heads of
+  Vietnamese representative missions abroad with permanent representatives, ambassadors and
+  consuls general (written without diacritics); and the Vietnam – Singapore economic connectivity
+  ministerial meeting with a Minister-in-charge, a Senior Minister of State and a Permanent
+  Secretary;
+- blind22: the State President's state visit to Uzbekistan with a joint statement, a visa
+  agreement, a regional governor (hokim) and a business forum; Ho Chi Minh City and Japan's Hyogo
+  prefecture (the Governor, the Vice Governor, JETRO) signing a cooperation memorandum, with a
+  city Party Committee resolution (written without diacritics); the Ministry of Finance's
+  conference on the new tax administration law with a decree and a circular; a Southeast Asian
+  women leaders' forum in Hà Nội with heads of national women's organisations (written without
+  diacritics); the Party's propaganda commission reviewing a Politburo conclusion on press and
+  publishing with the culture minister and the journalists' association; and a Tây Ninh
+  delegation meeting Cambodian provincial governors on a border-trade memorandum (written without
+  diacritics).
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -330,6 +352,16 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.88, "Role": 0.79, "holdsRole": 0.77, "LegalDocument": 0.84,
         "documentNumber": 0.95, "issuedBy": 0.85, "guides": 0.80, "Topic": 0.83, "Event": 0.92,
         "date": 0.76, "heldIn": 0.85, "participatedIn": 0.48, "met": 0.63, "memberOf": 0.95,
+    },
+    "blind21": {
+        "Person": 0.88, "Role": 0.76, "holdsRole": 0.75, "LegalDocument": 0.93,
+        "documentNumber": 0.95, "issuedBy": 0.92, "guides": 0.83, "Topic": 0.83, "Event": 0.85,
+        "date": 0.64, "heldIn": 0.82, "participatedIn": 0.29, "met": 0.47, "memberOf": 0.77,
+    },
+    "blind22": {
+        "Person": 0.83, "Role": 0.83, "holdsRole": 0.83, "LegalDocument": 0.87,
+        "documentNumber": 0.95, "issuedBy": 0.88, "guides": 0.89, "Topic": 0.89, "Event": 0.67,
+        "date": 0.73, "heldIn": 0.58, "participatedIn": 0.11, "met": 0.86, "memberOf": 0.80,
     },
 }
 SETS = sorted(F1_FLOORS)

@@ -2911,3 +2911,82 @@ def test_round25_office_labels_keep_their_linking_words_lower_case():
                      "Chief of the General Staff of the Vietnam People's Army")},
                    {("Tran Van Nam", "holdsRole",
                      "Chief Of The General Staff of the Vietnam People's Army")}, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a membership of a local body before a conjoined office
+    ("Dang Thi Lan, member of the Son La provincial Party Committee and Vice Chairwoman of the "
+     "Son La provincial People's Committee, spoke at the event.",
+     {("Dang Thi Lan", "holdsRole", "Vice Chairwoman of the Son La provincial People's "
+                                    "Committee"),
+      ("Dang Thi Lan", "memberOf", "Son La provincial Party Committee")},
+     {("Dang Thi Lan", "memberOf", "Son La")}),
+    ("Pham Quoc Viet, member of the Standing Board of the Phu Tho provincial Party Committee, "
+     "chaired the meeting.",
+     {("Pham Quoc Viet", "memberOf", "Standing Board of the Phu Tho provincial Party "
+                                     "Committee")}, set()),
+    # a known body stays the known body
+    ("Ngo Van Hai, member of the Party Central Committee and Chairman of the Party Central "
+     "Committee's Commission for External Relations, attended.",
+     {("Ngo Van Hai", "memberOf", "Party Central Committee")}, set()),
+    # appointments: a headline's reduced passive and "the appointment of X as Y"
+    ("Politburo member Ta Quang Minh appointed Minister of Home Affairs",
+     {("Ta Quang Minh", "holdsRole", "Minister of Home Affairs")}, set()),
+    ("Deputies approved the appointment of Lu Thi Hoa as Minister of Health, and of Kieu Van "
+     "Long, previously Chairman of the Lang Son provincial People's Committee, as Minister of "
+     "Construction.",
+     {("Lu Thi Hoa", "holdsRole", "Minister of Health"),
+      ("Kieu Van Long", "holdsRole", "Minister of Construction")},
+     {("Kieu Van Long", "holdsRole", "Chairman of the Lang Son provincial People's "
+                                     "Committee")}),
+    # an active appointment names the appointer's office only
+    ("Deputy Prime Minister Hoang Van Son named Deputy Minister Lam Quoc Dat head of the task "
+     "force.",
+     {("Hoang Van Son", "holdsRole", "Deputy Prime Minister")},
+     {("Hoang Van Son", "holdsRole", "Deputy Minister")}),
+])
+def test_round26_memberships_and_appointments(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+def _roles_and_holders(text: str) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
+    article = Article("t.txt", text, "0", date=D2026_MARCH)
+    (extraction,) = extract_articles([article])
+    labels = {e.ref: e.label for e in extraction.entities}
+    roles = {e.label: set(e.alt_labels) for e in extraction.entities
+             if e.ref.type.value == "Role"}
+    held = {(labels[f.subject], labels[f.object]) for f in extraction.facts
+            if f.relation is Relation.HOLDS_ROLE}
+    return roles, held
+
+
+@pytest.mark.parametrize(("text", "office", "holder"), [
+    ("Tran Van Phuc, former Secretary of the Ben Tre provincial Party Committee, was expelled.",
+     "Secretary of the Ben Tre provincial Party Committee", "Tran Van Phuc"),
+    ("Mai Thi Hue, 51, previously served as Deputy Head of the Party Central Committee's "
+     "Economic Commission.",
+     "Deputy Head of the Party Central Committee's Economic Commission", "Mai Thi Hue"),
+    ("Vo Minh Tam was formerly Director of the Kon Tum Department of Health.",
+     "Director of the Kon Tum Department of Health", "Vo Minh Tam"),
+])
+def test_round26_a_former_office_is_a_role_nobody_holds(text, office, holder):
+    roles, held = _roles_and_holders(text)
+    assert any(office in {label, *alts} for label, alts in roles.items()), roles
+    assert not any(person == holder for person, _ in held), held
+
+
+def test_round26_the_late_leader_gives_no_former_office():
+    roles, _ = _roles_and_holders("The late President Ho Chi Minh visited the school in 1958.")
+    assert not roles, roles
+
+
+def test_round26_an_office_is_one_whoever_holds_it():
+    text = ("Le Van Thanh, Chairman of the Tra Vinh provincial People's Council, opened the "
+            "session. Nguyen Thi Hoa, former Chairwoman of the provincial People's Council, "
+            "also spoke. Dinh Thi Ha, Chairwoman of the Tra Vinh provincial People's Council "
+            "until 2020, attended.")
+    roles, _ = _roles_and_holders(text)
+    council = [label for label in roles if "People's Council" in label]
+    assert len(council) == 1, roles
+    assert "Chairwoman of the Tra Vinh provincial People's Council" in roles[council[0]] \
+        | {council[0]}, roles
