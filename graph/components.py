@@ -160,9 +160,15 @@ _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 
 def _title_case(text: str) -> str:
     """An office's words in title case, acronyms and linking words kept ("CEO", not "Ceo";
-    "Chief of the General Staff")."""
-    return " ".join(word if (len(word) > 1 and word.isupper()) or word in _TITLE_LINKS
-                    else word.title() for word in text.split(" "))
+    "Chief of the General Staff"; "Editor-in-Chief")."""
+    return " ".join("-".join(_title_word(part) for part in word.split("-"))
+                    for word in text.split(" "))
+
+
+def _title_word(word: str) -> str:
+    if (len(word) > 1 and word.isupper()) or word in _TITLE_LINKS:
+        return word
+    return word[:1].upper() + word[1:].lower() if word.isalpha() else word.title()
 
 
 _TITLE_LINKS = frozenset({"of", "the", "and", "for", "to", "in", "on"})
@@ -259,6 +265,9 @@ class _Scanner:
         # the title parsed last: the country of its "of <Country>", the organisation it names
         self.title_tail_country: str | None = None
         self.title_body: str | None = None
+        # the body of the title before "and" in a chain: what "its" names ("Secretary of the
+        # Party Central Committee and Head of its Organisation Commission")
+        self.its_owner: str | None = None
 
     # Whole-document views, built on first use: `Doc.text` joins every token and `Doc.ents`
     # builds every entity Span on each access.
@@ -564,6 +573,8 @@ class _Scanner:
         a place ("Thailand's Chiang Mai province") or a mission ("Embassy in France")."""
         lex, keys = self.lex, self.keys
         j = self.skip_the(i)
+        if j + 1 < self.n and keys[j] == "its" and self.its_owner is not None:
+            return self._owned_part(j + 1, self.its_owner)
         if j + 2 < self.n and keys[j] in lex.org_heads and self.texts[j].islower() \
                 and keys[j + 1] == "'s" and _is_name_token(self.texts[j + 2]):
             j += 2  # "the ministry's Department of X": the department, named after the owner
@@ -577,6 +588,14 @@ class _Scanner:
                 j += 1  # "Perth-based miner X", "Delft-based research institute X"
             if not _is_name_token(self.texts[j]):
                 j = start_of_based
+        if j + 2 < self.n and keys[j] in lex.demonyms and self.texts[j + 1].islower():
+            # "French energy group Vallee Energies": the nationality and kind describe it
+            k = j + 1
+            while k < self.n and self.texts[k].isalpha() and self.texts[k].islower() \
+                    and k - j <= 3 and keys[k] not in ("of", "and", "the", "in", "for"):
+                k += 1
+            if k < self.n and k > j + 1 and _is_name_token(self.texts[k]):
+                j = k
         start = j
         if j < self.n and keys[j] in lex.demonyms and lex.demonyms[keys[j]] == lex.home_country:
             j += 1  # "the Vietnamese National Assembly"
@@ -618,6 +637,12 @@ class _Scanner:
                 return owner.end, f"{part} of the {owner.label}", EntityType.ORGANIZATION
             place_end = place_word_after(self, body.end) \
                 if body.type is EntityType.PLACE else None
+            if body.type is EntityType.PLACE and place_end is None and body.end < self.n \
+                    and self.texts[body.end][:1].isupper():
+                named = lex.named_place_words.match(keys, body.end, skip=False)
+                if named is not None and not self._org_head_in(named[0], run_end):
+                    # "Osaka Prefecture Yoshida Ken": the known place with its word
+                    return named[0], self.doc[body.start:named[0]].text, EntityType.PLACE
             if place_end is not None:
                 local_end = self.org_run(place_end) if place_end < self.n \
                     and self.texts[place_end][:1].isupper() else place_end
@@ -651,8 +676,32 @@ class _Scanner:
         # on over a lower-case word of its own
         run_end = next((found[0] for k in range(start + 1, run_end)
                         if (found := lex.bodies.match(keys, k)) and found[0] > run_end), run_end)
+        kind_at = self.skip_paren(run_end)
+        media = lex.media_words.match(keys, kind_at, skip=False) \
+            if kind_at < self.n and self.texts[kind_at].islower() else None
+        if media is not None:
+            # "Nhan Dan (People) newspaper": a title named with its kind, the gloss left out
+            return media[0], f"{self.doc[start:run_end].text} {self.doc[kind_at:media[0]].text}", \
+                EntityType.ORGANIZATION
+        named_place = next((found[0] for k in range(start + 1, run_end)
+                            if self.texts[k][:1].isupper()
+                            and (found := lex.named_place_words.match(keys, k, skip=False))
+                            and (2 <= run_end - found[0] <= 3 or found[0] == run_end)
+                            and all(_is_name_token(self.texts[r]) and keys[r] not in lex.org_heads
+                                    for r in range(found[0], run_end))), None)
+        if named_place is not None and not any(keys[k] in lex.org_heads or keys[k] in _CONNECTORS
+                                               for k in range(start, named_place)):
+            # "Hyogo Prefecture Saito Motohiko": a place named with its capitalised place word,
+            # then the holder's name
+            return named_place, self.doc[start:named_place].text, EntityType.PLACE
         heads = [k for k in range(start, run_end)
                  if keys[k] in lex.org_heads]
+        person_at = next((k for k in range(heads[-1] + 2, run_end - 1) if self.tokens[k].ent_iob_
+                          == "B" and self.tokens[k].ent_type_ == "PERSON"), None) if heads else None
+        if person_at is not None and keys[person_at - 1] not in _CONNECTORS \
+                and all(self.tokens[k].ent_type_ == "PERSON" for k in range(person_at, run_end)):
+            # "the Philippine Commission on Women Ermelita Valdeavilla": the model's name ends it
+            run_end = person_at
         if not heads:
             if run_end - start <= 2 and (run_end >= self.n
                                          or not _is_name_token(self.texts[run_end])
@@ -671,6 +720,24 @@ class _Scanner:
             if where is not None and where.type is not EntityType.ORGANIZATION:
                 run_end = where.end  # "the Vietnamese Embassy in (the) France"
         return run_end, self.expand_acronym(start, run_end), EntityType.ORGANIZATION
+
+    def _owned_part(self, i: int, owner: str) -> tuple[int, str, EntityType] | None:
+        """The part of `owner` named from `i` ("its Organisation Commission"): the known part
+        the data names, else "<owner>'s <part>"."""
+        saved, self.its_owner = self.its_owner, None
+        part = self.org_after(i)
+        self.its_owner = saved
+        if part is None or part[2] is not EntityType.ORGANIZATION:
+            return None
+        known = self.lex.body_by_label.get(part[1])
+        if known is not None and known.part_of == owner:
+            return part  # "its Organisation Commission": the Central Organisation Commission
+        named = f"{owner}'s {self.doc[i:part[0]].text}"
+        words = phrase_keys(named)
+        found = self.lex.bodies.match(words, 0, skip=False)
+        if found is not None and found[0] == len(words):
+            return part[0], str(found[1]), EntityType.ORGANIZATION  # a known name in full
+        return part[0], named, EntityType.ORGANIZATION
 
     def _place_of_head_end(self, head: int, end: int) -> int:
         """"University of Sydney Mark Scott": an organisation word, "of" and the place it is
@@ -815,6 +882,10 @@ class _Scanner:
                     or (self.keys[k + 1] == "the" and k + 2 < self.n
                         and _is_name_token(self.texts[k + 2]))):
                 k += 2 if self.keys[k + 1] == "the" else 1
+            elif self.texts[k] in ("'", "’") and k > j and self.texts[k - 1].endswith("s") \
+                    and not self.tokens[k - 1].whitespace_ and k + 1 < self.n \
+                    and _is_name_token(self.texts[k + 1]):
+                k += 1  # "Women Leaders' Forum": a plural possessive inside the name
             else:
                 break
         return k
@@ -858,6 +929,14 @@ class _Scanner:
             if parsed is None:
                 break
             end, role, member, hint = parsed
+            if role is None and hint and roles and j > i and self.keys[j - 1] == "and" \
+                    and " of " in roles[-1].label and self._is_corporate_head(hint) \
+                    and self._is_corporate_head(roles[-1].surface, tail=True):
+                # "USABC President and CEO": the bare head after "and" heads the same body
+                owner = roles[-1].label.split(" of ", 1)[1]
+                role = RoleMention(self.lex.canonical_role(f"{hint} of {owner}"), hint,
+                                   roles[-1].confidence, roles[-1].country)
+                hint = None
             if role and not roles:
                 tail_country = self.title_tail_country
             if role and roles and roles[0].country and role.country is None \
@@ -886,6 +965,7 @@ class _Scanner:
                 (hints if last[0] == "hint" else roles).pop()
                 roles.append(shared)
             last = ("role", role) if role else ("hint", hint) if hint else None
+            self.its_owner = self.title_body or member or self.its_owner
             if role:
                 roles.append(role)
             if member:
@@ -900,10 +980,15 @@ class _Scanner:
                         break  # "X, Secretary of A, and Chairwoman B Y": B is Y's title
                     step += 1
                 follow = self._parse_one_title(step)
-                if follow is not None and (follow[1] or follow[2]):
+                after_corporate = self.keys[step - 1] == "and" and last is not None and (
+                    self._is_corporate_head(last[1] if last[0] == "hint" else last[1].surface,
+                                            tail=True))
+                if follow is not None and (follow[1] or follow[2] or (
+                        follow[3] and after_corporate and self._is_corporate_head(follow[3]))):
                     j = step
                     continue
             break
+        self.its_owner = None
         if end is None:
             return None
         return end, roles, members, hints
@@ -925,6 +1010,16 @@ class _Scanner:
         organisation = role.label.split(" of ", 1)[1]
         return RoleMention(f"{previous} of {organisation}", previous, role.confidence,
                            role.country)
+
+    def _is_corporate_head(self, text: str, *, tail: bool = False) -> bool:
+        """Whether `text` is a corporate office head ("CEO"), or with `tail` ends in one
+        ("USABC President")."""
+        words = fold_words(text)
+        for start in range(len(words) if tail else 1):
+            whole = self.lex.corporate_office_heads.match(words, start, skip=False)
+            if whole is not None and whole[0] == len(words):
+                return True
+        return False
 
     def _served_office(self, i: int) -> tuple[int, str] | None:
         """The office a title at `i` names, for "<head> to the <office>" (end, label)."""
@@ -1027,6 +1122,22 @@ class _Scanner:
             return None  # "the Heads of Asian Coast Guard Agencies Meeting": an event's name
         if head:
             h_end = head[0]
+            remit = self._remit_after(h_end + 1) \
+                if h_end + 1 < self.n and keys[h_end] == "for" else None
+            if remit is None and h_end + 1 < self.n and keys[h_end] == "for":
+                region_end = self.name_run(h_end + 1, limit=4)  # "for Asia-Pacific of X"
+                if region_end > h_end + 1:
+                    remit = region_end, self.doc[h_end + 1:region_end].text
+            if remit is not None and remit[0] + 1 < self.n and keys[remit[0]] == "of":
+                # "Vice President for Asia-Pacific of Corvant Pharmaceuticals": an
+                # organisation's office over a region or field
+                self.org_country = None
+                org = self.org_after(remit[0] + 1)
+                if org is not None and org[2] is EntityType.ORGANIZATION:
+                    the = "the " if keys[remit[0] + 1] == "the" else ""
+                    label = f"{_title_case(self.doc[j:h_end].text)} for {remit[1]} of {the}{org[1]}"
+                    candidates.append((org[0], lex.canonical_role(label), 0.85))
+                    bodies_of[org[0]] = org[1]
             if h_end < self.n and keys[h_end] in ("of", "to"):
                 prep = keys[h_end]
                 self.org_country = None
@@ -1906,9 +2017,12 @@ def _roles_of_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleM
     outer = _outer_org(scan, start, label)
     if outer is not None:
         label = outer  # "the X Friendship Group of the French Senate led by its President"
-    title = scan.doc[start:end].text
-    title = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in title.split())
-    return [RoleMention(f"{title} of the {label}", scan.doc[start - 1:end].text, 0.8, country)]
+    surface = scan.doc[start - 1:end].text
+    # "its President and CEO": each head is an office of the organisation
+    heads = scan.doc[start:end].text.split(" and ")
+    titles = [" ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in head.split())
+              for head in heads]
+    return [RoleMention(f"{title} of the {label}", surface, 0.8, country) for title in titles]
 
 
 def _title_of_the_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleMention]
@@ -3533,12 +3647,19 @@ def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:
     a sentence), optionally with an edition year and a lower-case event word ("Spring of
     Homeland 2025 programme")."""
     doc, keys, lex = scan.doc, scan.keys, scan.lex
+    # "the 2026 National Conference on X": an edition year opens the name
+    year_first = i >= 2 and keys[i - 2] == "the" and bool(_EDITION_YEAR.fullmatch(scan.texts[i - 1]))
     if not scan.texts[i][:1].isupper() or keys[i] in ("the", "a", "an") \
             or (i > 0 and keys[i - 1] != "the" and not scan.tokens[i].is_sent_start
-                and not _headline_verb(scan, i - 1)):
+                and not _headline_verb(scan, i - 1) and not year_first):
         return None
     run_end = scan.proper_run(i)
     while run_end + 1 < scan.n and keys[run_end] == "," and _is_name_token(scan.texts[run_end + 1]):
+        run_end = scan.proper_run(run_end + 1)
+    while run_end + 2 < scan.n and keys[run_end] == "the" and scan.texts[run_end - 1].endswith("ing") \
+            and scan.texts[run_end - 1][:1].isupper() and _is_name_token(scan.texts[run_end + 1]):
+        # "Conference on Implementing the Law on Tax Administration": a gerund's capitalised
+        # object is part of the name
         run_end = scan.proper_run(run_end + 1)
     head = None
     for k in range(i, run_end):
@@ -3562,12 +3683,16 @@ def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:
     if known and head and known[0] >= head[1]:
         return None  # "the National Assembly" is a body, not an event
     if head and (head[0] in scan.body_at or any(lex.role_heads.match(keys, k, skip=False)
+                                                and k not in scan.plural_at
                                                 for k in range(i, head[0]))):
-        return None  # "Chairman of the Vietnamese National Assembly"
+        # "Chairman of the Vietnamese National Assembly"; "Women Leaders' Forum" names a forum
+        return None
     if i >= 3 and keys[i - 2] == "of" and any(
             (lex.role_heads.match(keys, k, skip=False) or (None,))[0] == i - 2
             for k in range(max(0, i - 5), i - 2)):
         return None  # "Secretary General of the Swiss-Viet Economic Forum": an organisation
+    if year_first:
+        i -= 1
     label = doc[i:end].text
     forms = []
     if lower is not None:
@@ -4007,9 +4132,14 @@ class MentionFinder:
             + [(e.start, e.end) for e in doc._.dg_events]
         doc._.dg_people = [p for p in people if p.roles or p.end - p.start > 1 or not any(
             start <= p.start and p.end <= end for start, end in names)]
-        # "Kyoei" after "Japan's Kyoei Materials Corporation": the company's short name
+        # "Kyoei" after "Japan's Kyoei Materials Corporation": the company's short name;
+        # "Vallee Energies" after "CEO of Vallee Energies": the organisation an office names
         if any(not p.roles for p in doc._.dg_people):
-            companies = _organisation_short_names(scan)
+            named = [fold_words(role.label.rsplit(" of ", 1)[1]) for p in doc._.dg_people
+                     for role in p.roles if " of " in role.label]
+            companies = _organisation_short_names(scan) | {
+                tuple(words[:n]) for words in named for n in range(2, len(words) + 1)
+                if words[0] != "the"}
             doc._.dg_people = [p for p in doc._.dg_people
                                if p.roles or tuple(fold_words(p.name)) not in companies]
         return doc

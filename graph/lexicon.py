@@ -226,6 +226,8 @@ class Lexicon:
     former_office_markers: frozenset[str]  # "former", "previously": an office held before
     former_office_cues: PhraseTrie  # "served as" between the marker and the office
     election_nouns: frozenset[str]  # "the appointment of X as Y"
+    named_place_words: PhraseTrie  # "Hyogo Prefecture": a capitalised word ending a place's name
+    media_words: PhraseTrie  # "Nhan Dan newspaper": the kind word after a title's name
     # "a reception to celebrate X": heads that are an event only with their purpose
     purpose_event_heads: frozenset[str]
     # "The delegation included A and B": verbs (lemmas) that list a delegation's members
@@ -363,7 +365,8 @@ LEXICON_KEYS: dict[str, str] = {
     "hyphen_suffix_words": "words", "delegation_member_verbs": "words",
     "purpose_event_heads": "words", "fronted_meeting_participles": "words",
     "former_office_markers": "words", "former_office_cues": "words",
-    "gendered_office_words": "mapping", "election_nouns": "words",
+    "gendered_office_words": "mapping", "election_nouns": "words", "named_place_words": "words",
+    "media_words": "words",
 }
 _VALUE_CHECKS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "words": ("a list of non-empty strings", lambda value: isinstance(value, list) and all(
@@ -523,6 +526,8 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         former_office_markers=frozenset(token_key(w) for w in words["former_office_markers"]),
         former_office_cues=_trie(words["former_office_cues"]),
         election_nouns=frozenset(token_key(w) for w in words["election_nouns"]),
+        named_place_words=_trie(words["named_place_words"]),
+        media_words=_trie(words["media_words"]),
         posted_offices=tuple(" ".join(phrase_keys(p)) for p in words["posted_offices"]),
         national_body_words=tuple(" ".join(phrase_keys(p)) for p in words["national_body_words"]),
         portfolio_heads=_trie(words["portfolio_heads"]),
