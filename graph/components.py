@@ -3648,7 +3648,8 @@ def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:
     Homeland 2025 programme")."""
     doc, keys, lex = scan.doc, scan.keys, scan.lex
     # "the 2026 National Conference on X": an edition year opens the name
-    year_first = i >= 2 and keys[i - 2] == "the" and bool(_EDITION_YEAR.fullmatch(scan.texts[i - 1]))
+    year_first = i >= 2 and keys[i - 2] == "the" \
+        and bool(_EDITION_YEAR.fullmatch(scan.texts[i - 1]))
     if not scan.texts[i][:1].isupper() or keys[i] in ("the", "a", "an") \
             or (i > 0 and keys[i - 1] != "the" and not scan.tokens[i].is_sent_start
                 and not _headline_verb(scan, i - 1) and not year_first):
@@ -3656,8 +3657,9 @@ def _named_event_at(scan: _Scanner, i: int) -> EventMention | None:
     run_end = scan.proper_run(i)
     while run_end + 1 < scan.n and keys[run_end] == "," and _is_name_token(scan.texts[run_end + 1]):
         run_end = scan.proper_run(run_end + 1)
-    while run_end + 2 < scan.n and keys[run_end] == "the" and scan.texts[run_end - 1].endswith("ing") \
-            and scan.texts[run_end - 1][:1].isupper() and _is_name_token(scan.texts[run_end + 1]):
+    while run_end + 2 < scan.n and keys[run_end] == "the" \
+            and scan.texts[run_end - 1].endswith("ing") and scan.texts[run_end - 1][:1].isupper() \
+            and _is_name_token(scan.texts[run_end + 1]):
         # "Conference on Implementing the Law on Tax Administration": a gerund's capitalised
         # object is part of the name
         run_end = scan.proper_run(run_end + 1)
