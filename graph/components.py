@@ -980,6 +980,10 @@ class _Scanner:
                         break  # "X, Secretary of A, and Chairwoman B Y": B is Y's title
                     step += 1
                 follow = self._parse_one_title(step)
+                if appositive and follow is not None and self.keys[nxt] == "," and follow[1]:
+                    name_at = self.skip_honorifics(follow[0])
+                    if self.name_run(name_at) > name_at:
+                        break  # "X, CEO of A, Prime Minister Y said": the title is Y's
                 after_corporate = self.keys[step - 1] == "and" and last is not None and (
                     self._is_corporate_head(last[1] if last[0] == "hint" else last[1].surface,
                                             tail=True))
@@ -2468,6 +2472,8 @@ def find_bare_names(scan: _Scanner, people: list[PersonMention], lex: Lexicon, d
 _DOC_NUMBER = re.compile(
     r"\b(?P<number>\d{1,5}(?:/\d{4})?(?:[-/](?:[A-ZĐ][A-ZĐa-z]{0,9}\d*))+)(?![\w/-])")
 _DATED = re.compile(r"^\s*,?\s*dated\s+")
+# "Conclusion X of the Secretariat, dated March 5, 2027": the issuer between number and date
+_OF_ISSUER_DATED = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w'’ ]{1,80}?,\s*dated\s+")
 _TWO_CAPITALS = re.compile(r"[A-ZĐ]{2,}")
 _ORDINAL_KEY = re.compile(r"\d+(?:st|nd|rd|th)")
 # The past forms that issue a document, in the regular expressions below.
@@ -2499,7 +2505,7 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
             continue
         mention = DocumentMention(span.start, span.end, number, kind)
         after = text[match.end():match.end() + 300]
-        dated = _DATED.match(after)
+        dated = _DATED.match(after) or _OF_ISSUER_DATED.match(after)
         if dated:
 
             date_match = DATE_PATTERN.match(after, dated.end())
@@ -3109,6 +3115,10 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
                 scan.texts[k][:1].isupper() or scan.tokens[k].like_num
                 or keys[k] in ("the", "'s")):
             k += 1
+        if k + 1 < scan.n and keys[k] == "," and keys[k + 1] == "dated":
+            # "Conclusion X of the Secretariat, dated March 5, 2027, on Y"
+            while k < min(limit, scan.n) and keys[k] != "on" and not scan.tokens[k].is_sent_start:
+                k += 1
         if k < scan.n and keys[k] == "on" and k > i + 1:
             i = k
     if i >= scan.n or keys[i] not in leads:

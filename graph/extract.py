@@ -246,7 +246,7 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
         if role.country is None and any(other.startswith(f"{role.label} of ") for other in fuller):
             continue  # "Prime Minister Anwar" after "Malaysian Prime Minister Anwar Ibrahim"
         if " " not in role.label and role.label.lower() in lex.envoy_heads \
-                and any(" to " in other.label for other in person.roles):
+                and any(" to " in other for other in fuller | {r.label for r in person.roles}):
             continue  # "Ambassador X, Permanent Representative of Viet Nam to the UN": a rank
         role_sent = builder.sentence(person.role_evidence[role.label]) \
             if role.label in person.role_evidence else sent
@@ -388,13 +388,18 @@ def _fronted_meeting(builder, lex, doc, keys, sent, people, person_refs) -> None
     opening = lex.fronted_meeting_participles.match(keys, 0, skip=False)
     if opening is None:
         return
-    comma = next((k for k in range(opening[0], len(keys)) if keys[k] == ","), None)
-    if comma is None:
-        return
-    guests = [p for p in people if p.end <= sent.start + comma]
-    host = next((p for p in people if p.start > sent.start + comma), None)
+    # the host is the main clause's subject, a name after a comma and before a verb
+    # ("Receiving A, title; B, title, Chinh said"); else the first person after the first comma
+    host = next((p for p in people if p.start > sent.start + opening[0] and p.end < sent.end
+                 and doc[p.end].pos_ in ("VERB", "AUX")), None)
     if host is None:
-        return
+        comma = next((k for k in range(opening[0], len(keys)) if keys[k] == ","), None)
+        if comma is None:
+            return
+        host = next((p for p in people if p.start > sent.start + comma), None)
+        if host is None:
+            return
+    guests = [p for p in people if p.end <= host.start and p.start >= sent.start + opening[0]]
     for guest in guests:
         if person_refs[id(guest)] != person_refs[id(host)]:
             builder.fact(person_refs[id(host)], Relation.MET, person_refs[id(guest)], sent,

@@ -3066,3 +3066,37 @@ def test_round27_the_organisation_an_office_names_is_no_person():
 def test_round27_event_names(text, event, place):
     found = triples(text, D2026_MARCH)
     assert (event, "heldIn", place) in found, found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # the issuer, then the date, then the topic
+    ("He cited Directive 31-CT/TW of the Secretariat, dated April 2, 2026, on protecting "
+     "overseas citizens.",
+     {("Directive 31-CT/TW", "issuedBy", "Secretariat of the Party Central Committee"),
+      ("Directive 31-CT/TW", "date", "2026-04-02"),
+      ("Directive 31-CT/TW", "guides", "protecting overseas citizens")}, set()),
+    # an appositive's title ends before the next name's own title
+    ("Receiving Anna Kovac, CEO of Adria Foods, and Tomas Novak, Vice President of Danube "
+     "Steel, Deputy Prime Minister Le Van Hai said Viet Nam welcomed them.",
+     {("Tomas Novak", "holdsRole", "Vice President of Danube Steel"),
+      ("Le Van Hai", "holdsRole", "Deputy Prime Minister"),
+      ("Le Van Hai", "met", "Anna Kovac"), ("Le Van Hai", "met", "Tomas Novak")},
+     {("Le Van Hai", "holdsRole", "Vice President of Danube Steel"),
+      ("Tomas Novak", "met", "Anna Kovac")}),
+    # a fronted participle's guests in a semicolon list; the host is the name before the verb
+    ("Receiving Ivan Petrov, Chairman of Volga Shipping; Maria Rossi, CEO of Arno Textiles; and "
+     "Ken Ito, President of Sakura Motors, Minister Bui Thanh Son said trade was growing.",
+     {("Bui Thanh Son", "met", "Ivan Petrov"), ("Bui Thanh Son", "met", "Maria Rossi"),
+      ("Bui Thanh Son", "met", "Ken Ito")},
+     {("Maria Rossi", "met", "Ivan Petrov")}),
+])
+def test_round28_documents_and_meetings(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+def test_round28_an_envoys_rank_is_no_office_when_the_article_gives_the_posting():
+    found = triples("Le Thi Thu, Ambassador and Permanent Representative of Viet Nam to the "
+                    "United Nations, spoke. Ambassador Thu said the bid had support.", D2026_MARCH)
+    assert ("Le Thi Thu", "holdsRole", "Ambassador") not in found, found
+    assert any(s == "Le Thi Thu" and r == "holdsRole" and "Permanent Representative" in o
+               for s, r, o in found), found
