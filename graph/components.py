@@ -334,8 +334,12 @@ class _Scanner:
         return bool(self.lex.role_heads.match(self.keys, i, skip=False))
 
     def _acronym_before_name(self, i: int, end: int) -> bool:
-        """"Chairman of the CIC Tran Van Nam": an acronym ends where a Vietnamese name starts."""
-        return bool(_ACRONYM.match(self.texts[i])) and self.keys[end] in self.lex.surnames \
+        """"Chairman of the CIC Tran Van Nam", "Director-General of the WTO Ngozi Okonjo-Iweala":
+        an acronym ends where a Vietnamese name, or a name the model reads, starts."""
+        token = self.tokens[end]
+        return bool(_ACRONYM.match(self.texts[i])) and (
+            self.keys[end] in self.lex.surnames
+            or (token.ent_type_ == "PERSON" and token.ent_iob_ == "B")) \
             and self.name_run(end, limit=4) - end >= 2
 
     def _other_owner(self, body: BodyMention) -> BodyMention | None:
@@ -695,7 +699,7 @@ class _Scanner:
             # then the holder's name
             return named_place, self.doc[start:named_place].text, EntityType.PLACE
         heads = [k for k in range(start, run_end)
-                 if keys[k] in lex.org_heads]
+                 if keys[k] in lex.org_heads or keys[k] in lex.company_words]
         person_at = next((k for k in range(heads[-1] + 2, run_end - 1) if self.tokens[k].ent_iob_
                           == "B" and self.tokens[k].ent_type_ == "PERSON"), None) if heads else None
         if person_at is not None and keys[person_at - 1] not in _CONNECTORS \
@@ -707,6 +711,18 @@ class _Scanner:
                                          or not _is_name_token(self.texts[run_end])
                                          or self.skip_honorifics(run_end) > run_end):
                 return run_end, self.doc[start:run_end].text, EntityType.ORGANIZATION
+            name_at = start + 1
+            name_end = next((k for k in range(name_at, run_end) if keys[k] in _CONNECTORS),
+                            run_end)  # "... Li Guanghua and Chen Hongbo": the first name only
+            name_words = range(name_at, name_end)
+            if (name_end - name_at == 2 or (name_end - name_at == 3
+                                            and keys[name_at] in lex.surnames)) \
+                    and (name_end >= self.n or not _is_name_token(self.texts[name_end])) \
+                    and not any(keys[k] in lex.company_words or keys[k] in lex.org_heads
+                                for k in name_words):
+                # "Speaker of the Riigikogu Lauri Hussar", "Vice Mayor of Ningbo Li Guanghua": one
+                # word the data does not know, then a two-word (or Vietnamese three-word) name
+                return name_at, self.doc[start:name_at].text, EntityType.ORGANIZATION
             return None
         tail = range(heads[-1] + 1, run_end)
         # "... Council Choi Ho-jung": a hyphen inside a given name joins no words of the body
@@ -1915,6 +1931,12 @@ def _as_after_list(scan: _Scanner, people: list[PersonMention], index: int) -> i
         k = scan.skip_paren(following.end)
         if k + 1 < scan.n and keys[k] == "as":
             return k + 1
+        if k + 1 < scan.n and keys[k] == ",":
+            # "elected A and B, Head of X, as Deputy Secretaries": past B's own title
+            title = scan.parse_title(k + 1, appositive=True)
+            if title is not None and title[0] + 2 < scan.n and keys[title[0]] == "," \
+                    and keys[title[0] + 1] == "as":
+                return title[0] + 2
         person = following
     return None
 

@@ -243,8 +243,12 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
     for role in person.roles:
         if " " not in role.label and any(other.startswith(f"{role.label} ") for other in fuller):
             continue
-        if role.country is None and any(other.startswith(f"{role.label} of ") for other in fuller):
-            continue  # "Prime Minister Anwar" after "Malaysian Prime Minister Anwar Ibrahim"
+        foreign = lex.foreign_office_labels.get(role.label, role.label)
+        if role.country is None and any(other.startswith((f"{role.label} of ", f"{foreign} of "))
+                                        for other in fuller):
+            # "Prime Minister Anwar" after "Malaysian Prime Minister Anwar Ibrahim"; "President
+            # Stubb" (read as the home "State President") after "Finnish President Stubb"
+            continue
         if " " not in role.label and role.label.lower() in lex.envoy_heads \
                 and any(" to " in other for other in fuller | {r.label for r in person.roles}):
             continue  # "Ambassador X, Permanent Representative of Viet Nam to the UN": a rank
@@ -535,6 +539,11 @@ def _participation(builder, lex, doc, keys, sent, people, bodies, events, person
                     and not (sideline_guests_after is not None
                              and p.start >= sideline_guests_after)]
     for body in bodies:
+        if body.type is EntityType.ORGANIZATION:
+            # "The ministry held the X Conference": the organiser takes part in that event only
+            for event in _organised(doc, lex, body, events):
+                builder.fact(body_refs[id(body)], Relation.PARTICIPATED_IN,
+                             event_refs[id(event.antecedent or event)], sent, CLAUSE_CONFIDENCE)
         if body.type is not EntityType.COUNTRY:
             continue
         subject = any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(body.start, body.end))
@@ -696,6 +705,24 @@ def _lists_delegation_members(lex: Lexicon, sent: Span) -> bool:
     root = sent.root
     return root.lemma_ in lex.delegation_member_verbs and any(
         c.dep_ == "nsubj" and c.lower_ in _DELEGATION_NOUNS for c in root.children)
+
+
+def _organised(doc: Doc, lex, body: BodyMention, events) -> list:
+    """The events the organisation holds or hosts: it is the subject of a hosting verb whose
+    object is the event ("The ministry held the conference"), or its agent ("The forum was
+    organised by the ministry"). An event inside a phrase of the object is not held by it
+    ("held its session on preparations for the ninth session")."""
+    head = doc[body.start:body.end].root
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        verb = head.head.head
+    elif head.dep_ == "nsubj":
+        verb = head.head
+    else:
+        return []
+    if verb.lemma_ not in lex.host_verbs:
+        return []
+    return [e for e in events if (root := doc[e.start:e.end].root).head.i == verb.i
+            and root.dep_ in ("dobj", "nsubjpass")]
 
 
 def _holds_event(doc: Doc, event, verb_index: int) -> bool:

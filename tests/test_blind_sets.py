@@ -229,7 +229,22 @@ What each set covers is described in its articles' topics:
   diacritics); the Party's propaganda commission reviewing a Politburo conclusion on press and
   publishing with the culture minister and the journalists' association; and a Tây Ninh
   delegation meeting Cambodian provincial governors on a border-trade memorandum (written without
-  diacritics).
+  diacritics);
+- blind23: the National Assembly Chairman's official visit to Estonia with the Speaker, the Prime
+  Minister and a friendship group; the public security and justice ministries' conference on the
+  personal data protection law and its decree (written without diacritics); a Party Central
+  Committee commission working with Vĩnh Long on the science and technology resolution; the
+  Vietnam – India Joint Commission with the External Affairs Minister and a Secretary (East); the
+  State Bank and the ADB signing a loan with the Country Director and his predecessor (written
+  without diacritics); and Hải Phòng receiving a Ningbo delegation with a Vice Mayor who replaced
+  his predecessor;
+- blind24: the Prime Minister's official visit to Saudi Arabia with the Crown Prince, an
+  investment forum and agreements (written without diacritics); the Việt Nam Trade Union Congress
+  electing a new President and Vice Presidents; the agriculture ministry's conference on a forest
+  protection decree with FAO and UNDP (written without diacritics); the Vice President receiving
+  the IOC President (written without diacritics); the Central Military Commission's Standing
+  Board reviewing the defence industry resolution; and the President of Japan's House of
+  Councillors meeting the NA Vice Chairwoman and the Ho Chi Minh City Party Secretary.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -362,6 +377,16 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.83, "Role": 0.83, "holdsRole": 0.83, "LegalDocument": 0.87,
         "documentNumber": 0.95, "issuedBy": 0.88, "guides": 0.89, "Topic": 0.89, "Event": 0.67,
         "date": 0.73, "heldIn": 0.58, "participatedIn": 0.11, "met": 0.86, "memberOf": 0.80,
+    },
+    "blind23": {
+        "Person": 0.82, "Role": 0.79, "holdsRole": 0.79, "LegalDocument": 0.88,
+        "documentNumber": 0.95, "issuedBy": 0.89, "guides": 0.85, "Topic": 0.84, "Event": 0.70,
+        "date": 0.73, "heldIn": 0.64, "participatedIn": 0.30, "met": 0.53, "memberOf": 0.83,
+    },
+    "blind24": {
+        "Person": 0.87, "Role": 0.78, "holdsRole": 0.74, "LegalDocument": 0.91,
+        "documentNumber": 0.95, "issuedBy": 0.88, "guides": 0.81, "Topic": 0.81, "Event": 0.74,
+        "date": 0.75, "heldIn": 0.67, "participatedIn": 0.34, "met": 0.79, "memberOf": 0.75,
     },
 }
 SETS = sorted(F1_FLOORS)

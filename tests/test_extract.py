@@ -3100,3 +3100,61 @@ def test_round28_an_envoys_rank_is_no_office_when_the_article_gives_the_posting(
     assert ("Le Thi Thu", "holdsRole", "Ambassador") not in found, found
     assert any(s == "Le Thi Thu" and r == "holdsRole" and "Permanent Representative" in o
                for s, r, o in found), found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a foreign president named again without the demonym is no home "State President"
+    ("Chilean President Carlos Rojas arrived in Hanoi on March 2. President Carlos Rojas then "
+     "laid a wreath.",
+     {("Carlos Rojas", "holdsRole", "President of Chile")},
+     {("Carlos Rojas", "holdsRole", "State President")}),
+    # a list's second name with its own title before "as"
+    ("The congress elected Dao Van Binh and Ly Thi Hoa, Head of the provincial Party "
+     "Committee's Mass Mobilisation Board, as Deputy Secretaries of the Tuyen Quang provincial "
+     "Party Committee.",
+     {("Dao Van Binh", "holdsRole", "Deputy Secretary of the Tuyen Quang provincial Party "
+                                   "Committee"),
+      ("Ly Thi Hoa", "holdsRole", "Deputy Secretary of the Tuyen Quang provincial Party "
+                                 "Committee")}, set()),
+    # an acronym ends where a name the model reads starts
+    ("Director-General of the FAO Carlos Mendes addressed the forum.",
+     {("Carlos Mendes", "holdsRole", "Director-General of the Food and Agriculture "
+                                     "Organization of the United Nations")}, set()),
+    # an organisation holding an event takes part in it; one that only speaks of it does not
+    ("The Ministry of Health held the National Conference on Reviewing the Law on Pharmacy in "
+     "Hue on May 4.",
+     {("Ministry of Health", "participatedIn",
+       "National Conference on Reviewing the Law on Pharmacy")}, set()),
+    ("The 2027 Coffee Trade Forum was organised by the Ministry of Industry and Trade in Da Lat.",
+     {("Ministry of Industry and Trade", "participatedIn", "2027 Coffee Trade Forum")}, set()),
+    ("The Ministry of Health said it would attend the 2027 Coffee Trade Forum in Da Lat.",
+     set(), {("Ministry of Health", "participatedIn", "2027 Coffee Trade Forum")}),
+    # only the event it holds, not one named inside the object's phrase
+    ("The Ministry of Health held the National Conference on Reviewing the Law on Pharmacy in "
+     "Hue on May 4, to prepare for the 2027 Coffee Trade Forum.",
+     {("Ministry of Health", "participatedIn",
+       "National Conference on Reviewing the Law on Pharmacy")},
+     {("Ministry of Health", "participatedIn", "2027 Coffee Trade Forum")}),
+])
+def test_round29_foreign_leaders_lists_and_organisers(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # one word the data does not know, then a two-word name
+    ("He held talks with Speaker of the Saeima Daiga Mierina in Riga.",
+     {("Daiga Mierina", "holdsRole", "Speaker of the Saeima")}, set()),
+    ("The delegation includes Vice Mayor of Qingdao Zhao Hongwei and Sun Lei.",
+     {("Zhao Hongwei", "holdsRole", "Vice Mayor of Qingdao")},
+     {("Qingdao Zhao Hongwei", "holdsRole", "Vice Mayor")}),
+    # a company's own words are never split off as a name
+    ("Omar Nabil, Chief Executive Officer of Cairo-based trader Delta Agro Holding, attended.",
+     {("Omar Nabil", "holdsRole", "Chief Executive Officer of Delta Agro Holding")},
+     {("Agro Holding", "holdsRole", "Chief Executive Officer of Delta")}),
+    # a hyphenated "Vice-President" is the office "Vice President"
+    ("Vice-President Maria Lopes then visited the port.",
+     {("Maria Lopes", "holdsRole", "Vice President")},
+     {("Maria Lopes", "holdsRole", "Vice-State President")}),
+])
+def test_round30_unknown_bodies_before_names(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
