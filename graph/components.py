@@ -168,7 +168,9 @@ def _title_case(text: str) -> str:
 def _title_word(word: str) -> str:
     if (len(word) > 1 and word.isupper()) or word in _TITLE_LINKS:
         return word
-    return word[:1].upper() + word[1:].lower() if word.isalpha() else word.title()
+    # the first letter up, the rest down: "People's", "(West)" (not "People'S", "(west)")
+    first = next((k for k, ch in enumerate(word) if ch.isalpha()), 0)
+    return word[:first] + word[first:first + 1].upper() + word[first + 1:].lower()
 
 
 _TITLE_LINKS = frozenset({"of", "the", "and", "for", "to", "in", "on"})
@@ -265,6 +267,8 @@ class _Scanner:
         # the title parsed last: the country of its "of <Country>", the organisation it names
         self.title_tail_country: str | None = None
         self.title_body: str | None = None
+        # whether the title being read follows its holder's name ("X, Minister of Y, said")
+        self.appositive_title = False
         # the body of the title before "and" in a chain: what "its" names ("Secretary of the
         # Party Central Committee and Head of its Organisation Commission")
         self.its_owner: str | None = None
@@ -598,7 +602,8 @@ class _Scanner:
             while k < self.n and self.texts[k].isalpha() and self.texts[k].islower() \
                     and k - j <= 3 and keys[k] not in ("of", "and", "the", "in", "for"):
                 k += 1
-            if k < self.n and k > j + 1 and _is_name_token(self.texts[k]):
+            if k < self.n and k > j + 1 and _is_name_token(self.texts[k]) \
+                    and keys[k] not in lex.surnames:  # "the Vietnamese delegation Nguyen Thi Lan"
                 j = k
         start = j
         if j < self.n and keys[j] in lex.demonyms and lex.demonyms[keys[j]] == lex.home_country:
@@ -709,7 +714,9 @@ class _Scanner:
         if not heads:
             if run_end - start <= 2 and (run_end >= self.n
                                          or not _is_name_token(self.texts[run_end])
-                                         or self.skip_honorifics(run_end) > run_end):
+                                         or self.skip_honorifics(run_end) > run_end
+                                         or (keys[run_end] in lex.surnames  # "Vinacomin Ngo Van A"
+                                             and self.name_run(run_end, limit=4) - run_end >= 2)):
                 return run_end, self.doc[start:run_end].text, EntityType.ORGANIZATION
             name_at = start + 1
             name_end = next((k for k in range(name_at, run_end) if keys[k] in _CONNECTORS),
@@ -718,10 +725,14 @@ class _Scanner:
             if (name_end - name_at == 2 or (name_end - name_at == 3
                                             and keys[name_at] in lex.surnames)) \
                     and (name_end >= self.n or not _is_name_token(self.texts[name_end])) \
+                    and (keys[name_at] in lex.surnames or not self.appositive_title) \
                     and not any(keys[k] in lex.company_words or keys[k] in lex.org_heads
+                                or keys[k] in lex.demonyms or self.match_body(k) is not None
                                 for k in name_words):
                 # "Speaker of the Riigikogu Lauri Hussar", "Vice Mayor of Ningbo Li Guanghua": one
-                # word the data does not know, then a two-word (or Vietnamese three-word) name
+                # word the data does not know, then a two-word (or Vietnamese three-word) name;
+                # never in a title after a name ("X, General Director of Samsung Electronics
+                # Vietnam,": no name follows there)
                 return name_at, self.doc[start:name_at].text, EntityType.ORGANIZATION
             return None
         tail = range(heads[-1] + 1, run_end)
@@ -917,6 +928,16 @@ class _Scanner:
 
     def parse_title(self, i: int, appositive: bool = False
                     ) -> tuple[int, list[RoleMention], list[str], list[str]] | None:
+        """A title at `i`: (end, roles, memberships, hint roles), or None (`_title_chain`);
+        `appositive` when it follows its holder's name."""
+        saved, self.appositive_title = self.appositive_title, appositive
+        try:
+            return self._title_chain(i, appositive)
+        finally:
+            self.appositive_title = saved
+
+    def _title_chain(self, i: int, appositive: bool
+                     ) -> tuple[int, list[RoleMention], list[str], list[str]] | None:
         """A title at `i`: (end, roles, memberships, hint roles), or None.
 
         TITLE := [former] [demonym] modifier* (alias | head of BODY | BODY head |
@@ -946,7 +967,8 @@ class _Scanner:
                 break
             end, role, member, hint = parsed
             if role is None and hint and roles and j > i and self.keys[j - 1] == "and" \
-                    and " of " in roles[-1].label and self._is_corporate_head(hint) \
+                    and " of " in roles[-1].label and roles[-1].country is None \
+                    and self._is_corporate_head(hint) \
                     and self._is_corporate_head(roles[-1].surface, tail=True):
                 # "USABC President and CEO": the bare head after "and" heads the same body
                 owner = roles[-1].label.split(" of ", 1)[1]
@@ -1000,9 +1022,14 @@ class _Scanner:
                     name_at = self.skip_honorifics(follow[0])
                     if self.name_run(name_at) > name_at:
                         break  # "X, CEO of A, Prime Minister Y said": the title is Y's
-                after_corporate = self.keys[step - 1] == "and" and last is not None and (
-                    self._is_corporate_head(last[1] if last[0] == "hint" else last[1].surface,
-                                            tail=True))
+                # "USABC President and CEO X", "its Chairman and CEO X": a second corporate head
+                # of the same body (not "Lao President and Chairman X", a country's offices)
+                owned = last is not None and (
+                    last[0] == "hint" or (last[1].country is None and " of " in last[1].label)
+                    or (i > 0 and self.keys[i - 1] in ("its", "their")))
+                after_corporate = self.keys[step - 1] == "and" and owned \
+                    and self._is_corporate_head(
+                        last[1] if last[0] == "hint" else last[1].surface, tail=True)
                 if follow is not None and (follow[1] or follow[2] or (
                         follow[3] and after_corporate and self._is_corporate_head(follow[3]))):
                     j = step
@@ -1023,9 +1050,7 @@ class _Scanner:
                 or " of " not in role.label:
             return None
         head = fold_words(previous)
-        whole = self.lex.corporate_office_heads.match(head, 0, skip=False)
-        if whole is None or whole[0] != len(head) \
-                or self.keys[j - 1 - len(head):j - 1] != head:
+        if not self._is_corporate_head(previous) or self.keys[j - 1 - len(head):j - 1] != head:
             return None  # not a corporate head, or not the title right before "and"
         organisation = role.label.split(" of ", 1)[1]
         return RoleMention(f"{previous} of {organisation}", previous, role.confidence,
@@ -1209,7 +1234,10 @@ class _Scanner:
             self.org_country = None
             org = self.org_after(alias[0] + 1)
             if org is not None and org[2] is EntityType.ORGANIZATION:
-                label = lex.canonical_role(f"{self.doc[j:alias[0]].text} of the {org[1]}")
+                # "the" as the text has it, or for a known or worded body ("Premier of Victoria")
+                the = "the " if keys[alias[0] + 1] == "the" or org[1] in lex.body_by_label \
+                    or any(keys[k] in lex.org_heads for k in range(alias[0] + 1, org[0])) else ""
+                label = lex.canonical_role(f"{self.doc[j:alias[0]].text} of {the}{org[1]}")
                 candidates.append((org[0], label, 0.85))
                 bodies_of[org[0]] = org[1]
         portfolio_head = lex.portfolio_heads.match(keys, j, skip=False)
@@ -1275,11 +1303,14 @@ class _Scanner:
         member = lex.membership.match(keys, j, skip=False)
         if member and member[0] < self.n and keys[member[0]] == "of" and not candidates:
             body = self.match_body(self.skip_the(member[0] + 1), need_capital=False)
-            saved = self.org_country
+            saved, self.org_country = self.org_country, None
             org = self.org_after(member[0] + 1)
             self.org_country = saved
             if org is not None and org[2] is EntityType.ORGANIZATION \
-                    and (body is None or org[0] > body.end):
+                    and (body is None or org[0] > body.end) \
+                    and (keys[org[0] - 1] in lex.org_heads
+                         or keys[org[0] - 1] in lex.company_words
+                         or _ACRONYM.match(self.texts[org[0] - 1])):  # "member of the CMC"
                 # "member of the Binh Thuan provincial Party Committee": a body the data knows
                 # only by its kind, not the place that opens it
                 return org[0], None, org[1], None
@@ -3138,8 +3169,10 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
                 or keys[k] in ("the", "'s")):
             k += 1
         if k + 1 < scan.n and keys[k] == "," and keys[k + 1] == "dated":
-            # "Conclusion X of the Secretariat, dated March 5, 2027, on Y"
-            while k < min(limit, scan.n) and keys[k] != "on" and not scan.tokens[k].is_sent_start:
+            # "Conclusion X of the Secretariat, dated March 5, 2027, on Y": past the date only
+            k += 2
+            while k < min(limit, scan.n) and (keys[k] in MONTHS or scan.tokens[k].like_num
+                                              or keys[k] == ","):
                 k += 1
         if k < scan.n and keys[k] == "on" and k > i + 1:
             i = k
@@ -4087,6 +4120,10 @@ def find_former_offices(scan: _Scanner) -> list[tuple[int, RoleMention]]:
         if parsed is None or parsed[1] is None:
             continue
         role = parsed[1]
+        name_at = scan.skip_honorifics(parsed[0])
+        if role.country is None and " of " not in role.label and " to " not in role.label \
+                and (name_at >= scan.n or keys[name_at] not in lex.surnames):
+            continue  # "Former Prime Minister Tony Abbott": no home office of Vietnam
         unnamed = _UNNAMED_LOCALITY.search(role.label)
         if unnamed:
             # "former Chairwoman of the provincial People's Council": the article's province
@@ -4097,6 +4134,31 @@ def find_former_offices(scan: _Scanner) -> list[tuple[int, RoleMention]]:
                     unnamed[0], f" of the {_with_locality_word(place, unnamed[1])} ", 1)
                 role = RoleMention(label, role.surface, role.confidence, role.country)
         found.append((j, role))
+    return found
+
+
+def _organisations_in_offices(lex: Lexicon, people: list[PersonMention]
+                              ) -> set[tuple[str, ...]]:
+    """The organisations people's offices name ("Vallee Energies" of "CEO of Vallee Energies";
+    "Nhan Dan" of "Editor-in-Chief of Nhan Dan newspaper"), as token keys: never a known place or
+    country ("Chairman of Ho Chi Minh City" leaves the person Ho Chi Minh alone)."""
+    found: set[tuple[str, ...]] = set()
+    for person in people:
+        for role in person.roles:
+            if " of " not in role.label:
+                continue
+            words = fold_words(role.label.rsplit(" of ", 1)[1])
+            if words[:1] == ["the"]:
+                words = words[1:]
+            whole = lex.bodies.match(words, 0) or lex.countries.match(words, 0)
+            if not words or (whole is not None and whole[0] == len(words)):
+                continue
+            found.add(tuple(words))
+            kind = next((n for n, w in enumerate(words)
+                         if w in lex.company_words or lex.media_words.match(words, n, skip=False)),
+                        None)
+            if kind:
+                found.add(tuple(words[:kind]))  # "Nhan Dan" before "newspaper"
     return found
 
 
@@ -4169,11 +4231,8 @@ class MentionFinder:
         # "Kyoei" after "Japan's Kyoei Materials Corporation": the company's short name;
         # "Vallee Energies" after "CEO of Vallee Energies": the organisation an office names
         if any(not p.roles for p in doc._.dg_people):
-            named = [fold_words(role.label.rsplit(" of ", 1)[1]) for p in doc._.dg_people
-                     for role in p.roles if " of " in role.label]
-            companies = _organisation_short_names(scan) | {
-                tuple(words[:n]) for words in named for n in range(2, len(words) + 1)
-                if words[0] != "the"}
+            companies = _organisation_short_names(scan) | _organisations_in_offices(
+                self.lex, doc._.dg_people)
             doc._.dg_people = [p for p in doc._.dg_people
                                if p.roles or tuple(fold_words(p.name)) not in companies]
         return doc

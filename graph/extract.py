@@ -127,9 +127,8 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     person_refs = {id(p): _add_person(builder, lex, p, doc, held) for p in people}
     for start, role in doc._.dg_former_offices or []:
         # an office someone held before: the article names it, nobody holds it by this text
-        role_ref = builder.entity(EntityType.ROLE, office_identity(role.label, lex), role.label,
-                                  [role.surface, local_body_form(role.label, lex)])
-        builder.mentioned(role_ref, builder.sentence(start), role.confidence)
+        builder.mentioned(_role_entity(builder, lex, role), builder.sentence(start),
+                          role.confidence)
     # "the Law on X" and, elsewhere in the article, "the Law on X (Law No. 5/2025/QH15)": one
     # document, known by its number
     numbers = {fold(m.name): m.number for m in documents if m.name and m.number}
@@ -233,6 +232,13 @@ def _add_ner_fallbacks(builder: _Builder, doc: Doc, bodies: list[BodyMention],
     return places
 
 
+def _role_entity(builder: _Builder, lex: Lexicon, role) -> EntityRef:
+    """The Role of an office mention: one identity for its gendered and local-body forms, the
+    label as written."""
+    return builder.entity(EntityType.ROLE, office_identity(role.label, lex), role.label,
+                          [role.surface, local_body_form(role.label, lex)])
+
+
 def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc,
                 held: dict[str, set[str]]) -> EntityRef:
     forms = {person.surface, person.name}
@@ -254,8 +260,7 @@ def _add_person(builder: _Builder, lex: Lexicon, person: PersonMention, doc: Doc
             continue  # "Ambassador X, Permanent Representative of Viet Nam to the UN": a rank
         role_sent = builder.sentence(person.role_evidence[role.label]) \
             if role.label in person.role_evidence else sent
-        role_ref = builder.entity(EntityType.ROLE, office_identity(role.label, lex), role.label,
-                                  [role.surface, local_body_form(role.label, lex)])
+        role_ref = _role_entity(builder, lex, role)
         builder.mentioned(role_ref, role_sent, role.confidence)
         builder.fact(ref, Relation.HOLDS_ROLE, role_ref, role_sent, role.confidence)
         if role.country:
@@ -385,17 +390,24 @@ def _meetings(builder, lex, doc, keys, sent, people, bodies, person_refs, body_r
 
 
 def _fronted_meeting(builder, lex, doc, keys, sent, people, person_refs) -> None:
-    """"Receiving X, President Y said ...", "Meeting Z, Y said ...": the guests stand between
-    the opening participle and the first comma, the host is the first person after it."""
+    """"Receiving X, President Y said ...", "Meeting Z, Y said ...": the host is the name
+    after a comma right before the main verb, the guests everyone named before it."""
     if len(people) < 2 or not keys:
         return
     opening = lex.fronted_meeting_participles.match(keys, 0, skip=False)
     if opening is None:
         return
-    # the host is the main clause's subject, a name after a comma and before a verb
-    # ("Receiving A, title; B, title, Chinh said"); else the first person after the first comma
-    host = next((p for p in people if p.start > sent.start + opening[0] and p.end < sent.end
-                 and doc[p.end].pos_ in ("VERB", "AUX")), None)
+    # the host is the main clause's subject: a name (with its title) after a comma and right
+    # before a verb ("Receiving A, title; B, title, Chinh said"); else the first person after
+    # the first comma
+    host, after = None, sent.start + opening[0]
+    for person in people:
+        if person.start > after and person.end < sent.end \
+                and doc[person.end].pos_ in ("VERB", "AUX") \
+                and any(doc[k].text == "," for k in range(after, person.start)):
+            host = person
+            break
+        after = max(after, person.end)
     if host is None:
         comma = next((k for k in range(opening[0], len(keys)) if keys[k] == ","), None)
         if comma is None:
