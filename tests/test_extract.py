@@ -2297,6 +2297,13 @@ def test_round16_meeting_clauses(text, expected, absent):
 D2026_MARCH = dt.date(2026, 3, 10)
 
 
+def _people(text: str) -> set[str]:
+    """The labels of the persons extracted from `text` (an article of March 2026)."""
+    article = Article("t.txt", text, "0", date=D2026_MARCH)
+    (extraction,) = extract_articles([article])
+    return {e.label for e in extraction.entities if e.ref.type.value == "Person"}
+
+
 def assert_triples(text: str, expected: set, absent: set, date: dt.date) -> None:
     """Every expected triple is extracted from `text` and none of the absent ones."""
     found = triples(text, date)
@@ -2898,9 +2905,7 @@ def test_round25_portfolio_lists(text, expected, absent):
 def test_round25_a_company_short_name_is_not_a_person():
     text = ("He received Ito Ken, President of Japan's Hoshino Materials Corporation. Ito said "
             "Hoshino was studying a plant in Bac Ninh.")
-    article = Article("t.txt", text, "0", date=D2026_MARCH)
-    (extraction,) = extract_articles([article])
-    people = {e.label for e in extraction.entities if e.ref.type.value == "Person"}
+    people = _people(text)
     assert "Hoshino" not in people and "Ito Ken" in people, people
 
 
@@ -3045,9 +3050,7 @@ def test_round27_titles(text, expected, absent):
 def test_round27_the_organisation_an_office_names_is_no_person():
     text = ("Pierre Dubois, CEO of French energy group Loire Energies, said the firm would "
             "invest. Loire Energies runs three plants.")
-    article = Article("t.txt", text, "0", date=D2026_MARCH)
-    (extraction,) = extract_articles([article])
-    people = {e.label for e in extraction.entities if e.ref.type.value == "Person"}
+    people = _people(text)
     assert people == {"Pierre Dubois"}, people
 
 
@@ -3187,9 +3190,7 @@ def test_round30_review_misfires(text, expected, absent):
 def test_round30_a_place_an_office_names_leaves_a_person_of_that_name():
     text = ("Chairman of Ho Chi Minh City Nguyen Van Duoc said the city will always follow the "
             "example of Ho Chi Minh.")
-    article = Article("t.txt", text, "0", date=D2026_MARCH)
-    (extraction,) = extract_articles([article])
-    people = {e.label for e in extraction.entities if e.ref.type.value == "Person"}
+    people = _people(text)
     assert "Ho Chi Minh" in people, people
 
 
