@@ -1056,6 +1056,20 @@ class _Scanner:
         return RoleMention(f"{previous} of {organisation}", previous, role.confidence,
                            role.country)
 
+    def _region_before_name(self, i: int) -> tuple[int, str] | None:
+        """A region the data does not know, in a title before its holder's two-word name ("ADB
+        Vice-President for East and Southeast Asia and the Pacific Scott Morris"): the
+        capitalised run less its last two words, which name the holder."""
+        if self.appositive_title:
+            return None
+        end = self.proper_run(i)
+        name = range(end - 2, end)
+        if end - i < 3 or (end < self.n and _is_name_token(self.texts[end])) or any(
+                not _is_name_token(self.texts[k]) or self.match_body(k) is not None
+                or self.keys[k] in self.lex.org_heads for k in name):
+            return None
+        return end - 2, self.doc[i:end - 2].text
+
     def _is_corporate_head(self, text: str, *, tail: bool = False) -> bool:
         """Whether `text` is a corporate office head ("CEO"), or with `tail` ends in one
         ("USABC President")."""
@@ -1265,6 +1279,8 @@ class _Scanner:
             core = after
             while core < self.n and lex.modifiers.match(keys, core, skip=False):
                 core = lex.modifiers.match(keys, core, skip=False)[0]
+                if core + 1 < self.n and keys[core] == "-" and self._glued_hyphen(core):
+                    core += 1  # "ADB Vice-President"
             # "UNESCO Assistant Director-General": the body's office with its modifiers
             h2 = lex.role_heads.match(keys, core, skip=False) \
                 or lex.role_heads.match(keys, after, skip=False)
@@ -1287,7 +1303,7 @@ class _Scanner:
                         label = f"{label} to {lex.country_name(dest.label)}"
                         h_end = dest.end
                 elif h_end + 1 < self.n and keys[h_end] == "for":
-                    remit = self._remit_after(h_end + 1)
+                    remit = self._remit_after(h_end + 1) or self._region_before_name(h_end + 1)
                     if remit is not None:
                         # "IMF Mission Chief for Laos", "World Bank Vice President for South
                         # Asia", "FAO Assistant Director-General for Fisheries": the office's

@@ -3198,3 +3198,17 @@ def test_round30_a_former_foreign_leader_gives_no_home_office():
     roles, _ = _roles_and_holders("Former Prime Minister Tony Abbott of Australia visited Hanoi. "
                                   "Former President Donald Trump also sent a message.")
     assert "Prime Minister" not in roles and "State President" not in roles, roles
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # an international body's hyphenated office over a region it does not name in the data
+    ("The deal was witnessed by ADB Vice-President for Central and West Asia Eugenia Kovacs.",
+     {("Eugenia Kovacs", "holdsRole", "Vice-President for Central and West Asia of the Asian "
+                                      "Development Bank")},
+     {("Kovacs", "holdsRole", "Vice-President for Central and West Asia of the Asian "
+                              "Development Bank")}),
+    ("The ADB Vice-President Tomas Berg said.",
+     {("Tomas Berg", "holdsRole", "Vice-President of the Asian Development Bank")}, set()),
+])
+def test_round30_regions_of_an_office(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
