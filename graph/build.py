@@ -23,8 +23,8 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ from graph.ingest import discover, read_articles
 from graph.model import Article, ArticleExtraction, KnowledgeBase, Skipped
 from graph.parallel import extract_all
 from graph.rdf import Block, turtle_documents, write_turtle
-from graph.resolve import resolve
+from graph.resolve import Resolver
 from graph.shacl import BlockValidator
 from graph.store import write_store
 from graph.triples import KBTriples
@@ -221,16 +221,17 @@ def _kb_counts(kb: KnowledgeBase) -> dict[str, Any]:
 class _Ingest:
     """Streams articles from the input files into extraction, recording what was read.
 
-    Cache hits are kept aside and the misses are yielded, so that extraction can start on the
-    first article while later files are still being read.
+    Cache hits are handed to `take` at once and the misses are yielded, so that extraction can
+    start on the first article while later files are still being read.
     """
 
     def __init__(self, files: list[Path], options: BuildOptions, cache: ExtractionCache,
                  report: BuildReport, stopwatch: _Stopwatch, bar: tqdm) -> None:
         self.files, self.options, self.cache = files, options, cache
         self.report, self.stopwatch, self.bar = report, stopwatch, bar
-        self.articles: list[Article] = []
-        self.hits: dict[str, ArticleExtraction] = {}
+        self.hits = 0
+        self.kept: set[str] = set()  # the articles' content hashes (the cache keeps these)
+        self.take: Callable[[ArticleExtraction], None] = lambda extraction: None
 
     def misses(self) -> Iterator[Article]:
         items = read_articles(self.files)
@@ -243,11 +244,12 @@ class _Ingest:
                 continue
             if self.options.strict and item.warnings:
                 raise StrictInputError(source=path, reason=item.warnings[0])
-            self.articles.append(item)
+            self.kept.add(item.content_hash)
             self.report.read.append(_read_entry(path, item))
             cached = None if self.options.full else self.cache.get(item)
             if cached is not None:
-                self.hits[item.key] = cached
+                self.hits += 1
+                self.take(cached)
                 self.bar.update(1)
             else:
                 yield item
@@ -314,11 +316,11 @@ def _build_locked(paths: list[Path], files: list[Path], out: Path, options: Buil
     with staging_dir(out) as staging:
         cache = ExtractionCache(out / CACHE_NAME)
         try:
-            extractions = _ingest_and_extract(files, options, cache, report, stopwatch, staging)
-            if not extractions:
+            resolver, kept = _ingest_and_extract(files, options, cache, report, stopwatch,
+                                                 staging)
+            if not len(resolver):
                 raise _no_articles(paths, report.skipped)
-            kept = {extraction.article.content_hash for extraction in extractions}
-            _write_outputs(extractions, options, report, stopwatch, staging)
+            _write_outputs(resolver, options, report, stopwatch, staging)
             report.timings = {**stopwatch.rounded(),
                               "total": round(time.perf_counter() - begin, 3)}
             report.finished = _now()
@@ -423,29 +425,44 @@ def _file_error(err: OSError, out: Path) -> DiploGraphError:
 
 def _ingest_and_extract(files: list[Path], options: BuildOptions, cache: ExtractionCache,
                         report: BuildReport, stopwatch: _Stopwatch,
-                        staging: Path) -> list[ArticleExtraction]:
-    """All extractions (cached and new) in input order."""
+                        staging: Path) -> tuple[Resolver, set[str]]:
+    """Every extraction (cached and new) folded into a resolver as it comes, and the content
+    hashes of the articles read.
+
+    No list of the extractions is held: the resolver keeps of each its article, without the
+    text (no output reads it), and its facts; the rest is let go at once.
+    """
     shard_dir = staging / ".shards" if options.executor == "dask" else None
     if shard_dir is not None:
         shard_dir.mkdir()
     bar = tqdm(total=len(files), desc="extracting", unit="article", file=sys.stderr,
                disable=not options.progress, leave=False)
+    resolver = Resolver(keep_texts=False)
+
+    def take(extraction: ArticleExtraction) -> None:
+        start = time.perf_counter()
+        resolver.add(extraction)
+        stopwatch.add("resolve", time.perf_counter() - start)
+
     ingest = _Ingest(files, options, cache, report, stopwatch, bar)
-    fresh: dict[str, ArticleExtraction] = {}
+    ingest.take = take
+    fresh = 0
     start = time.perf_counter()
     with bar:
         for extraction in extract_all(ingest.misses(), workers=options.workers,
                                       executor=options.executor, scheduler=options.scheduler,
                                       batch_size=options.batch_size, shard_dir=shard_dir):
-            fresh[extraction.article.key] = extraction
             cache.put(extraction)
+            take(extraction)
+            fresh += 1
             bar.update(1)
-    stopwatch.add("extract", time.perf_counter() - start - stopwatch.seconds.get("ingest", 0.0))
+    stopwatch.add("extract", time.perf_counter() - start - stopwatch.seconds.get("ingest", 0.0)
+                  - stopwatch.seconds.get("resolve", 0.0))
     if shard_dir is not None:
         shutil.rmtree(shard_dir, ignore_errors=True)
-    report.cache = {"hits": len(ingest.hits), "misses": len(fresh)}
+    report.cache = {"hits": ingest.hits, "misses": fresh}
     report.counts["skipped"] = len(report.skipped)
-    return [ingest.hits.get(article.key) or fresh[article.key] for article in ingest.articles]
+    return resolver, ingest.kept
 
 
 # Turtle handed to Oxigraph's bulk loader per call: it holds some 20-35 MiB per MiB read (the
@@ -454,23 +471,21 @@ def _ingest_and_extract(files: list[Path], options: BuildOptions, cache: Extract
 _STORE_PIECE_BYTES = 1 << 20
 
 
-def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
+def _write_outputs(resolver: Resolver, options: BuildOptions,
                    report: BuildReport, stopwatch: _Stopwatch, staging: Path) -> None:
-    """Resolve the extractions and write every whole-graph output into `staging`.
+    """Resolve the extractions folded into `resolver` and write every whole-graph output into
+    `staging`.
 
     No rdflib graph of the whole graph is made: Turtle and SHACL (in one pass) and the view read
     the knowledge base's triples subject by subject (`KBTriples`), so the process holds the
     knowledge base, a small index of it and one block of subjects' triples at a time.
-    `extractions` is emptied once resolved, the knowledge base dropped once the view has read
-    it (no networkx graph: `kb_page_graph`), and the view written as its data is made; the
-    store is loaded last, from graph.ttl in pieces, when the process holds little else.
+    The knowledge base is dropped once the view has read it (no networkx graph:
+    `kb_page_graph`), and the view written as its data is made; the store is loaded last,
+    from graph.ttl in pieces, when the process holds little else.
     """
     with _no_cyclic_gc():
         with stopwatch("resolve"):
-            kb = resolve(extractions)
-        extractions.clear()  # the knowledge base has all it needs
-        # No output reads the article texts: let them go with the extractions.
-        kb.articles = [replace(article, text="") for article in kb.articles]
+            kb = resolver.knowledge_base()
         counts = _kb_counts(kb)
         stages = tqdm(total=4, desc="writing", unit="stage", file=sys.stderr,
                       disable=not options.progress, leave=False)
@@ -495,7 +510,7 @@ def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
             stages.update(1)
             stages.set_postfix_str("html")
             with stopwatch("html"):
-                page = kb_page_graph(triples)
+                page = kb_page_graph(triples, after_reading=_emptier(triples, kb))
                 del triples, kb  # the page is made from `page` alone
                 write_page(page, staging / HTML_NAME, title=options.title)
                 del page
@@ -509,6 +524,18 @@ def _write_outputs(extractions: list[ArticleExtraction], options: BuildOptions,
             stages.update(1)
     skipped = report.counts.get("skipped", len(report.skipped))
     report.counts = {**counts, "skipped": skipped}
+
+
+def _emptier(triples: KBTriples, kb: KnowledgeBase) -> Callable[[], None]:
+    """What empties `triples`' index and `kb` once the page has read them, so that neither is
+    held while the page is made from what it read."""
+    def empty() -> None:
+        triples.release()
+        kb.facts.clear()
+        kb.entities.clear()
+        kb.articles.clear()
+
+    return empty
 
 
 @contextlib.contextmanager

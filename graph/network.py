@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
@@ -382,7 +382,8 @@ def _evidence_index(statements: Iterable[StatementRecord],
         ))
     for records in index.values():
         records.sort(key=_RECORD_ORDER)
-    return dict(index), first_seen
+    index.default_factory = None  # a plain mapping from here on (no copy of it made)
+    return index, first_seen
 
 
 def _literal_keys(literal_edges: list[tuple[Node, str, Node, Literal]],
@@ -465,22 +466,35 @@ def page_graph(network: nx.MultiDiGraph, literals: Iterable[LiteralFact] = ()) -
 def page_graph_of_blocks(
     node_blocks: Iterable[tuple[Node, Iterable[tuple[Node, Node]]]],
     statements: Iterable[StatementRecord],
+    *,
+    after_reading: Callable[[], None] | None = None,
 ) -> PageGraph:
     """`page_graph(*network_of_blocks(node_blocks, statements))`, without the network.
 
-    The blocks and statements are read here, so their source can be let go before the page is
-    made; the nodes' attributes are made as the page reads them.
+    The blocks and statements are read first, then `after_reading` is called: the caller can
+    let their source go before the page is made, so that the two are never held at once. The
+    nodes' attributes are made as the page reads them.
     """
     contents = _read_node_blocks(node_blocks)
     evidence, first_seen = _evidence_index(statements, contents.nodes.articles)
+    if after_reading is not None:
+        after_reading()
     literals = [(subject, relation, value, tuple(evidence.get(triple, ())))
                 for subject, relation, value, triple
                 in _literal_keys(contents.literal_edges, first_seen)]
+    del first_seen
+    contents.literal_edges.clear()
     types = contents.nodes.types
     # One string per node, shared by its edges.
     names: dict[Node, str] = {node: str(node) for node in types}
     edges = []
-    for subject, relation, obj in _drawn_edges(types, contents.edges):
+    # Each read edge is let go as its drawn one is made: the two lists never both hold them all.
+    read = contents.edges
+    read.reverse()
+    while read:
+        subject, relation, obj = read.pop()
+        if not isinstance(obj, URIRef) or subject not in types:  # not drawn (`_drawn_edges`)
+            continue
         target = names.get(obj)
         if target is None:
             target = names[obj] = str(obj)  # an untyped resource: a bare node

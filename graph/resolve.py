@@ -12,10 +12,13 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from graph.model import (
+    Article,
     ArticleExtraction,
     Entity,
     EntityRef,
@@ -33,22 +36,102 @@ def label_rank(form: str, count: int, entity_type: EntityType) -> tuple:
     return (full, fold(form) != form, count, len(form), form)
 
 
+_NONE: frozenset[str] = frozenset()  # one empty set for the many entities without alt labels
+
+
 def resolve(extractions: Iterable[ArticleExtraction]) -> KnowledgeBase:
     """Merge extractions (any order gives the same entities, labels and facts)."""
-    extractions = sorted(extractions, key=lambda e: e.article.key)
-    forms: dict[EntityRef, Counter[str]] = defaultdict(Counter)
-    subtypes: dict[EntityRef, set[str]] = defaultdict(set)
-    facts: list[Fact] = []
-    articles = []
+    resolver = Resolver()
     for extraction in extractions:
-        articles.append(extraction.article)
-        for entity in extraction.entities:
-            forms[entity.ref][entity.label] += 1
-            for alt in entity.alt_labels:
-                forms[entity.ref][alt] += 0  # known form, not a vote for the label
-            subtypes[entity.ref] |= entity.subtypes
-        facts.extend(extraction.facts)
+        resolver.add(extraction)
+    return resolver.knowledge_base()
 
+
+class Resolver:
+    """`resolve`, one extraction at a time: what the knowledge base needs of each is kept as it
+    is added, so no list of every extraction is ever held.
+
+    Of an extraction only its article (without its text, unless `keep_texts`) and its facts are
+    kept; its entities are folded into one count of forms and one set of subtypes per
+    reference at once. Extractions may come in any order: `knowledge_base` orders the articles
+    and facts by article key, as `resolve` does, and gives what `resolve` gives for the same
+    extractions.
+    """
+
+    def __init__(self, *, keep_texts: bool = True) -> None:
+        self.keep_texts = keep_texts
+        self._forms: dict[EntityRef, Counter[str]] = defaultdict(Counter)
+        self._subtypes: dict[EntityRef, set[str]] = defaultdict(set)
+        # (article key, arrival number): sorted, the order `resolve` reads the extractions in.
+        self._parts: list[tuple[str, int, Article, tuple[Fact, ...]]] = []
+        # One object per distinct reference and confidence across articles: each extraction
+        # (or cache entry) makes its own, while the knowledge base keeps every fact.
+        self._refs: dict[EntityRef, EntityRef] = {}
+        self._confidences: dict[tuple[float, float], float] = {}
+
+    def __len__(self) -> int:
+        """The number of extractions added."""
+        return len(self._parts)
+
+    def add(self, extraction: ArticleExtraction) -> None:
+        forms, subtypes = self._forms, self._subtypes
+        for entity in extraction.entities:
+            counter = forms[entity.ref]
+            counter[entity.label] += 1
+            for alt in entity.alt_labels:
+                counter[alt] += 0  # known form, not a vote for the label
+            if entity.subtypes:
+                subtypes[entity.ref] |= entity.subtypes
+        article = extraction.article
+        if not self.keep_texts and article.text:
+            article = replace(article, text="")
+        self._parts.append((article.key, len(self._parts), article,
+                            self._compact(extraction.facts)))
+
+    def _compact(self, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+        """`facts`, equal, with one object for each reference, confidence and (within the
+        article) each text they repeat: the sentence of every fact read from it, the article's
+        key. A cached extraction comes from JSON, which makes a new string per fact."""
+        refs, confidences = self._refs, self._confidences
+        texts: dict[str, str] = {}
+        compact = []
+        for fact in facts:
+            subject = refs.setdefault(fact.subject, fact.subject)
+            obj = fact.object
+            if isinstance(obj, EntityRef):
+                obj = refs.setdefault(obj, obj)
+            elif isinstance(obj, str):
+                obj = texts.setdefault(obj, obj)
+            confidence = fact.confidence
+            # -0.0 equals 0.0 but is written apart: the sign is part of the key.
+            confidence = confidences.setdefault(
+                (confidence, math.copysign(1.0, confidence)), confidence)
+            compact.append(Fact(subject, fact.relation, obj, texts.setdefault(fact.evidence,
+                                                                              fact.evidence),
+                                confidence, texts.setdefault(fact.article, fact.article)))
+        return tuple(compact)
+
+    def articles(self) -> Iterator[Article]:
+        """The articles added, in the order they were added."""
+        return (article for _, _, article, _ in self._parts)
+
+    def knowledge_base(self) -> KnowledgeBase:
+        """The knowledge base of every extraction added (the resolver is emptied)."""
+        parts, self._parts = sorted(self._parts, key=_part_order), []
+        forms, self._forms = self._forms, defaultdict(Counter)
+        subtypes, self._subtypes = self._subtypes, defaultdict(set)
+        articles = [article for _, _, article, _ in parts]
+        facts = [fact for _, _, _, part_facts in parts for fact in part_facts]
+        del parts
+        return _knowledge_base(articles, forms, subtypes, facts)
+
+
+def _part_order(part: tuple[str, int, Article, tuple[Fact, ...]]) -> tuple[str, int]:
+    return part[0], part[1]
+
+
+def _knowledge_base(articles: list[Article], forms: dict[EntityRef, Counter[str]],
+                    subtypes: dict[EntityRef, set[str]], facts: list[Fact]) -> KnowledgeBase:
     mapping = _person_merges(forms, facts)
     merged_forms: dict[EntityRef, Counter[str]] = defaultdict(Counter)
     merged_subtypes: dict[EntityRef, set[str]] = defaultdict(set)
@@ -57,14 +140,16 @@ def resolve(extractions: Iterable[ArticleExtraction]) -> KnowledgeBase:
         merged_forms[target].update(counter)
         for form in counter:
             merged_forms[target][form] += 0
-        merged_subtypes[target] |= subtypes[ref]
+        merged_subtypes[target] |= subtypes.get(ref, set())
+    del forms
 
     kb = KnowledgeBase(articles=articles)
     for ref in sorted(merged_forms):
         counter = merged_forms[ref]
         label = max(counter, key=lambda f, c=counter, t=ref.type: label_rank(f, c[f], t))
-        kb.entities[ref] = Entity(ref, label, frozenset(counter) - {label},
-                                  frozenset(merged_subtypes[ref]))
+        kb.entities[ref] = Entity(ref, label, frozenset(counter) - {label} or _NONE,
+                                  frozenset(merged_subtypes[ref]) or _NONE)
+    del merged_forms, merged_subtypes
     # A fact's key (the same fact read twice from one sentence is kept once) is also its sort
     # key: subject, relation, object, article, sentence. The subject's type and key stand for it
     # (an EntityRef compares as that pair), so the keys compare as plain strings.
@@ -85,6 +170,7 @@ def resolve(extractions: Iterable[ArticleExtraction]) -> KnowledgeBase:
         key = (subject.type, subject.key, fact.relation, text, fact.article, fact.evidence)
         if key not in keyed:
             keyed[key] = fact
+    facts.clear()  # the caller's list: the knowledge base's facts are in `keyed`
     kb.facts = [keyed[key] for key in sorted(keyed)]
     return kb
 

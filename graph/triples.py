@@ -91,6 +91,20 @@ class KBTriples:
         self._confidences: dict[tuple[float, float], Literal] = {}
         self._sources: dict[str, URIRef] = {}  # article key -> its IRI
 
+    def release(self) -> None:
+        """Let go of the index: nothing can be asked of this after it (the knowledge base is
+        the caller's to let go). For a caller that has read all it needs, so that the index is
+        not held while what was read is put to use."""
+        self._articles.clear()
+        self._entities.clear()
+        self._observed.clear()
+        self._statements.clear()
+        self._raised.clear()
+        self._edges.clear()
+        self._confidences.clear()
+        self._sources.clear()
+        self._terms = Terms()
+
     # --- subjects, in order ------------------------------------------------------------------
 
     def blocks(self) -> Iterator[Block]:
@@ -193,8 +207,12 @@ class KBTriples:
             confidence=self._confidence(digest, fact))
 
     def statements(self) -> Iterator[StatementRecord]:
-        """Every statement, in the order of its first fact (the order `to_graph` adds them)."""
-        for digest, _ in sorted(self._statements.items(), key=lambda item: item[1]):
+        """Every statement, in the order of its first fact (the order `to_graph` adds them).
+
+        That is the order `_statements` holds them in (each digest is added with its first
+        fact, in the facts' order), so no sorted copy of it is made.
+        """
+        for digest in self._statements:
             yield self._record(STATEMENT[digest], digest)
 
     # --- what SHACL needs besides a block ------------------------------------------------------

@@ -874,14 +874,17 @@ def kb_graph_view(triples: KBTriples) -> tuple[nx.MultiDiGraph, list[LiteralFact
     return network_of_blocks(triples.node_blocks(), triples.statements())
 
 
-def kb_page_graph(triples: KBTriples) -> PageGraph:
+def kb_page_graph(triples: KBTriples, *,
+                  after_reading: Callable[[], None] | None = None) -> PageGraph:
     """`page_graph(*kb_graph_view(triples))` without the network: what the build's
     whole-graph page is made of.
 
     It holds none of `triples`, which the caller can let go before the page is written
-    (`write_page`).
+    (`write_page`), or already once it is read: `after_reading` is called then, before the
+    page is made (`page_graph_of_blocks`).
     """
-    return page_graph_of_blocks(triples.node_blocks(), triples.statements())
+    return page_graph_of_blocks(triples.node_blocks(), triples.statements(),
+                                after_reading=after_reading)
 
 
 def write_whole_graph_view(network: nx.MultiDiGraph, literals: Iterable[LiteralFact],

@@ -17,6 +17,7 @@ import pyoxigraph
 import pytest
 from rdflib import Graph
 
+import graph.build
 from graph.build import BuildOptions, _file_error, build
 from graph.errors import (
     FileAccessError,
@@ -28,6 +29,7 @@ from graph.errors import (
     StrictInputError,
 )
 from graph.fsutil import STAGING_PREFIX, build_lock
+from graph.resolve import Resolver
 from graph.shacl import ValidationResult
 from graph.store import open_store
 
@@ -251,6 +253,41 @@ def test_rebuild_uses_the_cache_and_drops_removed_articles(tmp_path: Path) -> No
     assert _article_sources(out) == {"good.txt"}
     assert "crlf" not in (out / "graph.ttl").read_text("utf-8")
     assert _report(out)["cache"] == {"hits": 1, "misses": 0}
+
+
+def test_each_extraction_is_resolved_as_it_comes_without_its_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("good.txt", "crlf.txt"):
+        shutil.copy(BAD_INPUTS / name, corpus)
+    added: list[tuple[str, bool]] = []  # (article key, whether the resolver keeps its text)
+    add = Resolver.add
+
+    def recording_add(self: Resolver, extraction) -> None:
+        added.append((extraction.article.key, self.keep_texts))
+        add(self, extraction)
+
+    folded_before: list[int] = []  # extractions resolved when the next one was extracted
+    extract_all = graph.build.extract_all
+
+    def recording_extract_all(*args, **kwargs):
+        for extraction in extract_all(*args, **kwargs):
+            folded_before.append(len(added))
+            yield extraction
+
+    monkeypatch.setattr(Resolver, "add", recording_add)
+    monkeypatch.setattr("graph.build.extract_all", recording_extract_all)
+    out = tmp_path / "out"
+    build([corpus], out)
+    assert folded_before == [0, 1]  # no list of every extraction waits for resolution
+    assert sorted(added) == [("crlf", False), ("good", False)]
+    turtle = (out / "graph.ttl").read_bytes()
+
+    added.clear()
+    again = build([corpus], out, BuildOptions(title="Another title"))  # every one cached
+    assert again.cache == {"hits": 2, "misses": 0} and len(added) == 2
+    assert (out / "graph.ttl").read_bytes() == turtle
 
 
 # --- processes: a second build, and builds killed at several points ----------------------------

@@ -290,3 +290,26 @@ def test_importance_counts_each_neighbour_once_and_a_loop_as_one():
     network.add_edge("c", "b", key="mentionedIn", relation="mentionedIn", provenance=[{}])
     # a: 2 + 1 + 1 + 1 (the loop, at both ends) + 2 neighbours (b and itself) x 0.5
     assert importance(network) == {"a": 6.0, "b": 4.25, "c": 0.75, "d": 0.0}
+
+
+@pytest.mark.parametrize("make", [sample_kb, awkward_kb, _tied_provenance_kb],
+                         ids=["sample", "awkward", "tied provenance"])
+def test_page_graph_of_blocks_lets_its_source_go_once_read(make):
+    kb = make()
+    expected = _read(page_graph_of_blocks(KBTriples(kb).node_blocks(),
+                                          KBTriples(kb).statements()))
+    triples = KBTriples(kb)
+    statements = triples.statements()
+    calls = []
+
+    def let_go() -> None:
+        assert next(statements, None) is None  # called once the statements are all read
+        calls.append(len(triples))
+        triples.release()
+        kb.facts.clear()
+        kb.entities.clear()
+        kb.articles.clear()
+
+    page = page_graph_of_blocks(triples.node_blocks(), statements, after_reading=let_go)
+    assert calls and calls[0] > 0 and len(triples) == 0
+    assert _read(page) == expected

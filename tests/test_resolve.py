@@ -12,7 +12,7 @@ from graph.model import (
     Fact,
     Relation,
 )
-from graph.resolve import resolve
+from graph.resolve import Resolver, resolve
 from graph.text import slugify
 
 CHAIR = EntityRef(EntityType.ROLE, "chairman-of-the-national-assembly")
@@ -111,3 +111,65 @@ def test_facts_are_kept_once_in_the_order_of_subject_relation_object_article_sen
     assert kb.facts == expected
     assert [f.confidence for f in kb.facts
             if f.relation is Relation.MET and f.evidence == "Later."] == [0.5]
+
+
+def _kb_parts(kb):
+    return (kb.articles, [(e.ref, e.label, e.alt_labels, e.subtypes) for e in kb.entities.values()],
+            kb.facts)
+
+
+def test_resolver_in_any_order_gives_what_resolve_gives():
+    expected = _kb_parts(resolve(corpus()))
+    for order in itertools.permutations(corpus()):
+        resolver = Resolver()
+        for item in order:
+            resolver.add(item)
+        assert len(resolver) == 4
+        assert _kb_parts(resolver.knowledge_base()) == expected
+        assert len(resolver) == 0  # emptied: the knowledge base has what it held
+
+
+def test_resolver_without_texts_keeps_every_other_field_of_the_articles():
+    items = [ArticleExtraction(Article(f"{key}.txt", f"Text of {key}.", key, title=key.upper(),
+                                       date=dt.date(2024, 1, 2)), (), ())
+             for key in ("b", "a")]
+    resolver = Resolver(keep_texts=False)
+    for item in items:
+        resolver.add(item)
+    assert [article.text for article in resolver.articles()] == ["", ""]
+    kb = resolver.knowledge_base()
+    assert [(a.source, a.text, a.content_hash, a.title, a.date) for a in kb.articles] == [
+        ("a.txt", "", "a", "A", dt.date(2024, 1, 2)), ("b.txt", "", "b", "B", dt.date(2024, 1, 2))]
+    assert [a.text for a in resolve(items).articles] == ["Text of a.", "Text of b."]
+
+
+def test_resolver_shares_repeated_values_between_equal_facts():
+    def item(key: str, confidence: float) -> ArticleExtraction:
+        # New objects for every fact, as JSON gives them.
+        son = EntityRef(EntityType.PERSON, "".join(["s", "on"]))
+        sentence = " ".join(["Son", "met", "Hue", key])
+        facts = (Fact(son, Relation.MET, EntityRef(EntityType.PERSON, "hue"), sentence,
+                      confidence, f"{key}-article"[:len(key)]),
+                 Fact(EntityRef(EntityType.PERSON, "hue"), Relation.MENTIONED_IN,
+                      EntityRef(EntityType.ARTICLE, key), " ".join(["Son", "met", "Hue", key]),
+                      float(str(confidence)), f"{key}-article"[:len(key)]))
+        return ArticleExtraction(Article(f"{key}.txt", "", key), (Entity(son, "Son"),), facts)
+
+    items = [item("aa", 0.9), item("bb", 0.9), item("cc", -0.0), item("dd", 0.0)]
+    resolver = Resolver()
+    for extraction_ in items:
+        resolver.add(extraction_)
+    kb = resolver.knowledge_base()
+    assert kb.facts == resolve(items).facts
+    met = [f for f in kb.facts if f.relation is Relation.MET]
+    assert len(met) == 4 and all(f.subject is met[0].subject and f.object is met[0].object
+                                 for f in met)
+    hue = [f for f in kb.facts if f.relation is Relation.MENTIONED_IN]
+    assert all(f.subject is met[0].object for f in hue)
+    by_article = {f.article: f for f in met}
+    for mention in hue:  # one sentence and one article key per article
+        assert mention.evidence is by_article[mention.article].evidence
+        assert mention.article is by_article[mention.article].article
+    assert by_article["aa"].confidence is by_article["bb"].confidence
+    # -0.0 equals 0.0 but is written apart: neither takes the other's place.
+    assert [str(by_article[key].confidence) for key in ("cc", "dd")] == ["-0.0", "0.0"]

@@ -99,3 +99,11 @@ def test_blocks_of_the_built_seeds_are_their_graph(seeds_kb):
     handle = io.BytesIO()
     assert write_turtle(KBTriples(seeds_kb).blocks(), handle) == len(graph)
     assert handle.getvalue() == serialize_turtle(graph)
+
+
+def test_release_lets_the_index_go():
+    triples = KBTriples(sample_kb())
+    assert len(triples) > 0 and list(triples.blocks())
+    triples.release()
+    assert len(triples) == 0
+    assert list(triples.blocks()) == [] and list(triples.statements()) == []
