@@ -4093,6 +4093,13 @@ def office_identity(label: str, lex: Lexicon) -> str:
     return lex.gendered_office_pattern.sub(lambda m: lex.gendered_office_words[m[0]], form)
 
 
+def _localised(role: RoleMention, unnamed: re.Match[str], place: str) -> RoleMention:
+    """`role` with its unnamed locality (`_UNNAMED_LOCALITY`'s match) named as `place`."""
+    label = role.label.replace(unnamed[0], f" of the {_with_locality_word(place, unnamed[1])} ",
+                               1)
+    return RoleMention(label, role.surface, role.confidence, role.country)
+
+
 def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
     """"Secretary of the provincial Party Committee" in an article about Dong Nai is "Secretary
     of the Dong Nai provincial Party Committee": the same office the article names in full
@@ -4110,9 +4117,7 @@ def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
         for k, role in enumerate(person.roles):
             found = _UNNAMED_LOCALITY.search(role.label)
             if found:
-                label = role.label.replace(
-                    found[0], f" of the {_with_locality_word(place, found[1])} ", 1)
-                person.roles[k] = RoleMention(label, role.surface, role.confidence, role.country)
+                person.roles[k] = _localised(role, found, place)
 
 
 def find_former_offices(scan: _Scanner) -> list[tuple[int, RoleMention]]:
@@ -4146,9 +4151,7 @@ def find_former_offices(scan: _Scanner) -> list[tuple[int, RoleMention]]:
             if not place_read:
                 place, place_read = _article_locality(scan), True
             if place is not None:
-                label = role.label.replace(
-                    unnamed[0], f" of the {_with_locality_word(place, unnamed[1])} ", 1)
-                role = RoleMention(label, role.surface, role.confidence, role.country)
+                role = _localised(role, unnamed, place)
         found.append((j, role))
     return found
 
