@@ -633,9 +633,12 @@ class _Scanner:
                     if known is not None and known.subtype == "Legislature":
                         return sub_end, f"{body.label} {part}", EntityType.ORGANIZATION
                     return sub_end, self.doc[body.start:sub_end].text, EntityType.ORGANIZATION
+            part_head = next((k for k in range(body.end, min(body.end + 3, run_end))
+                              if keys[k] in lex.org_heads), None)
             if body.type is EntityType.ORGANIZATION and run_end > body.end \
-                    and keys[body.end] in lex.org_heads and body.start == start \
-                    and self.texts[body.end][:1].isupper():
+                    and part_head is not None and body.start == start \
+                    and all(self.texts[k][:1].isupper() for k in range(body.end, part_head + 1)):
+                # "the ILO Country Office for Viet Nam"
                 # "the National Assembly Committee for Law": a part the data does not know.
                 return run_end, self.expand_acronym(start, run_end), EntityType.ORGANIZATION
             owner = self._other_owner(body)
@@ -858,12 +861,23 @@ class _Scanner:
                 break
             if (self.keys[k] in self.lex.surnames and k + 1 < run_end
                     and _is_name_token(self.texts[k + 1])) \
-                    or self.lex.titles_before_names.match(self.keys, k, skip=False):
+                    or (self.lex.titles_before_names.match(self.keys, k, skip=False)
+                        and not self._org_word_next(k, run_end)):
                 run_end, self.run_was_cut = k, True
                 break
         while run_end > j and self.keys[run_end - 1] in _CONNECTORS:
             run_end -= 1
         return run_end
+
+    def _org_word_next(self, k: int, end: int) -> bool:
+        """Whether an organisation word follows a title-like word at `k` before any name
+        ("Viet Nam General Confederation of Labour": "General" is no rank there)."""
+        for m in range(k + 1, min(k + 3, end)):
+            if self.keys[m] in self.lex.org_heads:
+                return True
+            if self.keys[m] in self.lex.surnames:
+                return False
+        return False
 
     def _field_list_end(self, j: int, end: int) -> int:
         """"Department of South Asia, West Asia and Africa", "Committee for Foreign Affairs,
@@ -2215,6 +2229,13 @@ def _commemorated(scan: _Scanner, start: int, name: str, roles: list[RoleMention
     back = scan.keys[max(0, start - 5):start][::-1]
     if back and scan.lex.commemorative_cues.match(back, 0, skip=False):
         return True
+    if name_end is not None and name_end + 1 < scan.n and scan.keys[name_end] == "'s":
+        # "President Ho Chi Minh's Mausoleum": the cue "mausoleum of" the other way round
+        for length in (1, 2, 3):
+            noun = ["of", *scan.keys[name_end + 1:name_end + 1 + length][::-1]]
+            found = scan.lex.commemorative_cues.match(noun, 0, skip=False)
+            if found is not None and found[0] == len(noun):
+                return True
     # "the house where President X lived": a past residence, with no year needed.
     if back and back[0] == "where" and name_end is not None and name_end < scan.n:
         verb = scan.tokens[name_end]
@@ -2606,6 +2627,7 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
     found = _number_named_documents(scan, found, named) + named
     found.sort(key=lambda m: m.start)
     own_dates = {id(m) for m in found if m.date_text}  # "dated ...": that document's only
+    topic_plans: list[tuple[DocumentMention, DocumentMention]] = []
     for index, mention in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else scan.n
         # "on the action plan to implement Resolution 68-NQ/TW": a document the topic's verb
@@ -2613,6 +2635,12 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
         embedded = None
         if index + 1 < len(found) and limit >= 2 and _implements_next(scan, limit):
             embedded = range(found[index + 1].start, found[index + 1].end)
+            limit = found[index + 2].start if index + 2 < len(found) else scan.n
+        elif mention.number is not None and index + 1 < len(found) \
+                and _plan_in_topic(scan, mention, found[index + 1]):
+            # "Decision 768/QD-TTg on the adjusted National Power Development Plan": the plan
+            # the decision approves is what it is on
+            topic_plans.append((mention, found[index + 1]))
             limit = found[index + 2].start if index + 2 < len(found) else scan.n
         if mention.number is not None:
             topic_from = mention.end
@@ -2673,8 +2701,34 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
                 and mention.start > 0 and scan.keys[mention.start - 1] == "and" \
                 and scan.sent(previous.start) == scan.sent(mention.start):
             mention.date_text = previous.date_text
+    found = _without_topic_plans(found, topic_plans)
     _anaphoric_dates(scan, found)
     return found
+
+
+_TOPIC_LEAD = re.compile(r"\bon(?:\s+[A-Za-z][\w-]*){0,4}\s*$")
+
+
+def _plan_in_topic(scan: _Scanner, mention: DocumentMention, plan: DocumentMention) -> bool:
+    """Whether a named plan opens the "on ..." topic of the numbered document before it."""
+    if plan.number is not None or plan.kind != "Plan" or plan.start <= mention.end:
+        return False
+    between = scan.doc[mention.end:plan.start]
+    return not any(t.is_sent_start or t.text in (".", ";") for t in between) \
+        and _TOPIC_LEAD.search(between.text + " ") is not None
+
+
+def _without_topic_plans(found: list[DocumentMention],
+                         topic_plans: list[tuple[DocumentMention, DocumentMention]]
+                         ) -> list[DocumentMention]:
+    """Drop a named plan that only ever stands inside a numbered document's topic: the topic
+    is the plan; a plan the article also names on its own stays a document."""
+    inside = {id(plan) for owner, plan in topic_plans
+              if owner.topic_end is not None and owner.topic_end >= plan.end}
+    elsewhere = {" ".join(fold_words(m.name)) for m in found
+                 if m.name is not None and id(m) not in inside}
+    return [m for m in found if id(m) not in inside
+            or " ".join(fold_words(m.name or "")) in elsewhere]
 
 
 _NUMBERED_AS = re.compile(r"^\s*(?:\([^)]{1,24}\)\s*)?,?\s*(?:(?:which|that)\s+(?:is|was)\s+)?"
@@ -2882,7 +2936,9 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
     i = 0
     while i < scan.n:
         known = lex.agreements.get(keys[i])
-        if known is not None and not (i > 0 and keys[i - 1] == "("):
+        if known is not None:
+            # "the Regional Comprehensive Economic Partnership (RCEP)": a known acronym names
+            # the agreement even where the words before it are no document name
             found.append(DocumentMention(i, i + 1, None, known[1], name=known[0],
                                          forms=[scan.texts[i]]))
             i += 1
@@ -2894,14 +2950,21 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             continue
         h_end, kind = head[0], str(head[1])
         start = i
+        inner_acronym = 0
+        if start > 3 and keys[start - 1] == ")" and keys[start - 3] == "(" \
+                and _ACRONYM.match(scan.texts[start - 2]):
+            inner_acronym = 3  # "Viet Nam – Gulf Cooperation Council (GCC) Free Trade Agreement"
+            start -= 3
         while start > 0 and (_is_name_token(scan.texts[start - 1]) or _ACRONYM.match(
                 scan.texts[start - 1]) or ((scan.texts[start - 1] in _DASHES
                                             or keys[start - 1] in lex.name_particles.root)
                                            and start >= 2
                                            and _is_name_token(scan.texts[start - 2]))) \
                 and not _is_title_word(scan, start - 1) \
-                and not scan.tokens[start].is_sent_start and i - start < 6:
+                and not scan.tokens[start].is_sent_start and i - start - inner_acronym < 6:
             start -= 1
+        if start == i - inner_acronym:
+            start = i  # "(GCC) Free Trade Agreement": an acronym alone before the head is no name
         if start > 0 and _YEAR.fullmatch(scan.texts[start - 1]):
             start -= 1
         end, topic = h_end, None
@@ -2939,7 +3002,8 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             elif run > scan.skip_the(obj):
                 # "... in Criminal Matters", "... under Contracts", "between A and B for the
                 # 2026–2030 period": the name goes on; the parties and the period are no topic
-                run, topic_stop = _document_name_end(scan, run)
+                run, topic_stop = _document_name_end(scan, run,
+                                                     signatories_end=keys[h_end] == "on")
                 end = run
                 if keys[h_end] == "on":
                     topic = doc[scan.skip_the(obj):topic_stop].text
@@ -2955,9 +3019,19 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                     start < i or (i > 0 and keys[i - 1] in ("a", "an", "the", "two", "three"))):
                 # "the WHO Convention on tobacco control", "signed a Memorandum of Understanding
                 # on X": a lower-case topic after a capitalised head (never "an agreement on")
-                topic = _topic(scan, h_end, min(scan.n, h_end + 12))
+                topic = _topic(scan, h_end, min(scan.n, h_end + 20))
                 if topic is not None and scan.topic_end is not None:
-                    end = scan.topic_end
+                    end = _period_end(scan, scan.topic_end)
+                    topic = _topic_before_period(scan, h_end + 1, scan.topic_end) or topic
+        if keys[h_end] == "between" and end > h_end and end + 1 < scan.n and keys[end] == "on" \
+                and scan.texts[end + 1][:1].islower():
+            # "Agreement between the Government of A and the Government of B on visa
+            # exemption ...": what it is on goes on the name after its parties
+            topic = _topic(scan, end, min(scan.n, end + 20))
+            if topic is not None and scan.topic_end is not None:
+                end = _period_end(scan, scan.topic_end)
+        if end == h_end and start < i and end < scan.n and _YEAR.fullmatch(scan.texts[end]):
+            end += 1  # "the ASEAN Community Vision 2045": its horizon is part of the name
         if end == h_end and start == i:
             i = h_end
             continue
@@ -2972,8 +3046,33 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                 mention.forms.append(name)
                 mention.name = known[0]
             end += 3
+        elif end + 2 < scan.n and keys[end] == "(":
+            # "the UN Convention against Cybercrime (Hanoi Convention)": a short name of the
+            # same kind
+            close = scan.proper_run(end + 1, limit=8)
+            if close > end + 1 and close < scan.n and keys[close] == ")" \
+                    and lex.named_document_heads.match(keys, close - 1, skip=False) is not None:
+                mention.forms.append(doc[end + 1:close].text)
+                end = close + 1
         found.append(mention)
         i = end
+    return _short_names_resolved(found)
+
+
+def _short_names_resolved(found: list[DocumentMention]) -> list[DocumentMention]:
+    """A later mention by the short name an earlier one gave in brackets ("the Hanoi
+    Convention" after "the UN Convention against Cybercrime (Hanoi Convention)") is that
+    document."""
+    full_names: dict[str, str] = {}
+    for mention in found:
+        if mention.name is None:
+            continue
+        full = full_names.get(" ".join(fold_words(mention.name)))
+        if full is not None and full != mention.name:
+            mention.forms.append(mention.name)
+            mention.name = full
+        for form in mention.forms:
+            full_names.setdefault(" ".join(fold_words(form)), mention.name)
     return found
 
 
@@ -3034,19 +3133,29 @@ def _party_word_after(scan: _Scanner, end: int) -> int:
     if found is None and end < scan.n and scan.texts[end].islower() \
             and scan.keys[end] in scan.lex.org_heads:
         found = end + 1
+    if found is None and end < scan.n and scan.texts[end].islower() \
+            and scan.keys[end].endswith("s") \
+            and scan.lex.place_words.match([scan.keys[end][:-1]], 0, skip=False) is not None:
+        found = end + 1  # "between A province and B and C provinces": one word for two
     return found or end
 
 
-def _document_name_end(scan: _Scanner, run: int) -> tuple[int, int]:
+def _document_name_end(scan: _Scanner, run: int,
+                       signatories_end: bool = False) -> tuple[int, int]:
     """Where a document's title-case name ends, and where its topic ends: title-case words
     joined by the short function words of `document_name_links` ("Law on Legal Assistance in
     Criminal Matters"), then "between <A> and <B>" and "for <period>", which are the parties and
     the term, not the topic. A link before a place or a date ("in Hanoi", "in March") ends the
-    name: that is where and when, not what."""
+    name: that is where and when, not what. With `signatories_end` (a name that has said what it
+    is on), organisations after "between" are the signatories and end the name ("MoU on Green
+    Hydrogen between Petrovietnam and the Port of X"); places stay ("... between Hanoi and
+    Seoul", a twinning)."""
     keys, links = scan.keys, scan.lex.document_name_links
     topic_stop = None
     while run + 1 < scan.n and keys[run] in links:
         k = scan.skip_the(run + 1)
+        if signatories_end and keys[run] == "between" and _organisation_party(scan, k):
+            break
         if keys[run] == "for" and k < scan.n and _YEAR.fullmatch(scan.texts[k]):
             # "Cooperation Plan for 2027": the term ends the name (parties after it, "for
             # 2026-2030 between A and B", are the signing's, as the golds mostly read them)
@@ -3089,14 +3198,47 @@ def _document_name_end(scan: _Scanner, run: int) -> tuple[int, int]:
         run += 1
         if run + 1 < scan.n and scan.texts[run] == ":" and _is_name_token(scan.texts[run + 1]):
             run = scan.proper_run(run + 1)
+    end = _period_end(scan, run)
+    if end > run and topic_stop is None:
+        topic_stop = run
+    return end, topic_stop if topic_stop is not None else end
+
+
+def _topic_before_period(scan: _Scanner, start: int, end: int) -> str | None:
+    """The topic in `start:end` without a term that closes it ("cooperation in green growth
+    for 2026-2030": the term is the name's), or None when no term closes it."""
+    for k in range(start + 1, end):
+        if scan.keys[k] in ("for", "to"):
+            tail = _PERIOD_TAIL.match(scan.text[scan.tokens[k].idx:])
+            if tail is not None and scan.tokens[k].idx + tail.end() >= \
+                    scan.tokens[end - 1].idx + len(scan.tokens[end - 1]):
+                first = scan.skip_the(start) if scan.keys[start] in ("the", "a", "an") \
+                    else start
+                return scan.doc[first:k].text
+    return None
+
+
+def _period_end(scan: _Scanner, run: int) -> int:
+    """Past a document's term after its name or topic ("for 2026-2030", "for the 2026-2030
+    period", "to 2030"), which is the name's."""
     last = scan.tokens[run - 1]
     period = _PERIOD_TAIL.match(scan.text[last.idx + len(last):])
-    if period is not None:
-        after = last.idx + len(last) + period.end()
-        if topic_stop is None:
-            topic_stop = run
-        run = next((t.i for t in scan.tokens[run:] if t.idx >= after), scan.n)
-    return run, topic_stop if topic_stop is not None else run
+    if period is None:
+        return run
+    after = last.idx + len(last) + period.end()
+    return next((t.i for t in scan.tokens[run:] if t.idx >= after), scan.n)
+
+
+def _organisation_party(scan: _Scanner, k: int) -> bool:
+    """Whether the party named at `k` is an organisation ("the State Bank of Viet Nam", "Viet
+    Nam's Ministry of Industry and Trade", "Petrovietnam") rather than a place."""
+    body = scan.match_body(k)
+    if body is not None and body.type == EntityType.ORGANIZATION:
+        return True
+    end = scan.proper_run(k, limit=12)
+    if end < scan.n and scan.keys[end] == "'s":
+        end = scan.proper_run(end + 1, limit=12)  # "Viet Nam's Ministry of ..."
+    return any(scan.keys[t] in scan.lex.org_heads for t in range(k, end))
 
 
 def _possessive_document_at(scan: _Scanner, i: int) -> bool:
@@ -3230,6 +3372,10 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
             # ", reducing the number of ...", ", approved by ...": a clause, not the topic.
             if j + 1 < scan.n and scan.tokens[j + 1].tag_ in ("VBG", "VBN", "VBD"):
                 break
+            if nxt in ("a", "an", "the") and j + 2 < scan.n \
+                    and scan.texts[j + 2][:1].isupper() \
+                    and scan.lex.named_document_heads.match(keys, j + 2, skip=False):
+                break  # "on X, an Agreement on Y and ...": the next document of a list
             if nxt in scan.lex.topic_stop_after_comma and not (
                     nxt == "and" and j + 2 < scan.n
                     and scan.tokens[j + 2].pos_ in ("NOUN", "ADJ")):
@@ -3244,9 +3390,12 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
                 keys, j + 2 if keys[j + 1:j + 2] in (["a"], ["an"], ["the"]) else j + 1,
                 skip=False) and scan.texts[min(j + 2, scan.n - 1)][:1].isupper():
             break
+        if keys[j] == "on" and j > first and j + 2 < scan.n and keys[j + 1] in MONTHS \
+                and scan.tokens[j + 2].like_num:
+            break  # "... Partnership on November 27, 2023": when, not what
         if keys[j] == "between" and j + 1 < scan.n and (
                 keys[j + 1:j + 3] == ["the", "two"] or keys[j + 1] == "both"
-                or scan.texts[j + 1][:1].isupper()):
+                or scan.texts[scan.skip_the(j + 1)][:1].isupper()):
             break
         # A prepositional phrase of a verb before the document is not part of the topic
         # ("presented Decree X on Y to the delegation").

@@ -244,7 +244,24 @@ What each set covers is described in its articles' topics:
   protection decree with FAO and UNDP (written without diacritics); the Vice President receiving
   the IOC President (written without diacritics); the Central Military Commission's Standing
   Board reviewing the defence industry resolution; and the President of Japan's House of
-  Councillors meeting the NA Vice Chairwoman and the Ho Chi Minh City Party Secretary.
+  Councillors meeting the NA Vice Chairwoman and the Ho Chi Minh City Party Secretary;
+- blind25: a Deputy Prime Minister at the World Economic Forum in Davos with a country dialogue,
+  ministers' and corporate heads' meetings and a semiconductor MoU (written without diacritics);
+  a National Assembly sitting adopting two amended laws and the law-programme resolution,
+  electing a Vice Chairman, with a Standing Committee ordinance and a visiting Mongolian
+  Chairman; a Mekong Delta province granting investment certificates, with a provincial Party
+  resolution, a planning decision and a cold-chain MoU; the Party's Policy and Strategy
+  Commission's seminar on the data economy with a Politburo resolution, regulation, Secretariat
+  conclusion and guidance; the Industry and Trade Minister with Mexico's Secretary of Economy at
+  a first joint committee (written without diacritics); and a Việt Nam – Cambodia border
+  provinces conference with governors, police chiefs and border guard commanders;
+- blind26: the Vice President at the Francophonie Summit in Dakar (written without diacritics);
+  the Justice Ministry's conference on a law-making decree and the Government's action programme
+  for the Politburo's resolution; Malaysia's Chief of Defence Forces received by the Defence
+  Minister with a training MoU (written without diacritics); the Secretariat's conference on its
+  external information directive with a plan of the Propaganda and Mass Mobilisation
+  Commission; a Cần Thơ People's Council session electing and relieving People's Committee
+  leaders; and the Mekong – Republic of Korea foreign ministers' meeting in Singapore.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -387,6 +404,16 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.87, "Role": 0.78, "holdsRole": 0.74, "LegalDocument": 0.91,
         "documentNumber": 0.95, "issuedBy": 0.88, "guides": 0.81, "Topic": 0.81, "Event": 0.74,
         "date": 0.75, "heldIn": 0.67, "participatedIn": 0.34, "met": 0.79, "memberOf": 0.75,
+    },
+    "blind25": {
+        "Person": 0.91, "Role": 0.87, "holdsRole": 0.87, "LegalDocument": 0.76,
+        "documentNumber": 0.86, "issuedBy": 0.80, "guides": 0.66, "Topic": 0.68, "Event": 0.76,
+        "date": 0.71, "heldIn": 0.80, "participatedIn": 0.50, "met": 0.75, "memberOf": 0.95,
+    },
+    "blind26": {
+        "Person": 0.88, "Role": 0.81, "holdsRole": 0.82, "LegalDocument": 0.92,
+        "documentNumber": 0.92, "issuedBy": 0.66, "guides": 0.90, "Topic": 0.90, "Event": 0.71,
+        "date": 0.63, "heldIn": 0.62, "participatedIn": 0.31, "met": 0.55, "memberOf": 0.95,
     },
 }
 SETS = sorted(F1_FLOORS)

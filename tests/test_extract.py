@@ -3212,3 +3212,138 @@ def test_round30_a_former_foreign_leader_gives_no_home_office():
 ])
 def test_round30_regions_of_an_office(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+def _documents(text: str) -> dict[str, frozenset[str]]:
+    """The labels of the legal documents extracted from `text`, with their other names."""
+    article = Article("t.txt", text, "0", date=D2026_MARCH)
+    (extraction,) = extract_articles([article])
+    return {e.label: e.alt_labels for e in extraction.entities
+            if e.ref.type.value == "LegalDocument"}
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # organisations after "between" sign the named document; they are not its name
+    ("The firms signed a Memorandum of Understanding on Offshore Wind Development between the "
+     "Vietnam Electricity Group and the Port of Rotterdam.",
+     {("Memorandum of Understanding on Offshore Wind Development", "guides",
+       "Offshore Wind Development")}, set()),
+    # a long lower-case topic, and the term after it goes on the name, not the topic
+    ("The ministries signed a Memorandum of Understanding on cooperation in smart agriculture, "
+     "fisheries, forestry and rural development for 2027-2030.",
+     {("Memorandum of Understanding on cooperation in smart agriculture, fisheries, forestry "
+       "and rural development for 2027-2030", "guides",
+       "cooperation in smart agriculture, fisheries, forestry and rural development")}, set()),
+    # "on <date>" after the topic is when, not what
+    ("The leaders recalled the Joint Statement on upgrading ties to a Strategic Partnership on "
+     "March 3, 2024.",
+     {("Joint Statement on upgrading ties to a Strategic Partnership", "guides",
+       "upgrading ties to a Strategic Partnership")},
+     {("Joint Statement on upgrading ties to a Strategic Partnership on March 3", "guides",
+       "upgrading ties to a Strategic Partnership on March 3")}),
+    # the parties first, then what the agreement is on
+    ("They signed the Agreement between the Government of Viet Nam and the Government of Chile "
+     "on mutual recognition of driving licences.",
+     {("Agreement between the Government of Viet Nam and the Government of Chile on mutual "
+       "recognition of driving licences", "guides", "mutual recognition of driving licences")},
+     set()),
+    # ", an Agreement on ..." starts the next document of a list
+    ("The ministers exchanged a Joint Statement on the launch of the Viet Nam – Peru Strategic "
+     "Partnership, an Agreement on the Avoidance of Double Taxation and two MoUs.",
+     {("Joint Statement on the launch of the Viet Nam – Peru Strategic Partnership", "guides",
+       "launch of the Viet Nam – Peru Strategic Partnership"),
+      ("Agreement on the Avoidance of Double Taxation", "guides", "Avoidance of Double Taxation")},
+     set()),
+    # a plan that opens a numbered decision's topic is the topic
+    ("Decision 512/QD-TTg, dated May 4, 2026, on the revised National Railway Development Plan "
+     "for 2021-2030, took effect.",
+     {("Decision 512/QD-TTg", "guides", "revised National Railway Development Plan for "
+                                        "2021-2030")}, set()),
+    # "towards" goes on a title-case name
+    ("They reviewed the Joint Vision Statement on Viet Nam – Korea Defence Cooperation towards "
+     "the Next Decade.",
+     {("Joint Vision Statement on Viet Nam – Korea Defence Cooperation towards the Next Decade",
+       "guides", "Viet Nam – Korea Defence Cooperation towards the Next Decade")}, set()),
+    # numbered plans and guidance
+    ("The commission issued Plan 77-KH/BDVTW, dated June 2, 2026, on training young officials.",
+     {("Plan 77-KH/BDVTW", "guides", "training young officials"),
+      ("Plan 77-KH/BDVTW", "date", "2026-06-02")}, set()),
+    ("The Secretariat issued Guidance 12-HD/TW, dated May 20, 2026, on party membership records.",
+     {("Guidance 12-HD/TW", "guides", "party membership records"),
+      ("Guidance 12-HD/TW", "issuedBy", "Secretariat of the Party Central Committee")}, set()),
+])
+def test_round31_document_names_and_topics(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "label", "alt", "not_labels"), [
+    # a short name in brackets, and a later mention by it, are the same document
+    ("The UN Convention on Maritime Transport (Busan Convention) was adopted in 2025. Viet Nam "
+     "will ratify the Busan Convention soon.",
+     "UN Convention on Maritime Transport", "Busan Convention", {"Busan Convention"}),
+    # a known acronym in brackets names the agreement though the words before it are no name
+    ("Firms should use the Regional Comprehensive Economic Partnership (RCEP) more.",
+     "Regional Comprehensive Economic Partnership", "RCEP", set()),
+    # an acronym in brackets inside the name
+    ("Talks on the Viet Nam – Eurasian Economic Union (EAEU) Free Trade Agreement resumed.",
+     "Viet Nam – Eurasian Economic Union (EAEU) Free Trade Agreement", None,
+     {"Eurasian Economic Union (EAEU) Free Trade Agreement", "(EAEU) Free Trade Agreement"}),
+    # document kinds named by their heads
+    ("The two sides signed a Letter of Intent on Cooperation in Wetland Conservation.",
+     "Letter of Intent on Cooperation in Wetland Conservation", None, set()),
+    ("Both ministers signed the Exchange of Notes on the Korean Grant Aid for Fiscal Year 2026.",
+     "Exchange of Notes on the Korean Grant Aid for Fiscal Year 2026", None, set()),
+    ("The leaders reviewed the CLV Cooperation Framework for 2026-2030 and agreed on roads.",
+     "CLV Cooperation Framework for 2026-2030", None, set()),
+    ("The summit adopted the ASEAN Economic Community Vision 2035 in Bangkok.",
+     "ASEAN Economic Community Vision 2035", None, set()),
+    ("They signed the Cooperation Programme between the Ministry of Justice of Viet Nam and the "
+     "Ministry of Justice of Mongolia for 2026-2028, which covers training.",
+     "Cooperation Programme between the Ministry of Justice of Viet Nam and the Ministry of "
+     "Justice of Mongolia for 2026-2028", None, set()),
+    # one place word after two parties ("B and C provinces")
+    ("They signed the Twinning Agreement between Lang Son province and Guangxi and Yunnan "
+     "provinces for the 2026-2030 period, covering trade.",
+     "Twinning Agreement between Lang Son province and Guangxi and Yunnan provinces for the "
+     "2026-2030 period", None, set()),
+])
+def test_round31_named_documents(text, label, alt, not_labels):
+    documents = _documents(text)
+    assert label in documents, documents
+    assert alt is None or alt in documents[label], documents
+    assert not not_labels & set(documents), documents
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # an international body's representative in a country
+    ("The forum was attended by FAO Representative in Laos Maria Costa and others.",
+     {("Maria Costa", "holdsRole", "Representative of the Food and Agriculture Organization "
+                                   "of the United Nations in Laos")}, set()),
+    # a known body's office named by capitalised words after it
+    ("Director of the ILO Country Office for Thailand Peter Lang opened the event.",
+     {("Peter Lang", "holdsRole", "Director of the International Labour Organization Country "
+                                  "Office for Thailand")},
+     {("Country Office", "holdsRole", "Director of the International Labour Organization")}),
+    # parliaments named in their own language
+    ("Deputy Speaker of the Saeima of Latvia Anna Berzina visited Hanoi.",
+     {("Anna Berzina", "holdsRole", "Deputy Speaker of the Saeima of Latvia")}, set()),
+    ("Chairman of the Vietnam General Confederation of Labour Nguyen Dinh Khang met workers.",
+     {("Nguyen Dinh Khang", "holdsRole", "Chairman of the Vietnam General Confederation of "
+                                         "Labour")}, set()),
+    # the Party's policy commission under its several names
+    ("Deputy Head of the Party Central Committee's Commission for Policies and Strategies "
+     "Phung Van Hai spoke.",
+     {("Phung Van Hai", "holdsRole", "Deputy Head of the Central Policy and Strategy "
+                                     "Commission")}, set()),
+    # "X's Mausoleum": a historical figure, no office held
+    ("The guests laid a wreath at President Ho Chi Minh's Mausoleum on March 9.",
+     set(), {("Ho Chi Minh", "holdsRole", "State President")}),
+])
+def test_round31_offices(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+def test_round31_representative_missions_abroad_name_nobody():
+    people = _people("The 5th Conference of Heads of Vietnamese Representative Missions Abroad "
+                     "opened in Hanoi.")
+    assert not people, people
