@@ -253,7 +253,9 @@ class _Scanner:
         self.plural_at: set[int] = set()
         for i, key in enumerate(self.keys):
             single = lex.plural_titles.get(key)
-            if single is not None and self.texts[i][:1].isupper():
+            # "the Board of Directors", "the Council of Ministers": a body's plural, no list
+            if single is not None and self.texts[i][:1].isupper() \
+                    and not (i > 0 and self.keys[i - 1] == "of"):
                 self.keys[i] = single
                 self.plural_at.add(i)
         self.body_at: dict[int, BodyMention] = {}
@@ -672,6 +674,15 @@ class _Scanner:
                 return body.end, body.label, body.type
         if run_end <= start:
             return None
+        if run_end - start >= 3 and keys[run_end - 2] == "of" \
+                and keys[run_end - 1] in lex.demonyms and run_end < self.n \
+                and self.texts[run_end].islower():
+            # "the Board of Directors of German chemicals maker X": the unit of a company
+            # the words after the demonym describe and name
+            owner = self.org_after(run_end - 1)
+            if owner is not None and owner[2] is EntityType.ORGANIZATION:
+                return owner[0], f"{self.doc[start:run_end - 2].text} of {owner[1]}", \
+                    EntityType.ORGANIZATION
         # "Naval Region 4", "Military Zone 7": a numbered unit of an unknown body
         if run_end < self.n and self.texts[run_end].isdigit() and len(self.texts[run_end]) <= 3 \
                 and (run_end + 1 >= self.n or not self.texts[run_end + 1][:1].isdigit()):
@@ -1364,6 +1375,9 @@ class _Scanner:
             if head and not modifiers and j == i:
                 # A bare head before a name ("Chairman Hue", "Minister Son"): only a hint.
                 return head[0], None, None, self.doc[j:head[0]].text
+            if head and modifiers and i > 0 and keys[i - 1] in ("its", "their"):
+                # "led by its Vice Chairman X": the office in the organisation named before
+                return head[0], None, None, self.doc[i:head[0]].text
             return None
         end, label, confidence = max(candidates, key=lambda c: c[0])
         self.title_tail_country = of_country.get(end)
@@ -1753,7 +1767,8 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
                 # "Korean Minister of Foreign Affairs X and Minister for Trade Y": the second
                 # (foreign-named) office holder of the pair is of the same country
                 pair_country = next((r.country for r in people[-1].roles if r.country), None)
-                if pair_country:
+                if pair_country and not any(k in scan.in_body for k in range(i, end)):
+                    # (an office that names a known body keeps it: "and OIF Administrator Y")
                     roles = [_of_country(r, pair_country, lex) for r in roles]
             people.append(PersonMention(name_start, name_end, name, name, roles, members, hints,
                                         short=name_end - name_start == 1))
@@ -1833,7 +1848,30 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     # "Ship 20 - Tran Hung Dao", "the frigate Ly Thai To": a ship named after a person
     people[:] = [p for p in people if not _after_vessel_word(scan, p.start)]
     _elected(scan, people)
+    _counterparts(scan, people)
     return people
+
+
+def _counterparts(scan: _Scanner, people: list[PersonMention]) -> None:
+    """"Foreign Minister X and his Korean counterpart Y": Y holds X's office, of the country
+    the demonym names (less sure than a title the text gives Y)."""
+    keys, lex = scan.keys, scan.lex
+    for index, person in enumerate(people):
+        at = person.start
+        if person.roles or at < 2 or keys[at - 1] != "counterpart" \
+                or keys[at - 2] not in lex.demonyms:
+            continue
+        country = lex.demonyms[keys[at - 2]]
+        sent_start = scan.sent(at).start
+        host = next((p for p in reversed(people[:index])
+                     if p.start >= sent_start and p.roles), None)
+        if country == lex.home_country or host is None:
+            continue
+        home = [r for r in host.roles if r.country is None]
+        for role in home[:1]:
+            found = _of_country(role, country, lex)
+            person.roles.append(RoleMention(found.label, found.surface,
+                                            min(found.confidence, 0.7), found.country))
 
 
 def _opening_participle(scan: _Scanner, i: int) -> bool:
@@ -1944,8 +1982,8 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
         elif k + 1 < scan.n and keys[k] == "," and verbs:
             # "elected X, Vice Chairman of Y, as Deputy Secretary of Z": past the appositive
             current = scan.parse_title(k + 1, appositive=True)
-            after = current[0] if current is not None else k
-            if not (current and after + 2 < scan.n and keys[after] == ","
+            after = current[0] if current is not None else _aside_end(scan, k)
+            if not ((current or after > k) and after + 2 < scan.n and keys[after] == ","
                     and keys[after + 1] == "as"):
                 continue
             title_at = after + 2
@@ -1978,6 +2016,24 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
                 if token.i < person.start < k and body.label not in person.memberships:
                     person.memberships.append(body.label)
             break
+
+
+def _aside_end(scan: _Scanner, comma: int) -> int:
+    """The comma closing an aside that opens at `comma`: a relative clause about the person
+    ("X, who had been Director of Y, as ...") or a membership ("X, member of the Party Central
+    Committee, was elected ..."); `comma` itself when none does."""
+    keys, k = scan.keys, comma + 1
+    if k >= scan.n or not (keys[k] in ("who", "whose")
+                           or scan.lex.membership.match(keys, k, skip=False)
+                           or (keys[k] in ("a", "an") and k + 1 < scan.n
+                               and scan.lex.membership.match(keys, k + 1, skip=False))):
+        return comma
+    for end in range(k + 1, min(scan.n, k + 20)):
+        if keys[end] in (".", ";") or scan.tokens[end].is_sent_start:
+            return comma
+        if keys[end] == ",":
+            return end
+    return comma
 
 
 def _as_after_list(scan: _Scanner, people: list[PersonMention], index: int) -> int | None:
@@ -2049,6 +2105,8 @@ def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -
         title = scan.parse_title(k + 1, appositive=True)
         if title is not None and title[1] and title[0] < scan.n and keys[title[0]] == ",":
             k = title[0] + 1
+        elif _aside_end(scan, k) > k:
+            k = _aside_end(scan, k) + 1  # "X, member of the Politburo, was elected ..."
     if k + 2 < scan.n and keys[k] in ("was", "were", "is", "are", "has", "have") \
             and keys[k + 1] in ("been",):
         k += 1
@@ -2097,7 +2155,7 @@ def _roles_of_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleM
     names no body of its own is the title in the organisation just mentioned."""
     if any(" of " in r.surface or " to " in r.surface for r in roles):
         return roles
-    org = _antecedent_org(scan, start)
+    org = _delegation_org(scan, start) or _antecedent_org(scan, start)
     if org is None:
         return roles
     label, country = org
@@ -2187,6 +2245,31 @@ def _antecedent_org_ending(scan: _Scanner, before: int, head: str) -> str | None
                         return f"{scan.doc[first:end].text} of the {tail}"
                 return scan.doc[first:end].text
     return None
+
+
+def _delegation_org(scan: _Scanner, title: int) -> tuple[str, str | None] | None:
+    """"a delegation of the Organisation Department of the Communist Party of China (CPC)
+    Central Committee led by its Deputy Head X": the whole name between "delegation of" and "led
+    by its" is what "its" names (the known "Central Committee" inside it is China's, not
+    Vietnam's); its acronyms in brackets are left out of the label."""
+    keys, texts = scan.keys, scan.texts
+    led = title - 3
+    if led < 3 or keys[led:title] != ["led", "by", "its"]:
+        return None
+    k = led
+    while k > 0 and (_is_name_token(texts[k - 1]) or _ACRONYM.match(texts[k - 1])
+                     or keys[k - 1] in ("of", "the", "(", ")", "and", "'s")) and led - k < 16:
+        k -= 1
+    if k < 1 or keys[k - 1] not in ("delegation", "delegations") or keys[k] != "of":
+        return None
+    while k < led and keys[k] in ("of", "the"):
+        k += 1
+    if k == led:
+        return None
+    label = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)", "", scan.doc[k:led].text)
+    country = next((str(found[1]) for t in range(k, led)
+                    if (found := scan.lex.countries.match(keys, t))), None)
+    return label, None if country == scan.lex.home_country else country
 
 
 def _antecedent_org(scan: _Scanner, before: int) -> tuple[str, str | None] | None:
@@ -2560,7 +2643,7 @@ def find_bare_names(scan: _Scanner, people: list[PersonMention], lex: Lexicon, d
 # --- documents ------------------------------------------------------------------------------
 
 _DOC_NUMBER = re.compile(
-    r"\b(?P<number>\d{1,5}(?:/\d{4})?(?:[-/](?:[A-ZĐ][A-ZĐa-z]{0,9}\d*))+)(?![\w/-])")
+    r"\b(?P<number>\d{1,5}(?:/\d{4})?(?:[-/](?:[A-ZĐ][A-ZĐa-z]{0,14}\d*))+)(?![\w/-])")
 _DATED = re.compile(r"^\s*,?\s*dated\s+")
 # "Conclusion X of the Secretariat, dated March 5, 2027": the issuer between number and date
 _OF_ISSUER_DATED = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w'’ ]{1,80}?,\s*dated\s+")
@@ -2974,6 +3057,13 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             # it is on; an "on ..." after it is another phrase's ("a decree detailing the
             # Housing Law on the development of ...")
             topic = subject
+        elif h_end + 2 < scan.n and keys[h_end] == "to" \
+                and scan.texts[h_end + 1][:1].isupper() and scan.tokens[h_end + 1].tag_ == "VB":
+            # "the Second Protocol to Amend the ASEAN Trade in Goods Agreement": what it does
+            # is its name
+            run = scan.proper_run(scan.skip_the(h_end + 2), limit=24)
+            if run > scan.skip_the(h_end + 2):
+                end = _document_name_end(scan, run)[0]
         elif h_end + 1 < scan.n and keys[h_end] in ("on", "of", "in", "for", "between",
                                                      "against"):
             obj = h_end + 1
@@ -3023,7 +3113,12 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                 if topic is not None and scan.topic_end is not None:
                     end = _period_end(scan, scan.topic_end)
                     topic = _topic_before_period(scan, h_end + 1, scan.topic_end) or topic
-        if keys[h_end] == "between" and end > h_end and end + 1 < scan.n and keys[end] == "on" \
+                    if " " not in topic and end < scan.n and keys[end] == "between":
+                        # "MoU on cooperation between the Supreme Court of A and ...": a
+                        # one-word topic names nothing alone; the parties and term do
+                        end = _document_name_end(scan, end)[0]
+        if h_end < scan.n and keys[h_end] == "between" and end > h_end and end + 1 < scan.n \
+                and keys[end] == "on" \
                 and scan.texts[end + 1][:1].islower():
             # "Agreement between the Government of A and the Government of B on visa
             # exemption ...": what it is on goes on the name after its parties
@@ -3175,7 +3270,12 @@ def _document_name_end(scan: _Scanner, run: int,
                 _ACRONYM.match(scan.texts[k]) and keys[run] != "with")) \
                 or keys[k] in _CALENDAR_WORDS:
             break
-        nxt = _second_document_cut(scan, k, scan.proper_run(k, limit=24))
+        run_end = scan.proper_run(k, limit=24)
+        if keys[run] == "between":
+            # "between the NA's Committee for National Defence, Security and Foreign Affairs
+            # and ...": a party's field list
+            run_end = scan._field_list_end(k, run_end)
+        nxt = _second_document_cut(scan, k, run_end)
         if nxt <= k:
             break
         body = scan.match_body(k)
@@ -3269,6 +3369,10 @@ def _issuer(scan: _Scanner, span: Span, bodies: list[BodyMention]) -> tuple[str 
             # "the Government issue a decree guiding the Law on X": the verb issues the decree
             return None, False
         subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if scan.lex.role_heads.match(keys, last.end, skip=False):
+            # "Deputy Minister X and OIF Administrator Y signed an MoU": the holder of a title
+            # the body names signs; the body is no issuer
+            return None, False
         inside = any(last.start <= t.i < last.end for s in subjects for t in s.subtree)
         if inside or (not subjects and last.end == verbs[0] - 1):
             return last.label, True
@@ -3384,6 +3488,10 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
                 break
         if token.pos_ == "AUX" or (token.tag_ in ("VBD", "VBZ", "VBP", "MD") and j > first):
             break
+        if token.tag_ == "VBN" and j > first and j + 1 < scan.n \
+                and keys[j] in scan.lex.issue_verbs and scan.tokens[j + 1].pos_ == "ADP" \
+                and scan.tokens[j - 1].pos_ == "NOUN":
+            break  # "on rice trade signed in Manila": how it came about, not what
         # "... and an Agreement on Y": a second document; "between the two Governments",
         # "between Vietnam and Laos": the parties, not the topic.
         if keys[j] == "and" and scan.lex.named_document_heads.match(
@@ -3395,7 +3503,7 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
             break  # "... Partnership on November 27, 2023": when, not what
         if keys[j] == "between" and j + 1 < scan.n and (
                 keys[j + 1:j + 3] == ["the", "two"] or keys[j + 1] == "both"
-                or scan.texts[scan.skip_the(j + 1)][:1].isupper()):
+                or any(t[:1].isupper() for t in scan.texts[j + 1:j + 4])):
             break
         # A prepositional phrase of a verb before the document is not part of the topic
         # ("presented Decree X on Y to the delegation").
@@ -4278,12 +4386,14 @@ def find_former_offices(scan: _Scanner) -> list[tuple[int, RoleMention]]:
     place: str | None = None
     place_read = False
     for i, key in enumerate(keys):
-        if key not in lex.former_office_markers:
+        if key not in lex.former_office_markers and key != "who":
             continue
         j = i + 1
         cue = lex.former_office_cues.match(keys, j, skip=False) if j < scan.n else None
         if cue:
             j = cue[0]
+        elif key == "who":
+            continue  # "X, who had been Director of Y": a relative clause needs its cue
         if j >= scan.n or not texts[j][:1].isupper():
             continue
         parsed = scan._parse_one_title(j)

@@ -261,7 +261,23 @@ What each set covers is described in its articles' topics:
   Minister with a training MoU (written without diacritics); the Secretariat's conference on its
   external information directive with a plan of the Propaganda and Mass Mobilisation
   Commission; a Cần Thơ People's Council session electing and relieving People's Committee
-  leaders; and the Mekong – Republic of Korea foreign ministers' meeting in Singapore.
+  leaders; and the Mekong – Republic of Korea foreign ministers' meeting in Singapore;
+- blind27: the State President receiving five new ambassadors' credentials and a farewell call
+  with a Friendship Order decision; the Supreme People's Court's conference on court reform with
+  a Politburo resolution, a Council of Judges resolution and the visiting Mongolian Chief Justice;
+  the Industry and Trade Minister at the ASEAN Economic Ministers' Meeting in Bangkok with a
+  protocol amending the ATIGA (written without diacritics); the Fatherland Front Presidium's
+  conference with a joint resolution and an election; the Vietnam – China Steering Committee
+  for Bilateral Cooperation in Beijing (written without diacritics); and a provincial Party
+  Congress electing its Secretary and Deputy Secretaries with the Politburo's decisions;
+- blind28: the Prime Minister's official visit to Argentina with a joint statement, a plan of
+  action and a lithium MoU (written without diacritics); the Ministry of Public Security's
+  conference on the amended road traffic law with police generals, a decree, a circular and a
+  Prime Minister's directive; the National Assembly Standing Committee's question session on
+  health and education; the Vietnam – EU Joint Committee in Brussels with the PCA, EVFTA and
+  EVIPA (written without diacritics); the State Bank's mid-year conference with its Governor and
+  Deputy Governors and an IMF mission; and the Ho Chi Minh City Party Secretary receiving a
+  Japanese prefecture governor and a Korean business delegation.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -414,6 +430,16 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.88, "Role": 0.81, "holdsRole": 0.82, "LegalDocument": 0.92,
         "documentNumber": 0.92, "issuedBy": 0.66, "guides": 0.90, "Topic": 0.90, "Event": 0.71,
         "date": 0.63, "heldIn": 0.62, "participatedIn": 0.31, "met": 0.55, "memberOf": 0.95,
+    },
+    "blind27": {
+        "Person": 0.87, "Role": 0.87, "holdsRole": 0.83, "LegalDocument": 0.74,
+        "documentNumber": 0.90, "issuedBy": 0.77, "guides": 0.75, "Topic": 0.75, "Event": 0.92,
+        "date": 0.73, "heldIn": 0.84, "participatedIn": 0.61, "met": 0.65, "memberOf": 0.84,
+    },
+    "blind28": {
+        "Person": 0.90, "Role": 0.83, "holdsRole": 0.85, "LegalDocument": 0.91,
+        "documentNumber": 0.95, "issuedBy": 0.73, "guides": 0.85, "Topic": 0.85, "Event": 0.72,
+        "date": 0.60, "heldIn": 0.68, "participatedIn": 0.34, "met": 0.91, "memberOf": 0.95,
     },
 }
 SETS = sorted(F1_FLOORS)

@@ -3347,3 +3347,102 @@ def test_round31_representative_missions_abroad_name_nobody():
     people = _people("The 5th Conference of Heads of Vietnamese Representative Missions Abroad "
                      "opened in Hanoi.")
     assert not people, people
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a relative clause between the person and "as <office>"; the clause's office is a former one
+    ("The council elected Le Van Binh, who had been Director of the Hue Department of Health, as "
+     "Vice Chairman of the Hue People's Committee.",
+     {("Le Van Binh", "holdsRole", "Vice Chairman of the Hue People's Committee")},
+     {("Le Van Binh", "holdsRole", "Director of the Hue Department of Health")}),
+    # a membership aside before "was elected"
+    ("Tran Thi Lan, member of the Party Central Committee, was elected President of the Viet Nam "
+     "Farmers' Union at the congress.",
+     {("Tran Thi Lan", "holdsRole", "President of the Viet Nam Farmers' Union")}, set()),
+    # "the Board of Directors": a body's plural; a company described by a demonym and its kind
+    ("Anna Keller, Chairwoman of the Board of Directors of German chemicals maker Rheinchem "
+     "Group, attended.",
+     {("Anna Keller", "holdsRole", "Chairwoman of the Board of Directors of Rheinchem Group")},
+     {("Anna Keller", "holdsRole", "Chairwoman of the Board of Director of German")}),
+    # "its <modifier> <head>" after "a delegation of X led by"
+    ("He received a delegation of the Korea Chamber of Commerce and Industry led by its Vice "
+     "Chairman Lee Jin-woo.",
+     {("Lee Jin-woo", "holdsRole", "Vice Chairman of the Korea Chamber of Commerce and "
+                                   "Industry")}, set()),
+    # a foreign party's Central Committee named in the delegation is that party's, not Vietnam's
+    ("Mai received a delegation of the International Department of the Communist Party of China "
+     "(CPC) Central Committee led by its Deputy Head Sun Haiyan.",
+     {("Sun Haiyan", "holdsRole", "Deputy Head of the International Department of the Communist "
+                                  "Party of China Central Committee")},
+     {("Sun Haiyan", "holdsRole", "Deputy Head of the Party Central Committee")}),
+    # "his <demonym> counterpart": the same office of that country
+    ("Foreign Minister Le Hoai Trung and his Thai counterpart Maris Sangiampongsa co-chaired the "
+     "meeting.",
+     {("Maris Sangiampongsa", "holdsRole", "Minister of Foreign Affairs of Thailand")}, set()),
+    # offices new to the data, a ministry's new portfolio words, a country added to the data
+    ("Ha met Chinese State Councillor Wang Xiaohong and OIF Administrator Caroline St-Hilaire.",
+     {("Wang Xiaohong", "holdsRole", "State Councillor of China"),
+      ("Caroline St-Hilaire", "holdsRole", "Administrator of the International Organisation of "
+                                           "La Francophonie")}, set()),
+    ("Trang met Minister of African Integration and Foreign Affairs of Senegal Yassine Fall and "
+     "Minister of External Relations of Cameroon Lejeune Mbella Mbella.",
+     {("Yassine Fall", "holdsRole", "Minister of African Integration and Foreign Affairs of "
+                                    "Senegal"),
+      ("Lejeune Mbella Mbella", "holdsRole", "Minister of External Relations of Cameroon")},
+     set()),
+    # people who sign for a body named in their titles: the body issues nothing
+    ("Deputy Minister Hoa and UNDP Administrator Achim Steiner signed a Memorandum of "
+     "Understanding on climate finance.", set(),
+     {("Memorandum of Understanding on climate finance", "issuedBy",
+       "United Nations Development Programme")}),
+])
+def test_round32_offices(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "label", "alt", "not_labels"), [
+    # a one-word topic keeps its parties and term on the name
+    ("The courts signed a Memorandum of Understanding on cooperation between the Supreme "
+     "People's Court of Viet Nam and the Supreme Court of Laos for 2027-2031.",
+     "Memorandum of Understanding on cooperation between the Supreme People's Court of Viet Nam "
+     "and the Supreme Court of Laos for 2027-2031", None, {"Memorandum of Understanding on "
+                                                         "cooperation"}),
+    # "to <Verb> the X": what a protocol does is its name
+    ("The ministers signed the Third Protocol to Amend the ASEAN Comprehensive Investment "
+     "Agreement, which covers services.",
+     "Third Protocol to Amend the ASEAN Comprehensive Investment Agreement", None,
+     {"Third Protocol"}),
+    # a long number suffix
+    ("They adopted Joint Resolution No. 12/2027/NQLT-CP-DCTUBTWMTTQVN on social supervision.",
+     "Resolution 12/2027/NQLT-CP-DCTUBTWMTTQVN", None, set()),
+    # "signed in <place>" after the topic is how it came about
+    ("They recalled the Memorandum of Understanding on rice trade signed in Manila in 2025 to "
+     "boost trade.", "Memorandum of Understanding on rice trade", None,
+     {"Memorandum of Understanding on rice trade signed in Manila in 2025 to boost trade"}),
+])
+def test_round32_named_documents(text, label, alt, not_labels):
+    documents = _documents(text)
+    assert label in documents, documents
+    assert alt is None or alt in documents[label], documents
+    assert not not_labels & set(documents), documents
+
+
+@pytest.mark.parametrize("text", [
+    # a document head as the last word of an article: no index past the end
+    "The two sides signed an Agreement",
+    "Ministers discussed the Second Protocol to Amend",
+])
+def test_round32_a_document_head_may_end_the_text(text):
+    assert isinstance(_documents(text), dict)
+
+
+def test_round32_a_company_named_by_its_first_word_is_no_person():
+    people = _people("Mark Hale, CEO of US-based Brightwave Semiconductor, said Brightwave "
+                     "would hire 300 engineers.")
+    assert people == {"Mark Hale"}, people
+
+
+def test_round32_a_who_clause_without_a_past_cue_is_no_former_office():
+    roles, _ = _roles_and_holders("Nguyen Van An, who is Director of the Hue Department of "
+                                  "Health, spoke.")
+    assert "Director of the Hue Department of Health" in roles, roles
