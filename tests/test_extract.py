@@ -3222,6 +3222,14 @@ def _documents(text: str) -> dict[str, frozenset[str]]:
             if e.ref.type.value == "LegalDocument"}
 
 
+def assert_document(text: str, label: str, alt: str | None, not_labels: set[str]) -> None:
+    """`text` gives the document `label` (with the other name `alt`) and none of `not_labels`."""
+    documents = _documents(text)
+    assert label in documents, documents
+    assert alt is None or alt in documents[label], documents
+    assert not not_labels & set(documents), documents
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), [
     # organisations after "between" sign the named document; they are not its name
     ("The firms signed a Memorandum of Understanding on Offshore Wind Development between the "
@@ -3308,10 +3316,7 @@ def test_round31_document_names_and_topics(text, expected, absent):
      "2026-2030 period", None, set()),
 ])
 def test_round31_named_documents(text, label, alt, not_labels):
-    documents = _documents(text)
-    assert label in documents, documents
-    assert alt is None or alt in documents[label], documents
-    assert not not_labels & set(documents), documents
+    assert_document(text, label, alt, not_labels)
 
 
 @pytest.mark.parametrize(("text", "expected", "absent"), [
@@ -3421,10 +3426,7 @@ def test_round32_offices(text, expected, absent):
      {"Memorandum of Understanding on rice trade signed in Manila in 2025 to boost trade"}),
 ])
 def test_round32_named_documents(text, label, alt, not_labels):
-    documents = _documents(text)
-    assert label in documents, documents
-    assert alt is None or alt in documents[label], documents
-    assert not not_labels & set(documents), documents
+    assert_document(text, label, alt, not_labels)
 
 
 @pytest.mark.parametrize("text", [
