@@ -324,11 +324,19 @@ class _Scanner:
                 and not self._modified_head_at(end) \
                 and not is_country and not self._acronym_before_name(i, end) \
                 and not self._body_before_name(i, end, label) \
+                and not (_ACRONYM.match(text) and self._place_at(end)) \
                 and self.skip_honorifics(end) == end:  # "of ASEAN Dr X": the body, then a name
             return None
         body = self.lex.body_by_label[label]
         entity_type = EntityType.COUNTRY if is_country else body.type
         return BodyMention(i, end, label, entity_type, self.doc[i:end].text)
+
+    def _place_at(self, i: int) -> bool:
+        """Whether a known place starts at `i` ("JETRO Ho Chi Minh City": the body's office in
+        the city, not a longer name)."""
+        found = self.lex.bodies.match(self.keys, i, accept=self._ends_at_word)
+        return found is not None and self.lex.body_by_label[str(found[1])].type is \
+            EntityType.PLACE
 
     def _modified_head_at(self, i: int) -> bool:
         """"Assistant Director-General", "Deputy Managing Director": an office opened by its
@@ -947,8 +955,11 @@ class _Scanner:
         text = self.doc[start:end].text
         if _ACRONYM.match(self.texts[start]):
             found = self.lex.bodies.match(self.keys, start, skip=False)
-            if found and found[0] == start + 1:
-                text = f"{found[1]} {self.doc[start + 1:end].text}".strip()
+            if found and (found[0] == start + 1 or (
+                    found[0] < end and self.lex.body_by_label[str(found[1])].type
+                    is EntityType.PLACE)):
+                # (also "HCM City Party Committee" -> "Ho Chi Minh City Party Committee")
+                text = f"{found[1]} {self.doc[found[0]:end].text}".strip()
         return text
 
     def parse_title(self, i: int, appositive: bool = False
@@ -1375,8 +1386,9 @@ class _Scanner:
             if head and not modifiers and j == i:
                 # A bare head before a name ("Chairman Hue", "Minister Son"): only a hint.
                 return head[0], None, None, self.doc[j:head[0]].text
-            if head and modifiers and i > 0 and keys[i - 1] in ("its", "their"):
-                # "led by its Vice Chairman X": the office in the organisation named before
+            if head and modifiers and i > 1 and keys[i - 1] in ("its", "their", "and"):
+                # "led by its Vice Chairman X": the office in the organisation named before;
+                # "Governor of X A and Deputy Governors B and C": the first office's body
                 return head[0], None, None, self.doc[i:head[0]].text
             return None
         end, label, confidence = max(candidates, key=lambda c: c[0])
@@ -1404,6 +1416,9 @@ class _Scanner:
             or (keys[end - 1] in lex.mission_words and keys[end] == "to") \
             or any(office in " ".join(keys[start_core:end]) for office in lex.posted_offices)
         posting = ""
+        if posted and self.skip_paren(end) + 1 < self.n \
+                and keys[self.skip_paren(end)] in ("to", "in"):
+            end = self.skip_paren(end)  # "... Cooperation Agency (JICA) in Viet Nam"
         if posted and end + 1 < self.n and keys[end] in ("to", "in") \
                 and not label.endswith((" to", " in")) and f" {keys[end]} " not in label:
             post = self.match_body(self.skip_the(end + 1)) or self._model_place(end + 1)
@@ -1420,6 +1435,13 @@ class _Scanner:
                     posted_to = f"the {posted_to}"
                 posting = f" {keys[end]} {posted_to}"
                 label, end = label + posting, post.end
+        elif posted and " of " in label and end < self.n and self.texts[end][:1].isupper():
+            # "Chief Representative of JETRO Ho Chi Minh City X": the body's office in a city
+            post = self.match_body(end)
+            if post is not None and post.type is EntityType.PLACE and (
+                    self.name_run(post.end) > post.end
+                    or (post.end < self.n and keys[post.end] in (",", ".", ";"))):
+                label, end = f"{label} in {post.label}", post.end
         end = self.skip_paren(end) if end < self.n and keys[end] == "(" and end + 2 < self.n \
             and _ACRONYM.match(self.texts[end + 1]) else end
         if modifiers:
@@ -1743,6 +1765,9 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             continue
         end, roles, members, hints = parsed
         end, roles = _title_of_the_antecedent(scan, i, end, roles)
+        if not roles and hints and people and i >= 2 and keys[i - 1] == "and" \
+                and people[-1].end == i - 1:
+            roles = _deputies_of_the_same_body(people[-1], hints, lex)
         name_start = scan.skip_honorifics(end)
         if i > 0 and keys[i - 1] in ("its", "their") and name_start < scan.n \
                 and keys[name_start] == ",":
@@ -1867,11 +1892,36 @@ def _counterparts(scan: _Scanner, people: list[PersonMention]) -> None:
                      if p.start >= sent_start and p.roles), None)
         if country == lex.home_country or host is None:
             continue
-        home = [r for r in host.roles if r.country is None]
+        # a national office the data knows ("Minister of Foreign Affairs"), never an office
+        # of a home body ("Chief of the General Staff of the Vietnam People's Army")
+        home = [r for r in host.roles if r.country is None
+                and " ".join(phrase_keys(r.label)) in lex.role_by_key]
         for role in home[:1]:
             found = _of_country(role, country, lex)
             person.roles.append(RoleMention(found.label, found.surface,
                                             min(found.confidence, 0.7), found.country))
+
+
+def _deputies_of_the_same_body(previous: PersonMention, hints: list[str], lex: Lexicon
+                               ) -> list[RoleMention]:
+    """"Governor of the SBV X and Deputy Governors A and B": a bare title right after a name
+    whose office has the same head is an office of that body."""
+    found = []
+    for hint in hints:
+        words = hint.split()
+        single = lex.plural_titles.get(token_key(words[-1]))
+        if single is not None:
+            words[-1] = single[:1].upper() + single[1:]
+        title = " ".join(words)
+        same = lex.gendered_office_words.get(words[-1], words[-1])  # "Vice Chairwoman"
+        for role in previous.roles:
+            head, _, body = role.label.partition(" of ")
+            last = lex.gendered_office_words.get(head.split()[-1], head.split()[-1])
+            if body and title != head and len(words) > len(head.split()) \
+                    and same == last and words[-len(head.split()):-1] == head.split()[:-1]:
+                found.append(RoleMention(f"{title} of {body}", hint, 0.8, role.country))
+                break
+    return found
 
 
 def _opening_participle(scan: _Scanner, i: int) -> bool:
@@ -2785,8 +2835,23 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
                 and scan.sent(previous.start) == scan.sent(mention.start):
             mention.date_text = previous.date_text
     found = _without_topic_plans(found, topic_plans)
+    _named_by_topic(found)
     _anaphoric_dates(scan, found)
     return found
+
+
+def _named_by_topic(found: list[DocumentMention]) -> None:
+    """"Law No. 41/2027/QH16 on Civil Judgement Enforcement" after "the Law on Civil Judgement
+    Enforcement (amended)": a numbered document whose kind and topic make the name of a named
+    one in the article is that document (it takes the name, the name takes the number)."""
+    names = {" ".join(fold_words(m.name)): m.name for m in found
+             if m.number is None and m.name and " on " in m.name}
+    for mention in found:
+        if mention.number is None or mention.name or not mention.topic:
+            continue
+        name = names.get(" ".join(fold_words(f"{mention.kind} on {mention.topic}")))
+        if name is not None:
+            mention.name = name
 
 
 _TOPIC_LEAD = re.compile(r"\bon(?:\s+[A-Za-z][\w-]*){0,4}\s*$")
@@ -3065,7 +3130,8 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             if run > scan.skip_the(h_end + 2):
                 end = _document_name_end(scan, run)[0]
         elif h_end + 1 < scan.n and keys[h_end] in ("on", "of", "in", "for", "between",
-                                                     "against"):
+                                                     "against") \
+                and not (keys[h_end] == "in" and _place_at(scan, scan.skip_the(h_end + 1))):
             obj = h_end + 1
             # the parties of "Agreement between the Ministry of X of A and the Ministry ..."
             run = scan.proper_run(scan.skip_the(obj), limit=24)
@@ -3127,6 +3193,9 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                 end = _period_end(scan, scan.topic_end)
         if end == h_end and start < i and end < scan.n and _YEAR.fullmatch(scan.texts[end]):
             end += 1  # "the ASEAN Community Vision 2045": its horizon is part of the name
+        if end == h_end and start == i - 1 and _YEAR.fullmatch(scan.texts[start]) \
+                and kind == "Law":
+            start = i  # "the 2028 Law and Ordinance Development Programme": no law named
         if end == h_end and start == i:
             i = h_end
             continue
@@ -3169,6 +3238,12 @@ def _short_names_resolved(found: list[DocumentMention]) -> list[DocumentMention]
         for form in mention.forms:
             full_names.setdefault(" ".join(fold_words(form)), mention.name)
     return found
+
+
+def _place_at(scan: _Scanner, k: int) -> bool:
+    """Whether a known place or country starts at `k` ("exchanged the MoU in Hanoi")."""
+    body = scan.match_body(k)
+    return body is not None and body.type in (EntityType.PLACE, EntityType.COUNTRY)
 
 
 def _law_subject(scan: _Scanner, start: int, head: int) -> str | None:
@@ -3494,10 +3569,12 @@ def _topic(scan: _Scanner, start: int, limit: int, leads: tuple[str, ...] = ("on
             break  # "on rice trade signed in Manila": how it came about, not what
         # "... and an Agreement on Y": a second document; "between the two Governments",
         # "between Vietnam and Laos": the parties, not the topic.
-        if keys[j] == "and" and scan.lex.named_document_heads.match(
-                keys, j + 2 if keys[j + 1:j + 2] in (["a"], ["an"], ["the"]) else j + 1,
-                skip=False) and scan.texts[min(j + 2, scan.n - 1)][:1].isupper():
-            break
+        second = scan.lex.named_document_heads.match(
+            keys, j + 2 if keys[j + 1:j + 2] in (["a"], ["an"], ["the"]) else j + 1,
+            skip=False) if keys[j] == "and" else None
+        if second and scan.texts[min(j + 2, scan.n - 1)][:1].isupper() \
+                and not (second[0] < scan.n and _is_name_token(scan.texts[second[0]])):
+            break  # (not "the 2028 Law and Ordinance Development Programme": one name)
         if keys[j] == "on" and j > first and j + 2 < scan.n and keys[j + 1] in MONTHS \
                 and scan.tokens[j + 2].like_num:
             break  # "... Partnership on November 27, 2023": when, not what
@@ -4307,7 +4384,9 @@ def _article_locality(scan: _Scanner) -> str | None:
         tally[1] += 1
         if after.lower() in _LOCALITY_WORDS or after in ("Party", "People", "People's"):
             tally[0] += 1
-            written.setdefault(known.label, surface)
+            # as written, but "HCM City" by its name, as its offices are labelled
+            written.setdefault(known.label, known.label if any(
+                _ACRONYM.match(w) for w in surface.split()) else surface)
         i = end
     ranked = sorted(((tally, label) for label, tally in counts.items() if tally[0]), reverse=True)
     if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
@@ -4386,14 +4465,14 @@ def find_former_offices(scan: _Scanner) -> list[tuple[int, RoleMention]]:
     place: str | None = None
     place_read = False
     for i, key in enumerate(keys):
-        if key not in lex.former_office_markers and key != "who":
+        if key not in lex.former_office_markers and key not in ("who", "after"):
             continue
         j = i + 1
         cue = lex.former_office_cues.match(keys, j, skip=False) if j < scan.n else None
         if cue:
             j = cue[0]
-        elif key == "who":
-            continue  # "X, who had been Director of Y": a relative clause needs its cue
+        elif key in ("who", "after"):
+            continue  # "X, who had been Director of Y", "after serving as Z": the cue is needed
         if j >= scan.n or not texts[j][:1].isupper():
             continue
         parsed = scan._parse_one_title(j)

@@ -3448,3 +3448,71 @@ def test_round32_a_who_clause_without_a_past_cue_is_no_former_office():
     roles, _ = _roles_and_holders("Nguyen Van An, who is Director of the Hue Department of "
                                   "Health, spoke.")
     assert "Director of the Hue Department of Health" in roles, roles
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # the deputies of the office just named: the same body
+    ("The meeting was chaired by Governor of the SBV Pham Quang Dung and Deputy Governors Dao "
+     "Minh Tu and Pham Thanh Ha.",
+     {("Dao Minh Tu", "holdsRole", "Deputy Governor of the State Bank of Vietnam"),
+      ("Pham Thanh Ha", "holdsRole", "Deputy Governor of the State Bank of Vietnam")}, set()),
+    ("Chairman of the Hue People's Committee Nguyen Van Phuong and Vice Chairwoman Nguyen Thi "
+     "Sau welcomed the guests.",
+     {("Nguyen Thi Sau", "holdsRole", "Vice Chairwoman of the Hue People's Committee")}, set()),
+    # an acronym in brackets before the posting; a body's office in a city
+    ("Quan received Chief Representative of the Korea International Cooperation Agency (KOICA) "
+     "in Viet Nam Park Ji-hoon.",
+     {("Park Ji-hoon", "holdsRole", "Chief Representative of the Korea International Cooperation "
+                                    "Agency in Vietnam")}, set()),
+    ("Chief Representative of KOTRA Da Nang Lee Sang-woo opened the fair.",
+     {("Lee Sang-woo", "holdsRole", "Chief Representative of the Korea Trade-Investment "
+                                    "Promotion Agency in Da Nang")}, set()),
+    # "HCM City" in an office is Ho Chi Minh City
+    ("Secretary of the HCM City Party Committee Tran Luu Quang met the delegation.",
+     {("Tran Luu Quang", "holdsRole", "Secretary of the Ho Chi Minh City Party Committee")},
+     set()),
+    # a new office after "who has been appointed"
+    ("She replaces Le Thi Thuy, who has been appointed Secretary of the Lai Chau provincial "
+     "Party Committee.",
+     {("Le Thi Thuy", "holdsRole", "Secretary of the Lai Chau provincial Party Committee")},
+     set()),
+    # no counterpart office from a home body's office
+    ("General Nguyen Tan Cuong, Chief of the General Staff of the Vietnam People's Army, met his "
+     "Thai counterpart Songwit Noonpackdee.", set(),
+     {("Songwit Noonpackdee", "holdsRole", "Chief of the General Staff of the Vietnam People's "
+                                           "Army of Thailand")}),
+])
+def test_round33_offices(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "office"), [
+    ("Ngo Van Hai, who took office in May after serving as Director of the Quang Tri Department "
+     "of Finance, spoke.", "Director of the Quang Tri Department of Finance"),
+    ("Hoang Van Nam was earlier Head of the Nghe An provincial Party Committee's Mass "
+     "Mobilisation Board.", "Head of the Nghe An provincial Party Committee's Mass Mobilisation "
+                            "Board"),
+])
+def test_round33_earlier_offices_are_former_ones(text, office):
+    roles, holders = _roles_and_holders(text)
+    assert office in roles, roles
+    assert not any(role == office for _, role in holders), holders
+
+
+@pytest.mark.parametrize(("text", "label", "alt", "not_labels"), [
+    # a numbered law whose topic names a law the article names: one document
+    ("The NA adopted the Law on Notarisation (amended) on June 5. Law No. 12/2027/QH16 on "
+     "Notarisation was passed with 440 votes.", "Law on Notarisation", "Law 12/2027/QH16",
+     {"Law 12/2027/QH16"}),
+    # "the 2028 Law and Ordinance Development Programme" names no law
+    ("The NA adopted Resolution No. 70/2027/QH16 on the 2028 Law and Ordinance Development "
+     "Programme, under which 16 laws will be drafted.", "Resolution 70/2027/QH16", None,
+     {"2028 Law"}),
+    # "in <place>" after a head is where it was signed
+    ("The two ministers exchanged the MoU in Jakarta on March 9.", "", None, {"MoU in Jakarta"}),
+])
+def test_round33_named_documents(text, label, alt, not_labels):
+    if label:
+        assert_document(text, label, alt, not_labels)
+    else:
+        assert not not_labels & set(_documents(text))
