@@ -331,6 +331,11 @@ class _Scanner:
         entity_type = EntityType.COUNTRY if is_country else body.type
         return BodyMention(i, end, label, entity_type, self.doc[i:end].text)
 
+    def _lower_org_after(self, k: int) -> bool:
+        """"of the commission" at `k`: an organisation named by its kind in lower case."""
+        return k + 2 < self.n and self.keys[k] == "of" and self.keys[k + 1] == "the" \
+            and self.texts[k + 2].islower() and self.keys[k + 2] in self.lex.org_heads
+
     def _place_at(self, i: int) -> bool:
         """Whether a known place starts at `i` ("JETRO Ho Chi Minh City": the body's office in
         the city, not a longer name)."""
@@ -1128,7 +1133,7 @@ class _Scanner:
     def _parse_one_title(self, i: int):
         lex, keys = self.lex, self.keys
         # set only when the main path below parses a title: never left over from the last one
-        self.title_tail_country = self.title_body = None
+        self.title_tail_country = self.title_body = self.org_country = None
         if i < self.n and not self.title_openers[i]:
             # Every title below opens with a word of the title data (a marker, demonym, named
             # country or body, office...) or is a corporate one; this is tried at every token,
@@ -1386,7 +1391,9 @@ class _Scanner:
             if head and not modifiers and j == i:
                 # A bare head before a name ("Chairman Hue", "Minister Son"): only a hint.
                 return head[0], None, None, self.doc[j:head[0]].text
-            if head and modifiers and i > 1 and keys[i - 1] in ("its", "their", "and"):
+            if head and modifiers and (
+                    (i > 1 and keys[i - 1] in ("its", "their", "and"))
+                    or self._lower_org_after(head[0])):
                 # "led by its Vice Chairman X": the office in the organisation named before;
                 # "Governor of X A and Deputy Governors B and C": the first office's body
                 return head[0], None, None, self.doc[i:head[0]].text
@@ -1764,7 +1771,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             i += 1
             continue
         end, roles, members, hints = parsed
-        end, roles = _title_of_the_antecedent(scan, i, end, roles)
+        end, roles = _title_of_the_antecedent(scan, i, end, roles, bool(hints))
         if not roles and hints and people and i >= 2 and keys[i - 1] == "and" \
                 and people[-1].end == i - 1:
             roles = _deputies_of_the_same_body(people[-1], hints, lex)
@@ -1792,8 +1799,11 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
                 # "Korean Minister of Foreign Affairs X and Minister for Trade Y": the second
                 # (foreign-named) office holder of the pair is of the same country
                 pair_country = next((r.country for r in people[-1].roles if r.country), None)
-                if pair_country and not any(k in scan.in_body for k in range(i, end)):
-                    # (an office that names a known body keeps it: "and OIF Administrator Y")
+                if pair_country and not any(k in scan.in_body or keys[k] in lex.org_heads
+                                            or keys[k] in lex.company_words
+                                            for k in range(i, end)):
+                    # (an office that names a body keeps it: "and OIF Administrator Y", "and
+                    # CEO of Nile Agro Holding Z")
                     roles = [_of_country(r, pair_country, lex) for r in roles]
             people.append(PersonMention(name_start, name_end, name, name, roles, members, hints,
                                         short=name_end - name_start == 1))
@@ -2220,16 +2230,18 @@ def _roles_of_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleM
     return [RoleMention(f"{title} of the {label}", surface, 0.8, country) for title in titles]
 
 
-def _title_of_the_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleMention]
-                             ) -> tuple[int, list[RoleMention]]:
+def _title_of_the_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleMention],
+                             hinted: bool = False) -> tuple[int, list[RoleMention]]:
     """"Marc Delorme, Vice President of the group": a title followed by "of the <organisation
     word>" in lower case is the title in the organisation of that kind named before (in this
     sentence or the ones before it); without one, the title names no office we know."""
     k = end
-    if not roles or k + 2 >= scan.n or scan.keys[k] != "of" or scan.keys[k + 1] != "the" \
+    if not (roles or hinted) or k + 2 >= scan.n or scan.keys[k] != "of" \
+            or scan.keys[k + 1] != "the" \
             or not scan.texts[k + 2].islower() or scan.keys[k + 2] not in scan.lex.org_heads \
-            or (k + 3 < scan.n and _is_name_token(scan.texts[k + 3])):
-        return end, roles
+            or (k + 3 < scan.n and _is_name_token(scan.texts[k + 3])
+                and scan.name_run(k + 3) - (k + 3) < 2):
+        return end, roles  # (a name may follow: "Deputy Chairman of the commission X Y")
     head = scan.keys[k + 2]
     title = scan.doc[start:end].text
     for before in (start, *_earlier_sentence_ends(scan, start, 3)):
@@ -2553,14 +2565,15 @@ def _join_modifiers(words: list[str]) -> str:
 
 def _is_name_piece(scan: _Scanner, k: int) -> bool:
     """A name word, or a piece of a hyphenated given name glued to one ("Hyun-soo": "-",
-    "soo")."""
+    "soo"; "Jean-Luc": "-")."""
     if _is_name_token(scan.texts[k]):
         return True
     texts, tokens = scan.texts, scan.tokens
     if texts[k] == "-":
+        # ("Jean-Luc": two capitalised given names joined)
         return 0 < k < scan.n - 1 and not tokens[k - 1].whitespace_ \
             and not tokens[k].whitespace_ and _is_name_token(texts[k - 1]) \
-            and _is_syllable(scan, k + 1)
+            and (_is_syllable(scan, k + 1) or _is_name_token(texts[k + 1]))
     return k >= 2 and texts[k - 1] == "-" and _is_syllable(scan, k) \
         and _is_name_piece(scan, k - 1)
 
@@ -3953,7 +3966,9 @@ def _names_an_owner(role: RoleMention, lex: Lexicon) -> bool:
         return True
     owner = role.label.rsplit(" of ", 1)[1] if " of " in role.label else None
     return owner is not None and (owner in lex.body_by_label
-                                  or lex.countries.match(phrase_keys(owner), 0) is not None)
+                                  or lex.countries.match(phrase_keys(owner), 0) is not None
+                                  or any(k in lex.org_heads or k in lex.company_words
+                                         for k in phrase_keys(owner)))  # "of Nile Agro Holding"
 
 
 def _of_country(role: RoleMention, country: str, lex: Lexicon) -> RoleMention:

@@ -277,7 +277,22 @@ What each set covers is described in its articles' topics:
   health and education; the Vietnam – EU Joint Committee in Brussels with the PCA, EVFTA and
   EVIPA (written without diacritics); the State Bank's mid-year conference with its Governor and
   Deputy Governors and an IMF mission; and the Ho Chi Minh City Party Secretary receiving a
-  Japanese prefecture governor and a Korean business delegation.
+  Japanese prefecture governor and a Korean business delegation;
+- blind29: the National Assembly Chairman's official visit to Azerbaijan with a parliamentary
+  cooperation agreement and a business forum (written without diacritics); the Education
+  Ministry's conference on the Law on Teachers with a decree and a circular; the Prime
+  Minister's online conference with the provinces on public investment with a resolution and an
+  official dispatch; the Party General Secretary receiving a Lao party delegation with
+  cooperation plans; a Vietnam – India coast guard dialogue with ranks and an MoU (written
+  without diacritics); and Quảng Ninh's investment promotion conference with Chinese and Korean
+  investors;
+- blind30: the Vice President's working visit to Nigeria with two MoUs and a trade forum
+  (written without diacritics); the Finance Ministry's conference on the amended enterprise and
+  investment laws with the Auditor General; the Party Central Inspection Commission disciplining
+  former officials; the Defence Minister at the Shangri-La Dialogue with US, Japanese, Chinese and
+  Australian defence chiefs (written without diacritics); a Việt Nam – France high-level dialogue
+  in Paris with a roadmap and a letter of intent; and the Fatherland Front's conference merging
+  mass associations, with elections.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -440,6 +455,16 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.90, "Role": 0.83, "holdsRole": 0.85, "LegalDocument": 0.91,
         "documentNumber": 0.95, "issuedBy": 0.73, "guides": 0.85, "Topic": 0.85, "Event": 0.72,
         "date": 0.60, "heldIn": 0.68, "participatedIn": 0.34, "met": 0.91, "memberOf": 0.95,
+    },
+    "blind29": {
+        "Person": 0.89, "Role": 0.82, "holdsRole": 0.83, "LegalDocument": 0.95,
+        "documentNumber": 0.95, "issuedBy": 0.82, "guides": 0.85, "Topic": 0.85, "Event": 0.70,
+        "date": 0.71, "heldIn": 0.59, "participatedIn": 0.50, "met": 0.81, "memberOf": 0.78,
+    },
+    "blind30": {
+        "Person": 0.85, "Role": 0.84, "holdsRole": 0.80, "LegalDocument": 0.95,
+        "documentNumber": 0.95, "issuedBy": 0.84, "guides": 0.76, "Topic": 0.76, "Event": 0.85,
+        "date": 0.69, "heldIn": 0.90, "participatedIn": 0.53, "met": 0.78, "memberOf": 0.78,
     },
 }
 SETS = sorted(F1_FLOORS)

@@ -3516,3 +3516,48 @@ def test_round33_named_documents(text, label, alt, not_labels):
         assert_document(text, label, alt, not_labels)
     else:
         assert not not_labels & set(_documents(text))
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # two capitalised given names joined by a hyphen are one name
+    ("Jean-Marc Laurent, Director of the French Development Agency, met the minister.",
+     {("Jean-Marc Laurent", "holdsRole", "Director of the French Development Agency")},
+     {("Marc Laurent", "holdsRole", "Director of the French Development Agency")}),
+    # portfolio words and offices new to the data
+    ("Vietnamese Foreign Minister Lê Hoài Trung met Belgian Minister for Europe and Foreign "
+     "Affairs Maxime Dupont.",
+     {("Maxime Dupont", "holdsRole", "Minister for Europe and Foreign Affairs of Belgium")}, set()),
+    ("Auditor General of the State Audit Office of Viet Nam Ngo Van Tuan opened the session.",
+     {("Ngo Van Tuan", "holdsRole", "Auditor General of the State Audit Office of Viet Nam")},
+     set()),
+    # the family name Luc
+    ("Chairman of the Lang Son provincial People's Committee Lục Văn Quân received them.",
+     {("Lục Văn Quân", "holdsRole", "Chairman of the Lang Son provincial People's Committee")},
+     set()),
+    # "of the commission": the commission named before, even with a name after the title
+    ("The Party Central Inspection Commission met on May 4. Deputy Chairman of the commission "
+     "Tran Van Ron presented the report.",
+     {("Tran Van Ron", "holdsRole", "Deputy Chairman of the Central Inspection Commission")},
+     set()),
+    # a foreign minister's country is not given to a company's head after "and"
+    ("Thai Minister of Commerce Pichai Naripthaphan and Chief Executive Officer of Siam Agro "
+     "Group Somsak Chaiyaporn attended.",
+     {("Somsak Chaiyaporn", "holdsRole", "Chief Executive Officer of the Siam Agro Group")},
+     {("Somsak Chaiyaporn", "holdsRole", "Chief Executive Officer of Siam Agro Group of "
+                                         "Thailand")}),
+    # a company's office in an article about a visit keeps the company, not the host country
+    ("During his official visit to Kenya, Minister Nguyen Hong Dien met Peter Otieno, Chief "
+     "Executive Officer of Nairobi-based food importer Savanna Agro Holding, and President "
+     "William Ruto.",
+     {("Peter Otieno", "holdsRole", "Chief Executive Officer of Savanna Agro Holding"),
+      ("William Ruto", "holdsRole", "President of Kenya")},
+     {("Peter Otieno", "holdsRole", "Chief Executive Officer of Savanna Agro Holding of Kenya")}),
+])
+def test_round34_offices(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+def test_round34_airports_and_zones_are_no_people():
+    people = _people("Flights will start from Cát Bi International Airport next year, and the "
+                     "Đình Vũ Economic Zone will host plants.")
+    assert not people, people
