@@ -2755,7 +2755,9 @@ def find_documents(scan: _Scanner, bodies: list[BodyMention]) -> list[DocumentMe
             mention.issuer = suffix[0] or None
         found.append(mention)
     taken = {k for m in found for k in range(m.start, m.end)}
-    named = [m for m in _named_documents(scan) if m.start not in taken]
+    # ("Joint Resolution No. 9/...": the numbered document's words name no second one)
+    named = [m for m in _named_documents(scan)
+             if not any(k in taken for k in range(m.start, m.end))]
     for mention in named:
         prefix = lex.bodies.match(scan.keys, mention.start, skip=False)
         if prefix is not None and prefix[0] < mention.end and mention.kind in lex.adopted_kinds \
@@ -3148,6 +3150,13 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             obj = h_end + 1
             # the parties of "Agreement between the Ministry of X of A and the Ministry ..."
             run = scan.proper_run(scan.skip_the(obj), limit=24)
+            first = scan.skip_the(obj)
+            if run == first and keys[h_end] == "of" and first + 1 < scan.n \
+                    and _ORDINAL_KEY.fullmatch(keys[first]) \
+                    and _is_name_token(scan.texts[first + 1]):
+                # "Joint Statement of the 17th Mekong – Korea Foreign Ministers' Meeting": the
+                # meeting it comes from, with its ordinal, names it
+                run = scan.proper_run(first + 1, limit=24)
             while run + 2 < scan.n and keys[run] == "the" and scan.texts[run - 1].endswith("ing") \
                     and scan.texts[run - 1][:1].isupper() and _is_name_token(scan.texts[run + 1]):
                 # "Joint Statement on Deepening the Viet Nam – Japan Partnership": a capitalised
@@ -3281,9 +3290,15 @@ def _second_document_cut(scan: _Scanner, start: int, run: int) -> int:
     the National Assembly's Resolution 202/...", a body's document."""
     keys, heads = scan.keys, scan.lex.named_document_heads
     return next((k for k in range(start, run) if keys[k] == "and" and (
-        heads.match(keys, scan.skip_the(k + 1), skip=False)
+        _head_ends_name(scan, heads.match(keys, scan.skip_the(k + 1), skip=False))
         or _possessive_document_at(scan, scan.skip_the(k + 1))
         or _numbered_document_at(scan, scan.skip_the(k + 1)))), run)
+
+
+def _head_ends_name(scan: _Scanner, head: tuple | None) -> bool:
+    """A document head that is not inside a longer capitalised name ("the Law and Ordinance
+    Development Programme": "Ordinance" opens no second document)."""
+    return head is not None and not (head[0] < scan.n and _is_name_token(scan.texts[head[0]]))
 
 
 def _issued_object(scan: _Scanner, mention: DocumentMention) -> bool:

@@ -3561,3 +3561,21 @@ def test_round34_airports_and_zones_are_no_people():
     people = _people("Flights will start from Cát Bi International Airport next year, and the "
                      "Đình Vũ Economic Zone will host plants.")
     assert not people, people
+
+
+@pytest.mark.parametrize(("text", "label", "alt", "not_labels"), [
+    # a statement named after the meeting it comes from, ordinal included
+    ("The ministers adopted the Joint Statement of the 12th Mekong – Japan Foreign Ministers' "
+     "Meeting and a plan of action.",
+     "Joint Statement of the 12th Mekong – Japan Foreign Ministers' Meeting", None, set()),
+    # a resolution named by what it is on; "Ordinance" inside a longer name opens no document
+    ("Deputies discussed the draft Resolution on the Law and Ordinance Development Programme "
+     "for 2027 on Monday.",
+     "Resolution on the Law and Ordinance Development Programme for 2027", None,
+     {"Resolution on the Law"}),
+    # the words of a numbered document name no second one
+    ("The two sides signed Joint Resolution No. 15/2026/NQLT-CP-DCTUBTWMTTQVN on supervision.",
+     "Resolution 15/2026/NQLT-CP-DCTUBTWMTTQVN", None, {"Joint Resolution"}),
+])
+def test_round35_named_documents(text, label, alt, not_labels):
+    assert_document(text, label, alt, not_labels)
