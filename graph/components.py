@@ -862,11 +862,12 @@ class _Scanner:
         run_end = self._field_list_end(j, self.proper_run(j))
         self.run_was_cut = False
         for k in range(j + 1, run_end):
-            if self.keys[k - 1] in ("and", ",") and (
+            if self.keys[k - 1] in ("and", ",") and self.texts[k + 1:k + 2] != ["-"] and (
                     self.lex.role_heads.match(self.keys, k, skip=False)
                     or self.lex.modifiers.match(self.keys, k, skip=False)
                     or self.lex.roles.match(self.keys, k, skip=False)):  # "and Prime Minister"
                 # "... Council Ahn Seong-min and CEO of ...": a name may still end the body
+                # (not "and High-Tech Crime Prevention": a compound, no title)
                 run_end = self._name_after_head_cut(j, k - 1)
                 self.run_was_cut = True
                 break
@@ -884,7 +885,8 @@ class _Scanner:
                 run_end, self.run_was_cut = k, True
                 break
             if (self.keys[k] in self.lex.surnames and k + 1 < run_end
-                    and _is_name_token(self.texts[k + 1])) \
+                    and _is_name_token(self.texts[k + 1])
+                    and self.keys[k + 1] not in self.lex.org_heads) \
                     or (self.lex.titles_before_names.match(self.keys, k, skip=False)
                         and not self._org_word_next(k, run_end)):
                 run_end, self.run_was_cut = k, True
@@ -1884,7 +1886,20 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     people[:] = [p for p in people if not _after_vessel_word(scan, p.start)]
     _elected(scan, people)
     _counterparts(scan, people)
+    for person in people:
+        _drop_bare_envoy_rank(person, lex)
     return people
+
+
+def _drop_bare_envoy_rank(person: PersonMention, lex: Lexicon) -> None:
+    """"Ambassador X, head of the Vietnamese Embassy in the United States": the bare rank is
+    said by the posting the same sentence gives, not a second office."""
+    bare = [r for r in person.roles if r.country is None and " " not in r.label
+            and token_key(r.label) in lex.envoy_heads]
+    posted = [r for r in person.roles if r not in bare
+              and ("Embassy" in r.label or r.label.split()[0] in (b.label for b in bare))]
+    if bare and posted:
+        person.roles[:] = [r for r in person.roles if r not in bare]
 
 
 def _counterparts(scan: _Scanner, people: list[PersonMention]) -> None:

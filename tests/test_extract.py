@@ -260,10 +260,11 @@ ROLE_CASES = [
     ("Secretary of the Ha Giang provincial Party Committee Nguyen Manh Dung said.",
      {("Nguyen Manh Dung", "holdsRole", "Secretary of the Ha Giang provincial Party Committee")},
      set()),
+    # (the bare rank is no second office where the posting is given: round 28, round 36)
     ("Ambassador Le Thi Mai, head of the Vietnamese Embassy in France, met students.",
-     {("Le Thi Mai", "holdsRole", "Ambassador"),
-      ("Le Thi Mai", "holdsRole", "Head of the Vietnamese Embassy in France")},
-     {("Le Thi Mai", "holdsRole", "Head of the Embassy")}),
+     {("Le Thi Mai", "holdsRole", "Head of the Vietnamese Embassy in France")},
+     {("Le Thi Mai", "holdsRole", "Head of the Embassy"),
+      ("Le Thi Mai", "holdsRole", "Ambassador")}),
     # 7. a commemorative reference is not an office held; "its President" is the body's
     ("The leaders offered incense to President Ho Chi Minh at the memorial.",
      set(), {("Ho Chi Minh", "holdsRole", "State President")}),
@@ -3579,3 +3580,22 @@ def test_round34_airports_and_zones_are_no_people():
 ])
 def test_round35_named_documents(text, label, alt, not_labels):
     assert_document(text, label, alt, not_labels)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a place whose last word is also a family name ("Giang") before a body's word
+    ("Director of the Ha Giang Department of Health Nguyen Van Tam opened the clinic.",
+     {("Nguyen Van Tam", "holdsRole", "Director of the Ha Giang Department of Health")},
+     {("Nguyen Van Tam", "holdsRole", "Director of Ha Giang")}),
+    # a hyphenated compound after "and" in a body's field is no second title
+    ("Colonel Tran Van Hoa, Director of the MPS's Department of Cyber Security and High-Tech "
+     "Crime Prevention, spoke.",
+     {("Tran Van Hoa", "holdsRole", "Director of the MPS's Department of Cyber Security and "
+                                    "High-Tech Crime Prevention")}, set()),
+    # the bare envoy rank before a name that an appositive posts
+    ("Ambassador Pham Thi Lan, head of the Vietnamese Embassy in Canada, briefed the guests.",
+     {("Pham Thi Lan", "holdsRole", "Head of the Vietnamese Embassy in Canada")},
+     {("Pham Thi Lan", "holdsRole", "Ambassador")}),
+])
+def test_round36_offices(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
