@@ -9,9 +9,10 @@ as node attributes named after the relation, and in full by `literal_facts`.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
@@ -386,6 +387,92 @@ def _evidence_index(statements: Iterable[StatementRecord],
     return index, first_seen
 
 
+@dataclass(slots=True)
+class _EvidenceRows:
+    """The records of a graph's statements for the page, a few numbers each (not an `Evidence`
+    and a list slot each): per statement its sentence, article, date and confidence, and the
+    triple it is about; the `Evidence` of a triple's records are made when they are asked for.
+    """
+
+    triples: dict[_Triple, int] = field(default_factory=dict)  # triple -> its number
+    sentences: list[str] = field(default_factory=list)  # per statement, in the graph's order
+    articles: array = field(default_factory=lambda: array("i"))  # number in `article_rows`
+    dates: array = field(default_factory=lambda: array("i"))  # number in `date_texts`
+    confidences: array = field(default_factory=lambda: array("d"))
+    owners: array = field(default_factory=lambda: array("i"))  # the statement's triple
+    # (article IRI, source, title, date) of each article a record names
+    article_rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+    date_texts: list[str] = field(default_factory=list)
+    # Filled in by `group`: the statements by triple (`order[starts[t]:starts[t + 1]]`).
+    order: np.ndarray | None = None
+    starts: np.ndarray | None = None
+
+    def group(self) -> None:
+        """Index the statements by triple once all are read (the order of each kept)."""
+        owners = np.frombuffer(self.owners, dtype=np.int32)
+        self.order = np.argsort(owners, kind="stable").astype(np.int32)
+        self.starts = np.zeros(len(self.triples) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(owners, minlength=len(self.triples)), out=self.starts[1:])
+        self.owners = array("i")
+
+    def records(self, triple: _Triple) -> list[Evidence]:
+        """The records behind `triple`, sorted as `provenance_index` sorts them."""
+        number = self.triples.get(triple)
+        if number is None or self.order is None or self.starts is None:
+            return []
+        rows = []
+        for position in self.order[self.starts[number]:self.starts[number + 1]].tolist():
+            article, source, title, _ = self.article_rows[self.articles[position]]
+            rows.append(Evidence(self.sentences[position], article, source, title,
+                                 self.date_texts[self.dates[position]],
+                                 self.confidences[position]))
+        rows.sort(key=_RECORD_ORDER)
+        return rows
+
+
+def _evidence_rows(statements: Iterable[StatementRecord],
+                   articles: Mapping[Node, Mapping[str, str]],
+                   ) -> tuple[_EvidenceRows, dict[tuple[Node, Node], int]]:
+    """`_evidence_index` as `_EvidenceRows`, and the order in which the graph first holds each
+    (predicate, literal) pair (of the literal relations: the only ones `_literal_keys` reads)."""
+    rows = _EvidenceRows()
+    first_seen: dict[tuple[Node, Node], int] = {}
+    literal_predicates = {_PREDICATES[relation] for relation in LITERAL_RELATIONS}
+    article_numbers: dict[Node, int] = {}
+    date_numbers: dict[str, int] = {}
+    observed_texts: dict[Node | None, str] = {None: ""}
+    confidences: dict[Node, float] = {}
+    triples = rows.triples
+    for record in statements:
+        triple = (record.subject, record.predicate, record.object)
+        if record.predicate in literal_predicates:
+            first_seen.setdefault((record.predicate, record.object), len(first_seen))
+        article = article_numbers.get(record.source)
+        if article is None:
+            article = article_numbers[record.source] = len(rows.article_rows)
+            info = articles.get(record.source, {})
+            rows.article_rows.append((str(record.source), info.get("source", ""),
+                                      info.get("title", ""), info.get("date", "")))
+        observed = observed_texts.get(record.observed_on)
+        if observed is None:
+            observed = observed_texts[record.observed_on] = _iso(record.observed_on)
+        date = observed or rows.article_rows[article][3]
+        date_number = date_numbers.get(date)
+        if date_number is None:
+            date_number = date_numbers[date] = len(rows.date_texts)
+            rows.date_texts.append(date)
+        confidence = confidences.get(record.confidence)
+        if confidence is None:
+            confidence = confidences[record.confidence] = _confidence(record.confidence)
+        rows.sentences.append(record.fact.evidence)
+        rows.articles.append(article)
+        rows.dates.append(date_number)
+        rows.confidences.append(confidence)
+        rows.owners.append(triples.setdefault(triple, len(triples)))
+    rows.group()
+    return rows, first_seen
+
+
 def _literal_keys(literal_edges: list[tuple[Node, str, Node, Literal]],
                   first_seen: Mapping[tuple[Node, Node], int],
                   ) -> list[tuple[str, str, str, _Triple]]:
@@ -476,10 +563,10 @@ def page_graph_of_blocks(
     nodes' attributes are made as the page reads them.
     """
     contents = _read_node_blocks(node_blocks)
-    evidence, first_seen = _evidence_index(statements, contents.nodes.articles)
+    evidence, first_seen = _evidence_rows(statements, contents.nodes.articles)
     if after_reading is not None:
         after_reading()
-    literals = [(subject, relation, value, tuple(evidence.get(triple, ())))
+    literals = [(subject, relation, value, tuple(evidence.records(triple)))
                 for subject, relation, value, triple
                 in _literal_keys(contents.literal_edges, first_seen)]
     del first_seen
@@ -511,16 +598,16 @@ def _page_nodes(nodes: _Nodes, names: Mapping[Node, str]) -> Iterator[tuple[str,
             node, *typed, nodes.labels, nodes.alt_labels, nodes.articles, nodes.publishers))
 
 
-def _page_edges(edges: list[tuple[str, str, str, Node, Node]],
-                evidence: dict[_Triple, list[Evidence]],
+def _page_edges(edges: list[tuple[str, str, str, Node, Node]], evidence: _EvidenceRows,
                 ) -> Iterator[tuple[str, str, str, Sequence[Evidence]]]:
     """The sorted `edges` (source, relation, target, subject term, object term) with their
-    records, each edge's dropped from `evidence` as it goes; an edge given twice comes once (a
-    network holds it once)."""
+    records, made as each edge is read; an edge given twice comes once (a network holds it
+    once)."""
     previous = None
     for source, relation, target, subject, obj in edges:
         if (source, relation, target) != previous:
-            yield source, target, relation, evidence.pop((subject, _PREDICATES[relation], obj), ())
+            yield source, target, relation, evidence.records((subject, _PREDICATES[relation],
+                                                              obj))
         previous = (source, relation, target)
 
 
