@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -387,41 +388,64 @@ def _evidence_index(statements: Iterable[StatementRecord],
     return index, first_seen
 
 
+# A triple's key: its subject's and object's numbers (23 and 32 bits) and its predicate's
+# (8 bits) in one 64-bit integer.
+_NODE_LIMIT, _PREDICATE_LIMIT = 1 << 23, 1 << 8
+
+
 @dataclass(slots=True)
 class _EvidenceRows:
     """The records of a graph's statements for the page, a few numbers each (not an `Evidence`
-    and a list slot each): per statement its sentence, article, date and confidence, and the
-    triple it is about; the `Evidence` of a triple's records are made when they are asked for.
+    and a list slot each, nor a tuple and a dict entry per triple): per statement its
+    sentence, article, date, confidence and the key of its triple; the `Evidence` of a
+    triple's records are made when they are asked for.
     """
 
-    triples: dict[_Triple, int] = field(default_factory=dict)  # triple -> its number
+    nodes: dict[Node, int] = field(default_factory=dict)  # subjects and objects, numbered
+    predicates: dict[Node, int] = field(default_factory=dict)
     sentences: list[str] = field(default_factory=list)  # per statement, in the graph's order
     articles: array = field(default_factory=lambda: array("i"))  # number in `article_rows`
     dates: array = field(default_factory=lambda: array("i"))  # number in `date_texts`
     confidences: array = field(default_factory=lambda: array("d"))
-    owners: array = field(default_factory=lambda: array("i"))  # the statement's triple
+    keys: array = field(default_factory=lambda: array("q"))  # the statement's triple's key
     # (article IRI, source, title, date) of each article a record names
     article_rows: list[tuple[str, str, str, str]] = field(default_factory=list)
     date_texts: list[str] = field(default_factory=list)
-    # Filled in by `group`: the statements by triple (`order[starts[t]:starts[t + 1]]`).
-    order: np.ndarray | None = None
-    starts: np.ndarray | None = None
+    # Filled in by `group`: the statements sorted by key (stably), and their keys in that order.
+    order: array = field(default_factory=lambda: array("i"))
+
+    def key(self, triple: _Triple, *, add: bool = False) -> int | None:
+        """The key of `triple` (None if one of its terms is unknown and not `add`)."""
+        subject, predicate, obj = triple
+        numbers = []
+        for term, table, limit in ((subject, self.nodes, _NODE_LIMIT),
+                                   (predicate, self.predicates, _PREDICATE_LIMIT),
+                                   (obj, self.nodes, _NODE_LIMIT)):
+            number = table.get(term)
+            if number is None:
+                if not add:
+                    return None
+                number = table[term] = len(table)
+                if number >= limit:
+                    raise OverflowError("too many nodes or predicates for the page")
+            numbers.append(number)
+        return numbers[0] << 40 | numbers[1] << 32 | numbers[2]
 
     def group(self) -> None:
-        """Index the statements by triple once all are read (the order of each kept)."""
-        owners = np.frombuffer(self.owners, dtype=np.int32)
-        self.order = np.argsort(owners, kind="stable").astype(np.int32)
-        self.starts = np.zeros(len(self.triples) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(owners, minlength=len(self.triples)), out=self.starts[1:])
-        self.owners = array("i")
+        """Sort the statements by key once all are read (the order of equal keys kept)."""
+        keys = np.frombuffer(self.keys, dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self.keys = array("q", keys[order].tobytes())
+        self.order = array("i", order.astype(np.int32).tobytes())
 
     def records(self, triple: _Triple) -> list[Evidence]:
         """The records behind `triple`, sorted as `provenance_index` sorts them."""
-        number = self.triples.get(triple)
-        if number is None or self.order is None or self.starts is None:
+        key = self.key(triple)
+        if key is None:
             return []
         rows = []
-        for position in self.order[self.starts[number]:self.starts[number + 1]].tolist():
+        for index in range(bisect_left(self.keys, key), bisect_right(self.keys, key)):
+            position = self.order[index]
             article, source, title, _ = self.article_rows[self.articles[position]]
             rows.append(Evidence(self.sentences[position], article, source, title,
                                  self.date_texts[self.dates[position]],
@@ -442,9 +466,7 @@ def _evidence_rows(statements: Iterable[StatementRecord],
     date_numbers: dict[str, int] = {}
     observed_texts: dict[Node | None, str] = {None: ""}
     confidences: dict[Node, float] = {}
-    triples = rows.triples
     for record in statements:
-        triple = (record.subject, record.predicate, record.object)
         if record.predicate in literal_predicates:
             first_seen.setdefault((record.predicate, record.object), len(first_seen))
         article = article_numbers.get(record.source)
@@ -468,7 +490,7 @@ def _evidence_rows(statements: Iterable[StatementRecord],
         rows.articles.append(article)
         rows.dates.append(date_number)
         rows.confidences.append(confidence)
-        rows.owners.append(triples.setdefault(triple, len(triples)))
+        rows.keys.append(rows.key((record.subject, record.predicate, record.object), add=True))
     rows.group()
     return rows, first_seen
 
