@@ -413,23 +413,34 @@ class _EvidenceRows:
     date_texts: list[str] = field(default_factory=list)
     # Filled in by `group`: the statements sorted by key (stably), and their keys in that order.
     order: array = field(default_factory=lambda: array("i"))
+    relations: dict[str, int] | None = None  # predicate numbers by relation name, once asked
 
     def key(self, triple: _Triple, *, add: bool = False) -> int | None:
         """The key of `triple` (None if one of its terms is unknown and not `add`)."""
         subject, predicate, obj = triple
-        numbers = []
-        for term, table, limit in ((subject, self.nodes, _NODE_LIMIT),
-                                   (predicate, self.predicates, _PREDICATE_LIMIT),
-                                   (obj, self.nodes, _NODE_LIMIT)):
-            number = table.get(term)
-            if number is None:
-                if not add:
-                    return None
-                number = table[term] = len(table)
-                if number >= limit:
-                    raise OverflowError("too many nodes or predicates for the page")
-            numbers.append(number)
+        nodes = self.nodes
+        numbers = (nodes.get(subject), self.predicates.get(predicate), nodes.get(obj))
+        if None in numbers:
+            if not add:
+                return None
+            numbers = (_numbered(nodes, subject, _NODE_LIMIT),
+                       _numbered(self.predicates, predicate, _PREDICATE_LIMIT),
+                       _numbered(nodes, obj, _NODE_LIMIT))
         return numbers[0] << 40 | numbers[1] << 32 | numbers[2]
+
+    def edge_records(self, subject: Node, relation: str, obj: Node) -> list[Evidence]:
+        """`records((subject, the relation's predicate, obj))`."""
+        if self.relations is None:  # by name: the graph's predicate terms are other objects
+            # than this module's, and rdflib compares terms in Python
+            base = str(DG_NS)
+            self.relations = {str(predicate)[len(base):]: number
+                              for predicate, number in self.predicates.items()
+                              if str(predicate).startswith(base)}
+        nodes = self.nodes
+        numbers = (nodes.get(subject), self.relations.get(relation), nodes.get(obj))
+        if None in numbers:
+            return []
+        return self._records(numbers[0] << 40 | numbers[1] << 32 | numbers[2])
 
     def group(self) -> None:
         """Sort the statements by key once all are read (the order of equal keys kept)."""
@@ -441,8 +452,9 @@ class _EvidenceRows:
     def records(self, triple: _Triple) -> list[Evidence]:
         """The records behind `triple`, sorted as `provenance_index` sorts them."""
         key = self.key(triple)
-        if key is None:
-            return []
+        return [] if key is None else self._records(key)
+
+    def _records(self, key: int) -> list[Evidence]:
         rows = []
         for index in range(bisect_left(self.keys, key), bisect_right(self.keys, key)):
             position = self.order[index]
@@ -452,6 +464,15 @@ class _EvidenceRows:
                                  self.confidences[position]))
         rows.sort(key=_RECORD_ORDER)
         return rows
+
+
+def _numbered(table: dict[Node, int], term: Node, limit: int) -> int:
+    number = table.get(term)
+    if number is None:
+        number = table[term] = len(table)
+        if number >= limit:
+            raise OverflowError("too many nodes or predicates for the page")
+    return number
 
 
 def _evidence_rows(statements: Iterable[StatementRecord],
@@ -628,8 +649,7 @@ def _page_edges(edges: list[tuple[str, str, str, Node, Node]], evidence: _Eviden
     previous = None
     for source, relation, target, subject, obj in edges:
         if (source, relation, target) != previous:
-            yield source, target, relation, evidence.records((subject, _PREDICATES[relation],
-                                                              obj))
+            yield source, target, relation, evidence.edge_records(subject, relation, obj)
         previous = (source, relation, target)
 
 
