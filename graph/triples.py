@@ -112,7 +112,7 @@ class _Statements:
 @dataclass(frozen=True, slots=True)
 class _Edges:
     """The facts that make each subject's edges: per subject its statements' first facts, in
-    the facts' order (`numbers[starts[i]:starts[i + 1]]` for the subject numbered i)."""
+    the facts' order (`facts[starts[i]:starts[i + 1]]` for the subject numbered i)."""
 
     subjects: dict[URIRef, int]
     starts: np.ndarray  # int64, one more than there are subjects
