@@ -9,9 +9,11 @@ as node attributes named after the relation, and in full by `literal_facts`.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
@@ -386,6 +388,134 @@ def _evidence_index(statements: Iterable[StatementRecord],
     return index, first_seen
 
 
+# A triple's key: its subject's and object's numbers (23 and 32 bits) and its predicate's
+# (8 bits) in one 64-bit integer.
+_NODE_LIMIT, _PREDICATE_LIMIT = 1 << 23, 1 << 8
+
+
+@dataclass(slots=True)
+class _EvidenceRows:
+    """The records of a graph's statements for the page, a few numbers each (not an `Evidence`
+    and a list slot each, nor a tuple and a dict entry per triple): per statement its
+    sentence, article, date, confidence and the key of its triple; the `Evidence` of a
+    triple's records are made when they are asked for.
+    """
+
+    nodes: dict[Node, int] = field(default_factory=dict)  # subjects and objects, numbered
+    predicates: dict[Node, int] = field(default_factory=dict)
+    sentences: list[str] = field(default_factory=list)  # per statement, in the graph's order
+    articles: array = field(default_factory=lambda: array("i"))  # number in `article_rows`
+    dates: array = field(default_factory=lambda: array("i"))  # number in `date_texts`
+    confidences: array = field(default_factory=lambda: array("d"))
+    keys: array = field(default_factory=lambda: array("q"))  # the statement's triple's key
+    # (article IRI, source, title, date) of each article a record names
+    article_rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+    date_texts: list[str] = field(default_factory=list)
+    # Filled in by `group`: the statements sorted by key (stably), and their keys in that order.
+    order: array = field(default_factory=lambda: array("i"))
+    relations: dict[str, int] | None = None  # predicate numbers by relation name, once asked
+
+    def key(self, triple: _Triple, *, add: bool = False) -> int | None:
+        """The key of `triple` (None if one of its terms is unknown and not `add`)."""
+        subject, predicate, obj = triple
+        nodes = self.nodes
+        numbers = (nodes.get(subject), self.predicates.get(predicate), nodes.get(obj))
+        if None in numbers:
+            if not add:
+                return None
+            numbers = (_numbered(nodes, subject, _NODE_LIMIT),
+                       _numbered(self.predicates, predicate, _PREDICATE_LIMIT),
+                       _numbered(nodes, obj, _NODE_LIMIT))
+        return numbers[0] << 40 | numbers[1] << 32 | numbers[2]
+
+    def edge_records(self, subject: Node, relation: str, obj: Node) -> list[Evidence]:
+        """`records((subject, the relation's predicate, obj))`."""
+        if self.relations is None:  # by name: the graph's predicate terms are other objects
+            # than this module's, and rdflib compares terms in Python
+            base = str(DG_NS)
+            self.relations = {str(predicate)[len(base):]: number
+                              for predicate, number in self.predicates.items()
+                              if str(predicate).startswith(base)}
+        nodes = self.nodes
+        numbers = (nodes.get(subject), self.relations.get(relation), nodes.get(obj))
+        if None in numbers:
+            return []
+        return self._records(numbers[0] << 40 | numbers[1] << 32 | numbers[2])
+
+    def group(self) -> None:
+        """Sort the statements by key once all are read (the order of equal keys kept)."""
+        keys = np.frombuffer(self.keys, dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self.keys = array("q", keys[order].tobytes())
+        self.order = array("i", order.astype(np.int32).tobytes())
+
+    def records(self, triple: _Triple) -> list[Evidence]:
+        """The records behind `triple`, sorted as `provenance_index` sorts them."""
+        key = self.key(triple)
+        return [] if key is None else self._records(key)
+
+    def _records(self, key: int) -> list[Evidence]:
+        rows = []
+        for index in range(bisect_left(self.keys, key), bisect_right(self.keys, key)):
+            position = self.order[index]
+            article, source, title, _ = self.article_rows[self.articles[position]]
+            rows.append(Evidence(self.sentences[position], article, source, title,
+                                 self.date_texts[self.dates[position]],
+                                 self.confidences[position]))
+        rows.sort(key=_RECORD_ORDER)
+        return rows
+
+
+def _numbered(table: dict[Node, int], term: Node, limit: int) -> int:
+    number = table.get(term)
+    if number is None:
+        number = table[term] = len(table)
+        if number >= limit:
+            raise OverflowError("too many nodes or predicates for the page")
+    return number
+
+
+def _evidence_rows(statements: Iterable[StatementRecord],
+                   articles: Mapping[Node, Mapping[str, str]],
+                   ) -> tuple[_EvidenceRows, dict[tuple[Node, Node], int]]:
+    """`_evidence_index` as `_EvidenceRows`, and the order in which the graph first holds each
+    (predicate, literal) pair (of the literal relations: the only ones `_literal_keys` reads)."""
+    rows = _EvidenceRows()
+    first_seen: dict[tuple[Node, Node], int] = {}
+    literal_predicates = {_PREDICATES[relation] for relation in LITERAL_RELATIONS}
+    article_numbers: dict[Node, int] = {}
+    date_numbers: dict[str, int] = {}
+    observed_texts: dict[Node | None, str] = {None: ""}
+    confidences: dict[Node, float] = {}
+    for record in statements:
+        if record.predicate in literal_predicates:
+            first_seen.setdefault((record.predicate, record.object), len(first_seen))
+        article = article_numbers.get(record.source)
+        if article is None:
+            article = article_numbers[record.source] = len(rows.article_rows)
+            info = articles.get(record.source, {})
+            rows.article_rows.append((str(record.source), info.get("source", ""),
+                                      info.get("title", ""), info.get("date", "")))
+        observed = observed_texts.get(record.observed_on)
+        if observed is None:
+            observed = observed_texts[record.observed_on] = _iso(record.observed_on)
+        date = observed or rows.article_rows[article][3]
+        date_number = date_numbers.get(date)
+        if date_number is None:
+            date_number = date_numbers[date] = len(rows.date_texts)
+            rows.date_texts.append(date)
+        confidence = confidences.get(record.confidence)
+        if confidence is None:
+            confidence = confidences[record.confidence] = _confidence(record.confidence)
+        rows.sentences.append(record.fact.evidence)
+        rows.articles.append(article)
+        rows.dates.append(date_number)
+        rows.confidences.append(confidence)
+        rows.keys.append(rows.key((record.subject, record.predicate, record.object), add=True))
+    rows.group()
+    return rows, first_seen
+
+
 def _literal_keys(literal_edges: list[tuple[Node, str, Node, Literal]],
                   first_seen: Mapping[tuple[Node, Node], int],
                   ) -> list[tuple[str, str, str, _Triple]]:
@@ -476,10 +606,10 @@ def page_graph_of_blocks(
     nodes' attributes are made as the page reads them.
     """
     contents = _read_node_blocks(node_blocks)
-    evidence, first_seen = _evidence_index(statements, contents.nodes.articles)
+    evidence, first_seen = _evidence_rows(statements, contents.nodes.articles)
     if after_reading is not None:
         after_reading()
-    literals = [(subject, relation, value, tuple(evidence.get(triple, ())))
+    literals = [(subject, relation, value, tuple(evidence.records(triple)))
                 for subject, relation, value, triple
                 in _literal_keys(contents.literal_edges, first_seen)]
     del first_seen
@@ -511,16 +641,15 @@ def _page_nodes(nodes: _Nodes, names: Mapping[Node, str]) -> Iterator[tuple[str,
             node, *typed, nodes.labels, nodes.alt_labels, nodes.articles, nodes.publishers))
 
 
-def _page_edges(edges: list[tuple[str, str, str, Node, Node]],
-                evidence: dict[_Triple, list[Evidence]],
+def _page_edges(edges: list[tuple[str, str, str, Node, Node]], evidence: _EvidenceRows,
                 ) -> Iterator[tuple[str, str, str, Sequence[Evidence]]]:
     """The sorted `edges` (source, relation, target, subject term, object term) with their
-    records, each edge's dropped from `evidence` as it goes; an edge given twice comes once (a
-    network holds it once)."""
+    records, made as each edge is read; an edge given twice comes once (a network holds it
+    once)."""
     previous = None
     for source, relation, target, subject, obj in edges:
         if (source, relation, target) != previous:
-            yield source, target, relation, evidence.pop((subject, _PREDICATES[relation], obj), ())
+            yield source, target, relation, evidence.edge_records(subject, relation, obj)
         previous = (source, relation, target)
 
 

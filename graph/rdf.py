@@ -33,8 +33,17 @@ def _object_term(fact: Fact) -> URIRef | Literal:
 
 def statement_digest(subject: URIRef, fact: Fact, obj: URIRef | Literal) -> str:
     """The local name of a fact's statement IRI under `statement:` (a content hash)."""
+    return statement_digest_bytes(subject, fact, obj).hex()
+
+
+# The bytes of a statement digest: its local name is their hex (20 characters).
+DIGEST_BYTES = 10
+
+
+def statement_digest_bytes(subject: URIRef, fact: Fact, obj: URIRef | Literal) -> bytes:
+    """`statement_digest` as the bytes it is the hex of (lowercase hex sorts as they do)."""
     parts = (str(subject), fact.relation.value, str(obj), fact.article, fact.evidence)
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()[:DIGEST_BYTES]
 
 
 def _statement_iri(subject: URIRef, fact: Fact, obj: URIRef | Literal) -> URIRef:
@@ -442,6 +451,7 @@ def serialize_turtle(graph: Graph) -> bytes:
 
 
 __all__ = [
-    "Relation", "Terms", "confidence_literal", "empty_graph", "graph_blocks", "serialize_turtle",
-    "statement_digest", "statement_iri", "to_graph", "turtle_documents", "write_turtle",
+    "DIGEST_BYTES", "Relation", "Terms", "confidence_literal", "empty_graph", "graph_blocks",
+    "serialize_turtle", "statement_digest", "statement_digest_bytes", "statement_iri", "to_graph",
+    "turtle_documents", "write_turtle",
 ]

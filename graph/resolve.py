@@ -13,9 +13,12 @@
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+
+import numpy as np
 
 from graph.model import (
     Article,
@@ -150,10 +153,25 @@ def _knowledge_base(articles: list[Article], forms: dict[EntityRef, Counter[str]
         kb.entities[ref] = Entity(ref, label, frozenset(counter) - {label} or _NONE,
                                   frozenset(merged_subtypes[ref]) or _NONE)
     del merged_forms, merged_subtypes
-    # A fact's key (the same fact read twice from one sentence is kept once) is also its sort
-    # key: subject, relation, object, article, sentence. The subject's type and key stand for it
-    # (an EntityRef compares as that pair), so the keys compare as plain strings.
-    keyed: dict[tuple, Fact] = {}
+    kb.facts = _sorted_distinct(facts, mapping)
+    return kb
+
+
+def _sorted_distinct(facts: list[Fact], mapping: dict[EntityRef, EntityRef]) -> list[Fact]:
+    """`facts` remapped, each key once (its first fact), sorted by key; `facts` is emptied.
+
+    A fact's key (the same fact read twice from one sentence is kept once) is also its sort
+    key: subject, relation, object, article, sentence. The subject's type and key stand for it
+    (an EntityRef compares as that pair), the object for its text. Each part is numbered by
+    its rank among the distinct values of that part, so the keys are five integers a fact held
+    in arrays and sorted by numpy (stably: the first fact of a key comes first), not a tuple
+    and a dict entry a fact (some 150 bytes).
+    """
+    kept: list[Fact] = []
+    parts: tuple[dict, ...] = ({}, {}, {}, {}, {})  # subject, relation, object, article, sentence
+    subjects, relations, objects, articles, sentences = parts
+    columns = tuple(array("i") for _ in parts)
+    subject_column, relation_column, object_column, article_column, sentence_column = columns
     object_texts: dict[EntityRef, str] = {}  # str() of an EntityRef is its (slow) repr
     for fact in facts:
         fact = _remap(fact, mapping)
@@ -166,13 +184,34 @@ def _knowledge_base(articles: list[Article], forms: dict[EntityRef, Counter[str]
                 text = object_texts[obj] = str(obj)
         else:
             text = str(obj)
+        kept.append(fact)
         subject = fact.subject
-        key = (subject.type, subject.key, fact.relation, text, fact.article, fact.evidence)
-        if key not in keyed:
-            keyed[key] = fact
-    facts.clear()  # the caller's list: the knowledge base's facts are in `keyed`
-    kb.facts = [keyed[key] for key in sorted(keyed)]
-    return kb
+        subject_column.append(subjects.setdefault((subject.type, subject.key), len(subjects)))
+        relation_column.append(relations.setdefault(fact.relation, len(relations)))
+        object_column.append(objects.setdefault(text, len(objects)))
+        article_column.append(articles.setdefault(fact.article, len(articles)))
+        sentence_column.append(sentences.setdefault(fact.evidence, len(sentences)))
+    facts.clear()  # the caller's list: the knowledge base's facts are in `kept`
+    del object_texts
+    keys = [_ranks(values)[np.frombuffer(column, dtype=np.int32)]
+            for values, column in zip(parts, columns, strict=True)]
+    del parts, columns
+    order = np.lexsort(keys[::-1])  # the last key is the first compared
+    first = np.ones(len(order), dtype=bool)
+    for key in keys:
+        ordered = key[order]
+        first[1:] &= ordered[1:] == ordered[:-1]
+    first[1:] = ~first[1:]  # a key unlike the one before it
+    return [kept[number] for number in order[first].tolist()]
+
+
+def _ranks(values: dict) -> np.ndarray:
+    """The rank of each of `values`' keys among them (sorted), by the number it maps to (the
+    numbers are 0, 1, ... in the keys' order)."""
+    keys = list(values)
+    ranks = np.empty(len(keys), dtype=np.int32)
+    ranks[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys), dtype=np.int32)
+    return ranks
 
 
 def _remap(fact: Fact, mapping: dict[EntityRef, EntityRef]) -> Fact:

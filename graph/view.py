@@ -180,8 +180,17 @@ def _pivot_distances(n: int, edges: np.ndarray, pivots: int) -> np.ndarray:
 
 def _pivot_mds(n: int, edges: np.ndarray, pivots: int = 40) -> np.ndarray:
     """A cheap global placement (Brandes and Pich's PivotMDS), scaled to the unit box."""
-    squared = _pivot_distances(n, edges, pivots).T ** 2
-    centred = squared - squared.mean(axis=0) - squared.mean(axis=1)[:, None] + squared.mean()
+    # Squared and centred in place: the matrix (pivots x nodes, 8 bytes each: 19 MiB at 60,000
+    # nodes) is held once, not three or four times over in temporaries. The same operations
+    # in the same order on the same (Fortran-ordered) array: the same numbers.
+    distances = _pivot_distances(n, edges, pivots)
+    distances **= 2
+    centred = distances.T
+    column_means, row_means, mean = (centred.mean(axis=0), centred.mean(axis=1)[:, None],
+                                     centred.mean())
+    centred -= column_means
+    centred -= row_means
+    centred += mean
     # The top eigenvectors of the small pivots x pivots matrix, not an SVD of the tall one.
     _, vectors = np.linalg.eigh(centred.T @ centred)
     coordinates = centred @ vectors[:, ::-1][:, :2]
@@ -434,9 +443,10 @@ class _Tables:
     relation_index: dict[str, int] = field(default_factory=dict)
     sentences: list[str] = field(default_factory=list)
     sentence_index: dict[str, int] = field(default_factory=dict)
-    # (sentence, article, observation date or "", confidence): a dict only when written
-    records: list[tuple[int, int, str, float]] = field(default_factory=list)
-    record_index: dict[tuple[int, int, str, float], int] = field(default_factory=dict)
+    # The records, (sentence, article, observation date or "", confidence) each, as numbers in
+    # arrays (a dict only when written): some 20 bytes a record, where a tuple of four objects
+    # took about 170. The whole graph's page has about one record per statement.
+    records: _Records = field(default_factory=lambda: _Records())
 
     def short_iri(self, iri: str) -> str:
         """DiploGraph IRIs lose their common base (the page adds it back); others stay whole."""
@@ -469,17 +479,59 @@ class _Tables:
                 self.sentences.append(row.evidence)
             # The observation date is stored only where it differs from the article's.
             date = row.date if row.date != self.article_dates[article] else ""
-            record = (sentence, article, date, round(float(row.confidence), 3))
-            number = self.record_index.get(record)
-            if number is None:
-                number = self.record_index[record] = len(self.records)
-                self.records.append(record)
-            refs.append(number)
+            refs.append(self.records.number(sentence, article, date,
+                                            round(float(row.confidence), 3)))
         return refs
 
     def record_dicts(self) -> Iterator[dict]:
-        for sentence, article, date, confidence in self.records:
-            yield _drop_empty({"s": sentence, "a": article, "d": date, "c": confidence})
+        records = self.records
+        for sentence, article, date, confidence in zip(
+                records.sentences, records.articles, records.dates, records.confidences,
+                strict=True):
+            yield _drop_empty({"s": sentence, "a": article, "d": records.date_texts[date],
+                               "c": confidence})
+
+
+@dataclass(slots=True)
+class _Records:
+    """Provenance records numbered in the order first met, each distinct one once.
+
+    Two records are the same if their four parts are equal (as tuples of them would be: a
+    confidence of 0.0 is the record of -0.0 met before it); each keeps the values it was first
+    met with. The key of a record is one integer made of the numbers of its parts.
+    """
+
+    sentences: array = field(default_factory=lambda: array("q"))
+    articles: array = field(default_factory=lambda: array("q"))
+    dates: array = field(default_factory=lambda: array("q"))  # number in `date_texts`
+    confidences: array = field(default_factory=lambda: array("d"))
+    date_texts: list[str] = field(default_factory=list)
+    date_numbers: dict[str, int] = field(default_factory=dict)
+    confidence_numbers: dict[float, int] = field(default_factory=dict)
+    index: dict[int, int] = field(default_factory=dict)  # key -> number of the record
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def number(self, sentence: int, article: int, date: str, confidence: float) -> int:
+        date_number = self.date_numbers.setdefault(date, len(self.date_numbers))
+        if date_number == len(self.date_texts):
+            self.date_texts.append(date)
+        confidence_number = self.confidence_numbers.setdefault(confidence,
+                                                               len(self.confidence_numbers))
+        # 24 bits per part but the sentence's: no corpus has 16 million articles, dates or
+        # distinct confidences (rounded to 3 places), but a key must never stand for two.
+        if (article | date_number | confidence_number) >> 24:
+            raise OverflowError("too many articles, dates or confidences for one page")
+        key = (((sentence << 24 | article) << 24 | date_number) << 24) | confidence_number
+        number = self.index.get(key)
+        if number is None:
+            number = self.index[key] = len(self.sentences)
+            self.sentences.append(sentence)
+            self.articles.append(article)
+            self.dates.append(date_number)
+            self.confidences.append(confidence)
+        return number
 
 
 @dataclass(slots=True)
@@ -597,6 +649,9 @@ def page_payload(
         if relation == Relation.DATE:
             dates[node].add(value)
 
+    # Every record is numbered: the indexes that found them go before the page is written.
+    tables.sentence_index.clear()
+    tables.records.index.clear()
     every_date: set[str] = set()
     for node, seen in zip(nodes, dates, strict=True):
         node.dates = sorted(d for d in seen if _is_iso_date(d))

@@ -6,6 +6,7 @@ import datetime as dt
 
 import networkx as nx
 import pytest
+from rdflib import URIRef
 from sample_kb import awkward_kb, sample_kb
 
 from graph.model import Article, Entity, EntityRef, EntityType, Fact, KnowledgeBase, Relation
@@ -22,7 +23,7 @@ from graph.network import (
 )
 from graph.rdf import to_graph
 from graph.triples import KBTriples
-from graph.vocab import entity_iri
+from graph.vocab import DG, entity_iri
 
 HUE = EntityRef(EntityType.PERSON, "vuong-dinh-hue")
 SON = EntityRef(EntityType.PERSON, "bui-thanh-son")
@@ -313,3 +314,19 @@ def test_page_graph_of_blocks_lets_its_source_go_once_read(make):
     page = page_graph_of_blocks(triples.node_blocks(), statements, after_reading=let_go)
     assert calls and calls[0] > 0 and len(triples) == 0
     assert _read(page) == expected
+
+
+@pytest.mark.parametrize("make", [sample_kb, awkward_kb, _tied_provenance_kb],
+                         ids=["sample", "awkward", "tied provenance"])
+def test_evidence_rows_give_each_triple_the_records_of_the_evidence_index(make):
+    from graph.network import _evidence_index, _evidence_rows, _read_node_blocks
+
+    triples = KBTriples(make())
+    articles = _read_node_blocks(triples.node_blocks()).nodes.articles
+    index, _ = _evidence_index(triples.statements(), articles)
+    rows, first_seen = _evidence_rows(triples.statements(), articles)
+    assert len({rows.key(triple) for triple in index}) == len(index)
+    for triple, records in index.items():
+        assert rows.records(triple) == records
+    assert rows.records((URIRef("urn:x"), URIRef("urn:y"), URIRef("urn:z"))) == []
+    assert all(predicate in {DG.documentNumber, DG.date} for predicate, _ in first_seen)

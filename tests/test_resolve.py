@@ -173,3 +173,32 @@ def test_resolver_shares_repeated_values_between_equal_facts():
     assert by_article["aa"].confidence is by_article["bb"].confidence
     # -0.0 equals 0.0 but is written apart: neither takes the other's place.
     assert [str(by_article[key].confidence) for key in ("cc", "dd")] == ["-0.0", "0.0"]
+
+
+def test_many_facts_are_sorted_and_kept_once_as_with_key_tuples():
+    """The facts sorted by their ranks in arrays are those a sort of the key tuples keeps: the
+    first fact of each key, in key order (several of each part, ties on every part but one)."""
+    import random
+
+    rng = random.Random(5)
+    refs = [EntityRef(rng.choice(list(EntityType)), f"k{n % 7}") for n in range(12)]
+    objects = [*refs[:6], "12/ND-CP", "b", dt.date(2023, 1, 5), "2023-01-05"]
+    facts = tuple(Fact(rng.choice(refs), rng.choice(list(Relation)), rng.choice(objects),
+                       rng.choice(["S1.", "S2.", "s0."]), rng.random(), rng.choice("ab"))
+                  for _ in range(600))
+    articles = [Article(f"{key}.txt", "", key) for key in "ab"]
+    entities = tuple(Entity(ref, ref.key.upper()) for ref in set(refs))
+    kb = resolve([ArticleExtraction(articles[0], entities,
+                                    tuple(f for f in facts if f.article == "a")),
+                  ArticleExtraction(articles[1], entities,
+                                    tuple(f for f in facts if f.article == "b"))])
+    ordered = [f for f in facts if f.article == "a"] + [f for f in facts if f.article == "b"]
+    keyed: dict = {}
+    for fact in ordered:
+        if fact.relation is Relation.MET and fact.subject == fact.object:
+            continue
+        key = (fact.subject.type, fact.subject.key, fact.relation, str(fact.object),
+               fact.article, fact.evidence)
+        keyed.setdefault(key, fact)
+    assert kb.facts == [keyed[key] for key in sorted(keyed)]
+    assert len(kb.facts) < len(facts)  # some were read twice

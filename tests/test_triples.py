@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from rdflib import RDF, Literal
+from rdflib import RDF, Literal, URIRef
 from sample_kb import awkward_kb, sample_kb
 
 from graph.rdf import serialize_turtle, to_graph, write_turtle
@@ -107,3 +107,36 @@ def test_release_lets_the_index_go():
     triples.release()
     assert len(triples) == 0
     assert list(triples.blocks()) == [] and list(triples.statements()) == []
+
+
+def _repeated_kb():
+    """A knowledge base whose facts repeat (same statement) out of order, unsorted."""
+    kb = awkward_kb()
+    kb.facts = [*reversed(kb.facts), *kb.facts[::2], *kb.facts[1::3]]
+    return kb
+
+
+def test_statements_of_repeated_unsorted_facts_are_those_of_to_graph():
+    kb = _repeated_kb()
+    graph, triples = to_graph(kb), KBTriples(kb)
+    records = list(triples.statements())
+    assert [record.iri for record in records] == list(graph.subjects(RDF.type, RDF.Statement))
+    assert len(records) == len(set(records)) < len(kb.facts)
+    for record in records:
+        assert record.confidence == graph.value(record.iri, DG.confidence)
+    handle = io.BytesIO()
+    write_turtle(triples.blocks(), handle)
+    assert handle.getvalue() == serialize_turtle(graph)
+
+
+def test_only_the_statements_own_digests_are_statements():
+    triples = KBTriples(sample_kb())
+    iris = [record.iri for record in triples.statements()]
+    assert all(triples.has_subject(iri) for iri in iris)
+    digest = str(iris[0]).rsplit("/", 1)[-1]
+    base = str(iris[0])[:-len(digest)]
+    others = [digest.upper(), digest[:-1], digest + "0", digest[:-2] + " " + digest[-2:],
+              "zz" + digest[2:], "0" * 20, "f" * 20, ""]
+    for other in others:
+        if other != digest:
+            assert not triples.has_subject(URIRef(base + other)), other

@@ -1001,3 +1001,20 @@ def test_missing_vis_network_is_a_clear_error(monkeypatch, payload):
         assert "\n" not in str(caught.value)
     finally:
         vis_network_js.cache_clear()
+
+
+def test_page_records_are_numbered_once_each_with_the_values_first_met():
+    from graph.view import _Records
+
+    records = _Records()
+    assert records.number(3, 1, "", -0.0) == 0
+    assert records.number(3, 1, "2024-01-02", 0.5) == 1
+    assert records.number(3, 1, "", 0.0) == 0  # equal to -0.0, as a tuple of them would be
+    assert records.number(4, 1, "", 0.0) == 2
+    assert records.number(3, 2, "", 0.5) == 3
+    assert records.number(3, 1, "2024-01-02", 0.5) == 1
+    assert len(records) == 4
+    assert [records.date_texts[d] for d in records.dates] == ["", "2024-01-02", "", ""]
+    assert [str(c) for c in records.confidences] == ["-0.0", "0.5", "0.0", "0.5"]
+    with pytest.raises(OverflowError):
+        records.number(0, 1 << 24, "", 0.5)
