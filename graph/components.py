@@ -3135,10 +3135,11 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             start -= 3
         while start > 0 and (_is_name_token(scan.texts[start - 1]) or _ACRONYM.match(
                 scan.texts[start - 1]) or ((scan.texts[start - 1] in _DASHES
-                                            or keys[start - 1] in lex.name_particles.root)
+                                            or keys[start - 1] in lex.name_particles.root
+                                            or keys[start - 1] == "in")  # "Trade in Goods"
                                            and start >= 2
                                            and _is_name_token(scan.texts[start - 2]))) \
-                and not _is_title_word(scan, start - 1) \
+                and (keys[start - 1] == "in" or not _is_title_word(scan, start - 1)) \
                 and not scan.tokens[start].is_sent_start and i - start - inner_acronym < 6:
             start -= 1
         if start == i - inner_acronym:
@@ -3334,8 +3335,11 @@ def _parties_end(scan: _Scanner, end: int) -> int:
     """"between Nghe An province and Xiangkhouang province": the parties go on over their place
     words and over "and <Name>"."""
     end = _party_word_after(scan, end)
-    while end + 2 < scan.n and scan.keys[end] == "and" and _is_name_token(scan.texts[end + 1]):
-        end = _party_word_after(scan, scan.proper_run(end + 1))
+    while end + 2 < scan.n and scan.keys[end] == "and" \
+            and (_is_name_token(scan.texts[scan.skip_the(end + 1)])
+                 or _ACRONYM.match(scan.texts[scan.skip_the(end + 1)])):
+        # "between Viet Nam and the ASEAN Secretariat"
+        end = _party_word_after(scan, scan.proper_run(scan.skip_the(end + 1)))
     return end
 
 
@@ -4406,11 +4410,12 @@ def _with_locality_word(place: str, word: str) -> str:
     return place if word == "city" and place.lower().endswith("city") else f"{place} {word}"
 
 
-def _article_locality(scan: _Scanner) -> str | None:
+def _article_locality(scan: _Scanner, kind: str | None = None) -> str | None:
     """The Vietnamese province or city the article is about, as written: the one most often
     named as a locality ("the Dong Nai provincial People's Council", "the Hai Phong city Party
     Committee", "the Hai Phong People's Committee"), then most often named at all. None when the
-    article names none, or two alike."""
+    article names none, or two alike. With `kind` ("City" for "the city Party Committee",
+    "Province" for "the provincial ..."), a locality of that kind comes first."""
     lex, keys, texts = scan.lex, scan.keys, scan.texts
     counts: dict[str, list[int]] = {}  # label -> [named as a locality, named at all]
     written: dict[str, str] = {}
@@ -4434,9 +4439,17 @@ def _article_locality(scan: _Scanner) -> str | None:
                 _ACRONYM.match(w) for w in surface.split()) else surface)
         i = end
     ranked = sorted(((tally, label) for label, tally in counts.items() if tally[0]), reverse=True)
+    of_kind = [r for r in ranked if lex.body_by_label[r[1]].subtype == kind]
+    if of_kind:
+        ranked = of_kind
     if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
         return None
     return written[ranked[0][1]]
+
+
+def _locality_kind(unnamed: re.Match[str]) -> str:
+    """The kind of place an unnamed locality word names ("city" -> "City")."""
+    return "Province" if unnamed[1] == "provincial" else "City"
 
 
 def _place_of_office(label: str, lex: Lexicon) -> str | None:
@@ -4487,17 +4500,16 @@ def _localise_offices(scan: _Scanner, people: list[PersonMention]) -> None:
     elsewhere, not a generic one."""
     if not any(_UNNAMED_LOCALITY.search(r.label) for p in people for r in p.roles):
         return
-    article_place = _article_locality(scan)
+    article_places = {kind: _article_locality(scan, kind) for kind in ("City", "Province")}
     for person in people:
         # "Secretary of the provincial Party Committee and Governor of Xieng Khouang": the
         # place the person's other office names comes first
-        place = next((own for r in person.roles
-                      if (own := _place_of_office(r.surface, scan.lex))), article_place)
-        if place is None:
-            continue
+        own = next((own for r in person.roles
+                    if (own := _place_of_office(r.surface, scan.lex))), None)
         for k, role in enumerate(person.roles):
             found = _UNNAMED_LOCALITY.search(role.label)
-            if found:
+            place = own or (article_places[_locality_kind(found)] if found else None)
+            if found and place is not None:
                 person.roles[k] = _localised(role, found, place)
 
 
@@ -4507,8 +4519,7 @@ def find_former_offices(scan: _Scanner) -> list[tuple[int, RoleMention]]:
     now as far as it says (the holder's present offices are read as titles)."""
     lex, keys, texts = scan.lex, scan.keys, scan.texts
     found: list[tuple[int, RoleMention]] = []
-    place: str | None = None
-    place_read = False
+    places: dict[str, str | None] = {}  # the article's locality of each kind, once read
     for i, key in enumerate(keys):
         if key not in lex.former_office_markers and key not in ("who", "after"):
             continue
@@ -4531,8 +4542,10 @@ def find_former_offices(scan: _Scanner) -> list[tuple[int, RoleMention]]:
         unnamed = _UNNAMED_LOCALITY.search(role.label)
         if unnamed:
             # "former Chairwoman of the provincial People's Council": the article's province
-            if not place_read:
-                place, place_read = _article_locality(scan), True
+            place = places.get(_locality_kind(unnamed), "?")
+            if place == "?":
+                place = places[_locality_kind(unnamed)] = _article_locality(
+                    scan, _locality_kind(unnamed))
             if place is not None:
                 role = _localised(role, unnamed, place)
         found.append((j, role))

@@ -292,7 +292,19 @@ What each set covers is described in its articles' topics:
   former officials; the Defence Minister at the Shangri-La Dialogue with US, Japanese, Chinese and
   Australian defence chiefs (written without diacritics); a Việt Nam – France high-level dialogue
   in Paris with a roadmap and a letter of intent; and the Fatherland Front's conference merging
-  mass associations, with elections.
+  mass associations, with elections;
+- blind31: the Prime Minister's official visit to Norway with a joint statement, three MoUs and
+  an audience with the King (written without diacritics); the NA Committee for Law and Justice
+  verifying a draft immigration law; the ASEAN Secretary-General's visit with a work plan; the
+  Hồ Chí Minh City Party Committee disciplining, dismissing and appointing officials; the
+  agriculture ministry signing climate-adaptation documents with FAO, UNDP and JICA in Can Tho
+  (written without diacritics); and the Women's Union congress electing its leaders;
+- blind32: the State President's state visit to Colombia (written without diacritics); the
+  Industry and Trade Ministry's conference on the revised power development plan; a Cambodia –
+  Laos – Việt Nam parliamentary summit in Vientiane; the Supreme People's Procuracy's conference
+  with a visiting Korean Prosecutor General; a Deputy Prime Minister receiving foreign investors
+  (written without diacritics); and a friendship gathering of the Union of Friendship
+  Organisations with medals awarded.
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -465,6 +477,16 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.85, "Role": 0.84, "holdsRole": 0.80, "LegalDocument": 0.95,
         "documentNumber": 0.95, "issuedBy": 0.84, "guides": 0.76, "Topic": 0.76, "Event": 0.85,
         "date": 0.69, "heldIn": 0.90, "participatedIn": 0.53, "met": 0.78, "memberOf": 0.78,
+    },
+    "blind31": {
+        "Person": 0.88, "Role": 0.76, "holdsRole": 0.72, "LegalDocument": 0.81,
+        "documentNumber": 0.95, "issuedBy": 0.68, "guides": 0.75, "Topic": 0.79, "Event": 0.86,
+        "date": 0.63, "heldIn": 0.82, "participatedIn": 0.38, "met": 0.89, "memberOf": 0.62,
+    },
+    "blind32": {
+        "Person": 0.87, "Role": 0.82, "holdsRole": 0.83, "LegalDocument": 0.93,
+        "documentNumber": 0.95, "issuedBy": 0.86, "guides": 0.87, "Topic": 0.87, "Event": 0.82,
+        "date": 0.76, "heldIn": 0.75, "participatedIn": 0.50, "met": 0.88, "memberOf": 0.95,
     },
 }
 SETS = sorted(F1_FLOORS)

@@ -3599,3 +3599,50 @@ def test_round35_named_documents(text, label, alt, not_labels):
 ])
 def test_round36_offices(text, expected, absent):
     assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # the family names Chau and Ma
+    ("Director of the Department of Water Resources Management Chau Van Binh spoke.",
+     {("Chau Van Binh", "holdsRole", "Director of the Department of Water Resources "
+                                     "Management")}, set()),
+    ("Chairman of the Cao Bang provincial People's Committee Ma Van Hung received them.",
+     {("Ma Van Hung", "holdsRole", "Chairman of the Cao Bang provincial People's Committee")},
+     set()),
+    # offices and portfolios new to the data
+    ("Peruvian Minister of Economy and Public Credit Jose Arista and Kim Min-su, Chief Financial "
+     "Officer of Daesan Group, attended.",
+     {("Jose Arista", "holdsRole", "Minister of Economy and Public Credit of Peru"),
+      ("Kim Min-su", "holdsRole", "Chief Financial Officer of the Daesan Group")}, set()),
+    # "the city Party Committee" is the article's city, not a province it also names
+    ("Hai Phong city Party Secretary Le Tien Chau chaired the meeting, which disciplined a "
+     "former Hai Duong provincial official. Deputy Secretary of the city Party Committee Do "
+     "Manh Hien presented the report on Hai Duong province and the Hai Duong provincial "
+     "People's Committee.",
+     {("Do Manh Hien", "holdsRole", "Deputy Secretary of the Hai Phong city Party Committee")},
+     {("Do Manh Hien", "holdsRole", "Deputy Secretary of the Hai Duong city Party Committee")}),
+])
+def test_round37_offices(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+@pytest.mark.parametrize(("text", "label", "alt", "not_labels"), [
+    # donors' document kinds
+    ("UNICEF and the ministry signed the Letter of Agreement on Child Nutrition in the Northern "
+     "Uplands.", "Letter of Agreement on Child Nutrition in the Northern Uplands", None,
+     {"Agreement on Child Nutrition in the Northern Uplands"}),
+    ("KOICA signed the Record of Discussions on the Project for Flood Forecasting and Early "
+     "Warning.", "Record of Discussions on the Project for Flood Forecasting and Early Warning",
+     None, set()),
+    ("UNDP signed the Project Document on Strengthening Disaster Resilience in Central Viet Nam.",
+     "Project Document on Strengthening Disaster Resilience in Central Viet Nam", None, set()),
+    # a party after "and the"; "Trade in Goods" inside a name
+    ("They approved the Work Plan on Cooperation between Viet Nam and the ASEAN Secretariat for "
+     "2027-2029, which lists 30 activities.",
+     "Work Plan on Cooperation between Viet Nam and the ASEAN Secretariat for 2027-2029", None,
+     {"Work Plan on Cooperation between Viet Nam"}),
+    ("Ministers reviewed the Mercosur Trade in Goods Agreement in Seoul.",
+     "Mercosur Trade in Goods Agreement", None, {"Goods Agreement"}),
+])
+def test_round37_named_documents(text, label, alt, not_labels):
+    assert_document(text, label, alt, not_labels)
