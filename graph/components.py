@@ -1226,8 +1226,10 @@ class _Scanner:
             h_end = head[0]
             remit = self._remit_after(h_end + 1) \
                 if h_end + 1 < self.n and keys[h_end] == "for" else None
-            if remit is None and h_end + 1 < self.n and keys[h_end] == "for":
-                region_end = self.name_run(h_end + 1, limit=4)  # "for Asia-Pacific of X"
+            if (remit is None or remit[0] >= self.n or keys[remit[0]] != "of") \
+                    and h_end + 1 < self.n and keys[h_end] == "for":
+                # "for Asia-Pacific of X", "for International Business of Y"
+                region_end = self.name_run(h_end + 1, limit=4)
                 if region_end > h_end + 1:
                     remit = region_end, self.doc[h_end + 1:region_end].text
             if remit is not None and remit[0] + 1 < self.n and keys[remit[0]] == "of":

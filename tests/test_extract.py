@@ -3646,3 +3646,26 @@ def test_round37_offices(text, expected, absent):
 ])
 def test_round37_named_documents(text, label, alt, not_labels):
     assert_document(text, label, alt, not_labels)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a field after "for" the region data does not know, then the company
+    ("Phuc received Laura Kent, Executive Vice President for International Sales of US-based "
+     "Tavros Aerospace, on Monday.",
+     {("Laura Kent", "holdsRole", "Executive Vice President for International Sales of Tavros "
+                                  "Aerospace")},
+     {("Laura Kent", "holdsRole", "Executive Vice State President")}),
+    # offices and bodies new to the data
+    ("UN Women Representative in Viet Nam Caroline Nyamayemombe spoke at the forum.",
+     {("Caroline Nyamayemombe", "holdsRole", "Representative of the UN Women in Vietnam")},
+     set()),
+])
+def test_round38_offices(text, expected, absent):
+    assert_triples(text, expected, absent, D2026_MARCH)
+
+
+def test_round38_a_former_chief_prosecutor_is_an_office_nobody_holds():
+    roles, holders = _roles_and_holders("Lee Min-ho, a former Chief Prosecutor of the Busan "
+                                        "District Prosecutors' Office, joined the delegation.")
+    assert "Chief Prosecutor of the Busan District Prosecutors' Office" in roles, roles
+    assert not holders, holders
