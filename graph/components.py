@@ -1893,6 +1893,16 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     return people
 
 
+def _last_field_word(scan: _Scanner, i: int, people: list[PersonMention]) -> bool:
+    """"Commission for Propaganda and Training,", "Department of Education and Training,": one
+    capitalised word after "and" closing an organisation's field is the field's, no name (never
+    a word of a full name the article gives: "the Ministry of Finance and Lan" keeps Lan)."""
+    keys = scan.keys
+    return i >= 3 and keys[i - 1] == "and" and scan.texts[i - 2][:1].isupper() \
+        and any(keys[k] in scan.lex.org_heads for k in range(max(0, i - 8), i - 1)) \
+        and not any(p.end - p.start > 1 and keys[i] in keys[p.start:p.end] for p in people)
+
+
 def _drop_bare_envoy_rank(person: PersonMention, lex: Lexicon) -> None:
     """"Ambassador X, head of the Vietnamese Embassy in the United States": the bare rank is
     said by the posting the same sentence gives, not a second office."""
@@ -4643,8 +4653,9 @@ class MentionFinder:
         # capitalised word inside a document's or an event's name is a word of that name
         names = [(d.start, d.end) for d in documents if d.name] \
             + [(e.start, e.end) for e in doc._.dg_events]
-        doc._.dg_people = [p for p in people if p.roles or p.end - p.start > 1 or not any(
-            start <= p.start and p.end <= end for start, end in names)]
+        doc._.dg_people = [p for p in people if p.roles or p.end - p.start > 1 or not (any(
+            start <= p.start and p.end <= end for start, end in names)
+            or _last_field_word(scan, p.start, people))]
         # "Kyoei" after "Japan's Kyoei Materials Corporation": the company's short name;
         # "Vallee Energies" after "CEO of Vallee Energies": the organisation an office names
         if any(not p.roles for p in doc._.dg_people):

@@ -3669,3 +3669,20 @@ def test_round38_a_former_chief_prosecutor_is_an_office_nobody_holds():
                                         "District Prosecutors' Office, joined the delegation.")
     assert "Chief Prosecutor of the Busan District Prosecutors' Office" in roles, roles
     assert not holders, holders
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # the last word of an organisation's field after "and" is no person
+    ("The delegation was led by Bounmy Vongsa, Head of the LPRP Central Committee's Commission "
+     "for Propaganda and Training, who visited Hue.", "Training"),
+    ("It expelled Le Van Kiem, former Director of the Lai Chau Department of Labour and Welfare, "
+     "for corruption.", "Welfare"),
+])
+def test_round39_the_last_word_of_a_field_is_no_person(text, absent):
+    assert absent not in _people(text)
+
+
+def test_round39_a_short_name_after_an_organisation_stays_a_person():
+    people = _people("Minister Nguyen Thi Lan met the Ministry of Finance and Lan said ties were "
+                     "strong.")
+    assert "Nguyen Thi Lan" in people, people
