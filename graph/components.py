@@ -1834,6 +1834,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
         longer = scan.name_run(start)
         if longer > end and any(scan.texts[k][:1].islower() for k in range(start, longer)):
             end = longer  # the model stopped at a particle ("Alberto [van Klaveren]")
+        start = _name_after_known_words(scan, start, end)
         if _is_place(scan, start, end) or _after_place_cue(scan, start, end) \
                 or _place_by_context(scan, start, end) \
                 or tuple(keys[start:end]) in scan.place_cued_names:
@@ -1959,6 +1960,23 @@ def _deputies_of_the_same_body(previous: PersonMention, hints: list[str], lex: L
                 found.append(RoleMention(f"{title} of {body}", hint, 0.8, role.country))
                 break
     return found
+
+
+def _name_after_known_words(scan: _Scanner, start: int, end: int) -> int:
+    """"Hanoi Le Quan", "Samarkand Region Erkinjon Turdimov": the model's name opens with a
+    known place or organisation, or runs over a place or company word; the name is the two or
+    three words after them."""
+    if end - start < 3:
+        return start
+    body = scan.match_body(start)
+    cut = body.end if body is not None and end - body.end >= 2 else start
+    for k in range(start, end - 2):
+        key = scan.keys[k]
+        if key in scan.lex.company_words or key in scan.lex.org_heads \
+                or scan.lex.place_words.match(scan.keys, k, skip=False) is not None:
+            cut = max(cut, k + 1)
+    return cut if end - cut in (2, 3) and all(_is_name_piece(scan, k)
+                                              for k in range(cut, end)) else start
 
 
 def _opening_participle(scan: _Scanner, i: int) -> bool:

@@ -3686,3 +3686,16 @@ def test_round39_a_short_name_after_an_organisation_stays_a_person():
     people = _people("Minister Nguyen Thi Lan met the Ministry of Finance and Lan said ties were "
                      "strong.")
     assert "Nguyen Thi Lan" in people, people
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    # a name the model runs over a place or company word before it
+    ("The same day, Son met State Secretary at the Federal Foreign Office Anna Keller, who said "
+     "Berlin backed the plan.", "Anna Keller", "Office Anna Keller"),
+    ("Thanh held talks in Hanoi with President of the House of Representatives of Japan Nukaga "
+     "Fukushiro, who is paying an official visit.", "Nukaga Fukushiro",
+     "Japan Nukaga Fukushiro"),
+])
+def test_round40_a_name_after_known_words(text, name, not_name):
+    people = _people(text)
+    assert name in people and not_name not in people, people
