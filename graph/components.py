@@ -180,6 +180,11 @@ def fold_words(label: str) -> list[str]:
     return [token_key(w) for w in label.split()]
 
 
+def _name_key(label: str) -> str:
+    """One string a name is compared by (folded words): "Hanoi Convention" ~ "hanoi convention"."""
+    return " ".join(fold_words(label))
+
+
 
 
 @lru_cache(maxsize=1 << 16)  # called for every token by many rules: words repeat
@@ -1427,9 +1432,9 @@ class _Scanner:
             or (keys[end - 1] in lex.mission_words and keys[end] == "to") \
             or any(office in " ".join(keys[start_core:end]) for office in lex.posted_offices)
         posting = ""
-        if posted and self.skip_paren(end) + 1 < self.n \
-                and keys[self.skip_paren(end)] in ("to", "in"):
-            end = self.skip_paren(end)  # "... Cooperation Agency (JICA) in Viet Nam"
+        past_acronym = self.skip_paren(end)  # "... Cooperation Agency (JICA) in Viet Nam"
+        if posted and past_acronym + 1 < self.n and keys[past_acronym] in ("to", "in"):
+            end = past_acronym
         if posted and end + 1 < self.n and keys[end] in ("to", "in") \
                 and not label.endswith((" to", " in")) and f" {keys[end]} " not in label:
             post = self.match_body(self.skip_the(end + 1)) or self._model_place(end + 1)
@@ -2210,8 +2215,8 @@ def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -
         title = scan.parse_title(k + 1, appositive=True)
         if title is not None and title[1] and title[0] < scan.n and keys[title[0]] == ",":
             k = title[0] + 1
-        elif _aside_end(scan, k) > k:
-            k = _aside_end(scan, k) + 1  # "X, member of the Politburo, was elected ..."
+        elif (aside := _aside_end(scan, k)) > k:
+            k = aside + 1  # "X, member of the Politburo, was elected ..."
     if k + 2 < scan.n and keys[k] in ("was", "were", "is", "are", "has", "have") \
             and keys[k + 1] in ("been",):
         k += 1
@@ -2904,12 +2909,12 @@ def _named_by_topic(found: list[DocumentMention]) -> None:
     """"Law No. 41/2027/QH16 on Civil Judgement Enforcement" after "the Law on Civil Judgement
     Enforcement (amended)": a numbered document whose kind and topic make the name of a named
     one in the article is that document (it takes the name, the name takes the number)."""
-    names = {" ".join(fold_words(m.name)): m.name for m in found
+    names = {_name_key(m.name): m.name for m in found
              if m.number is None and m.name and " on " in m.name}
     for mention in found:
         if mention.number is None or mention.name or not mention.topic:
             continue
-        name = names.get(" ".join(fold_words(f"{mention.kind} on {mention.topic}")))
+        name = names.get(_name_key(f"{mention.kind} on {mention.topic}"))
         if name is not None:
             mention.name = name
 
@@ -2933,10 +2938,10 @@ def _without_topic_plans(found: list[DocumentMention],
     is the plan; a plan the article also names on its own stays a document."""
     inside = {id(plan) for owner, plan in topic_plans
               if owner.topic_end is not None and owner.topic_end >= plan.end}
-    elsewhere = {" ".join(fold_words(m.name)) for m in found
+    elsewhere = {_name_key(m.name) for m in found
                  if m.name is not None and id(m) not in inside}
     return [m for m in found if id(m) not in inside
-            or " ".join(fold_words(m.name or "")) in elsewhere]
+            or _name_key(m.name or "") in elsewhere]
 
 
 _NUMBERED_AS = re.compile(r"^\s*(?:\([^)]{1,24}\)\s*)?,?\s*(?:(?:which|that)\s+(?:is|was)\s+)?"
@@ -3192,7 +3197,8 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                 end = _document_name_end(scan, run)[0]
         elif h_end + 1 < scan.n and keys[h_end] in ("on", "of", "in", "for", "between",
                                                      "against") \
-                and not (keys[h_end] == "in" and _place_at(scan, scan.skip_the(h_end + 1))):
+                and not (keys[h_end] == "in"
+                         and _place_or_country_at(scan, scan.skip_the(h_end + 1))):
             obj = h_end + 1
             # the parties of "Agreement between the Ministry of X of A and the Ministry ..."
             run = scan.proper_run(scan.skip_the(obj), limit=24)
@@ -3299,16 +3305,16 @@ def _short_names_resolved(found: list[DocumentMention]) -> list[DocumentMention]
     for mention in found:
         if mention.name is None:
             continue
-        full = full_names.get(" ".join(fold_words(mention.name)))
+        full = full_names.get(_name_key(mention.name))
         if full is not None and full != mention.name:
             mention.forms.append(mention.name)
             mention.name = full
         for form in mention.forms:
-            full_names.setdefault(" ".join(fold_words(form)), mention.name)
+            full_names.setdefault(_name_key(form), mention.name)
     return found
 
 
-def _place_at(scan: _Scanner, k: int) -> bool:
+def _place_or_country_at(scan: _Scanner, k: int) -> bool:
     """Whether a known place or country starts at `k` ("exchanged the MoU in Hanoi")."""
     body = scan.match_body(k)
     return body is not None and body.type in (EntityType.PLACE, EntityType.COUNTRY)
