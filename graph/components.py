@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 
 import numpy
 from spacy.attrs import LOWER, POS, SENT_START
@@ -952,7 +952,10 @@ class _Scanner:
                     and self.keys[k + 1] not in _CALENDAR_WORDS and (  # "... on Tuesday"
                     _is_name_token(self.texts[k + 1]) or _ACRONYM.match(self.texts[k + 1])
                     or (self.keys[k + 1] == "the" and k + 2 < self.n
-                        and _is_name_token(self.texts[k + 2]))):
+                        and (_is_name_token(self.texts[k + 2]) or (
+                            # "Office of the provincial Party Committee"
+                            self.keys[k] == "of" and self.keys[k + 2] in self.lex.org_inner_words
+                            and k + 3 < self.n and _is_name_token(self.texts[k + 3]))))):
                 k += 2 if self.keys[k + 1] == "the" else 1
             elif self.texts[k] in ("'", "’") and k > j and self.texts[k - 1].endswith("s") \
                     and not self.tokens[k - 1].whitespace_ and k + 1 < self.n \
@@ -1009,11 +1012,16 @@ class _Scanner:
         end = None
         tail_country = None  # "Vice President of Uruguay and ...": the first title's country
         last = None  # the title parsed last: ("role", RoleMention) or ("hint", head)
+        held_before = False  # "former A and B": both offices are held before, until "now"
         while True:
             parsed = self._parse_one_title(j)
             if parsed is None:
                 break
             end, role, member, hint = parsed
+            if role is None and member is None and hint is None:
+                held_before = True  # "former Minister of X": no office held now
+            elif held_before:
+                role = hint = None
             if role is None and hint and roles and j > i and self.keys[j - 1] == "and" \
                     and " of " in roles[-1].label and roles[-1].country is None \
                     and self._is_corporate_head(hint) \
@@ -1061,10 +1069,18 @@ class _Scanner:
             nxt = self.skip_paren(end)
             if nxt < self.n and self.keys[nxt] in (",", "and") and nxt + 1 < self.n:
                 step = nxt + 1
-                if self.keys[nxt] == "," and step < self.n and self.keys[step] == "and":
-                    if appositive:
-                        break  # "X, Secretary of A, and Chairwoman B Y": B is Y's title
+                comma_and = self.keys[nxt] == "," and step < self.n and self.keys[step] == "and"
+                if comma_and:
                     step += 1
+                now = self.lex.present_office_cues.match(self.keys, step, skip=False) \
+                    if held_before and step < self.n else None
+                if now is not None and now[0] < self.n:
+                    # "former Minister of X and now Chairman of Y": the office held now
+                    held_before, step = False, now[0]
+                elif comma_and and (appositive or held_before):
+                    # "X, Secretary of A, and Chairwoman B Y": B is Y's title; so is "a former
+                    # Minister of A, and Ambassador B Y"
+                    break
                 follow = self._parse_one_title(step)
                 if appositive and follow is not None and self.keys[nxt] == "," and follow[1]:
                     name_at = self.skip_honorifics(follow[0])
@@ -1086,7 +1102,27 @@ class _Scanner:
         self.its_owner = None
         if end is None:
             return None
+        if roles and last is not None and last[0] == "role" and len(roles) + len(hints) > 1:
+            roles, hints = self._offices_of_the_tail_country(roles, hints)
         return end, roles, members, hints
+
+    def _offices_of_the_tail_country(self, roles: list[RoleMention], hints: list[str]
+                                     ) -> tuple[list[RoleMention], list[str]]:
+        """"Deputy Prime Minister and Minister of Foreign Affairs of Thailand", "Prime Cabinet
+        Secretary and Cabinet Secretary for X of Kenya": the country the last title ends with
+        is every national office's of the chain (not a body's: "Chairman of the X Group")."""
+        country = roles[-1].country
+        if country is None or country == self.lex.home_country \
+                or not roles[-1].label.endswith(f" of {self.lex.country_name(country)}"):
+            return roles, hints
+        national = [r if r.country is not None or " of " in r.label or " to " in r.label
+                    or r.label.startswith("Ambassador")
+                    else RoleMention(self.lex.foreign_office(r.label, country), r.surface,
+                                     r.confidence, country)
+                    for r in roles[:-1]]
+        named = [RoleMention(self.lex.foreign_office(h, country), h, 0.8, country)
+                 for h in hints]
+        return [*national, *named, roles[-1]], []
 
     def _shared_organisation(self, previous: str | None, role: RoleMention | None, j: int
                              ) -> RoleMention | None:
@@ -1108,9 +1144,22 @@ class _Scanner:
         """A region the data does not know, in a title before its holder's two-word name ("ADB
         Vice-President for East and Southeast Asia and the Pacific Scott Morris"): the
         capitalised run less its last two words, which name the holder."""
-        if self.appositive_title:
-            return None
         end = self.proper_run(i)
+        if self.appositive_title:
+            # "X, Deputy Secretary-General of ASEAN for Community and Corporate Affairs, said":
+            # the title's holder was named before it, so the whole run up to the clause is it
+            closed = end > i and (end >= self.n or self.keys[end] in (",", ".", ";", ")"))
+            return (end, self.doc[i:end].text) if closed else None
+        end = next((k for k in range(i + 1, end - 1) if self.keys[k] in _CONNECTORS
+                    and self.keys[k + 1] in MONTHS), end)  # "... Ramon Cruz on May 5"
+        family = next((k for k in range(i + 1, end - 1) if self.keys[k] in self.lex.surnames
+                       and 2 <= end - k <= 4), None)
+        if family is not None:
+            # "for Community Affairs Nguyen Van An": a Vietnamese name of three words
+            end_of_remit = family
+            if all(_is_name_token(self.texts[k]) and self.match_body(k) is None
+                   for k in range(family, end)):
+                return end_of_remit, self.doc[i:end_of_remit].text
         name = range(end - 2, end)
         if end - i < 3 or (end < self.n and _is_name_token(self.texts[end])) or any(
                 not _is_name_token(self.texts[k]) or self.match_body(k) is not None
@@ -1283,6 +1332,14 @@ class _Scanner:
                         label = f"{head_text} {prep} {o_label}"  # "CEO of Fortescue": a brand
                     else:
                         label = f"{head_text} {prep} the {o_label}"
+                    if o_type is EntityType.ORGANIZATION and o_end + 1 < self.n \
+                            and keys[o_end] == "for":
+                        # "Deputy Secretary-General of ASEAN for Community and Corporate
+                        # Affairs": the body's office over a field or region
+                        remit = self._remit_after(o_end + 1) \
+                            or self._region_before_name(o_end + 1)
+                        if remit is not None:
+                            label, o_end = f"{label} for {remit[1]}", remit[0]
                     candidates.append((o_end, lex.canonical_role(label), 0.85))
                     bodies_of[o_end] = o_label if o_type is EntityType.ORGANIZATION else None
                 elif prep == "to" and h_end + 2 < self.n and keys[h_end + 1] == "the":
@@ -1429,7 +1486,7 @@ class _Scanner:
         # and "Head of the EU Delegation to Laos" (a mission to a country).
         posted = keys[start_core] in lex.envoy_heads \
             or (end in of_country and keys[end] == "in") \
-            or (keys[end - 1] in lex.mission_words and keys[end] == "to") \
+            or (keys[end - 1] in lex.mission_words and keys[end] in ("to", "in")) \
             or any(office in " ".join(keys[start_core:end]) for office in lex.posted_offices)
         posting = ""
         past_acronym = self.skip_paren(end)  # "... Cooperation Agency (JICA) in Viet Nam"
@@ -1460,6 +1517,11 @@ class _Scanner:
                 label, end = f"{label} in {post.label}", post.end
         end = self.skip_paren(end) if end < self.n and keys[end] == "(" and end + 2 < self.n \
             and _ACRONYM.match(self.texts[end + 1]) else end
+        if modifiers and " ".join(fold_words(modifiers[0])) in lex.organisation_office_modifiers \
+                and alias and end == alias[0] and country is None:
+            # "Permanent Vice President" is an organisation's office, never the State's: the
+            # words as written, not "Permanent Vice State President"
+            label = self.doc[start_core:end].text
         if modifiers:
             label = lex.canonical_role(_join_modifiers([*modifiers, label]))
         if country == lex.home_country:
@@ -1689,12 +1751,26 @@ class _Scanner:
             k += 1
             end = k
             if k + 1 < self.n and self.keys[k] in (",", "and", "&") \
-                    and self.keys[k + 1] in self.lex.portfolio_words:
+                    and self._field_word(k + 1):
                 k += 1
             elif k + 2 < self.n and self.keys[k] == "," and self.keys[k + 1] == "and" \
-                    and self.keys[k + 2] in self.lex.portfolio_words:
+                    and self._field_word(k + 2):
                 k += 2
+            else:
+                continue
+            if self.keys[k] not in self.lex.portfolio_words:
+                k += 1  # "Foreign and European Affairs": the word before a field word
         return end
+
+    def _field_word(self, k: int) -> bool:
+        """A field word, or a capitalised word before one ("European" of "European Affairs",
+        "Diaspora" of "Diaspora Affairs") that is no name, body or office."""
+        if self.keys[k] in self.lex.portfolio_words:
+            return True
+        return k + 1 < self.n and self.texts[k][:1].isupper() and self.texts[k + 1][:1].isupper() \
+            and self.keys[k + 1] in self.lex.portfolio_words and k not in self.in_body \
+            and self.keys[k] not in self.lex.surnames \
+            and not self.lex.role_heads.match(self.keys, k, skip=False)
 
     def _names_country(self, label: str, country: str) -> bool:
         """Whether a role label already says its country ("... of the Lao National Assembly")."""
@@ -1822,7 +1898,11 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
             if plural:
                 i = _plural_title_list(scan, people, i, roles, members, taken)
             continue
-        if roles and not members:
+        if roles and name_start < scan.n and keys[name_start] == ":" \
+                and any(k in scan.plural_at for k in range(i, end)):
+            # "elected two Vice Chairpersons of X: A, formerly ..., and B, who had been ..."
+            _colon_title_list(scan, people, name_start, roles, taken)
+        elif roles and not members:
             scan.orphan_titles.update(r.label for r in roles if not r.country)
         i = max(i + 1, end if not roles else i + 1)
     # 2. Statistical names (and capitalised runs followed by an appositive title).
@@ -1872,11 +1952,7 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
         if j < scan.n and keys[j] in ("'s",):
             continue
         if j + 1 < scan.n and keys[j] == ",":
-            k = j + 1
-            for lead in lex.appositive_leads:
-                if tuple(keys[k:k + len(lead)]) == lead:
-                    k += len(lead)
-                    break
+            k = _past_appositive_lead(scan, j + 1)
             parsed = scan.parse_title(k, appositive=True)
             if parsed is not None:
                 end, roles, members, _hints = parsed
@@ -1893,10 +1969,20 @@ def find_people(scan: _Scanner) -> list[PersonMention]:
     # "Ship 20 - Tran Hung Dao", "the frigate Ly Thai To": a ship named after a person
     people[:] = [p for p in people if not _after_vessel_word(scan, p.start)]
     _elected(scan, people)
+    _pronoun_elections(scan, people)
     _counterparts(scan, people)
+    _offices_of_the_possessor_country(scan, people)
     for person in people:
         _drop_bare_envoy_rank(person, lex)
     return people
+
+
+def _past_appositive_lead(scan: _Scanner, k: int) -> int:
+    """Where the title of an appositive starting at `k` starts: past "who is", "a", "now" ..."""
+    for lead in scan.lex.appositive_leads:
+        if tuple(scan.keys[k:k + len(lead)]) == lead:
+            return k + len(lead)
+    return k
 
 
 def _last_field_word(scan: _Scanner, i: int, people: list[PersonMention]) -> bool:
@@ -1943,6 +2029,71 @@ def _counterparts(scan: _Scanner, people: list[PersonMention]) -> None:
             found = _of_country(role, country, lex)
             person.roles.append(RoleMention(found.label, found.surface,
                                             min(found.confidence, 0.7), found.country))
+
+
+def _offices_of_the_possessor_country(scan: _Scanner, people: list[PersonMention]) -> None:
+    """"Ambassador Hudák said his country's Minister of Economy X would visit": X holds the
+    office of the country of the person "his" refers to (the nearest one before it with a
+    foreign office, or a short reference to one)."""
+    keys, lex = scan.keys, scan.lex
+    for c in positions_of(scan.doc, "country"):
+        if c < 1 or c + 2 >= scan.n or keys[c - 1] not in ("his", "her", "their") \
+                or keys[c + 1] not in ("'s", "’s", "'"):
+            continue
+        title = c + 2
+        parsed = scan.parse_title(title)
+        if parsed is None or not parsed[1]:
+            continue
+        name_at = scan.skip_honorifics(parsed[0])
+        holder = next((p for p in people if p.start == name_at
+                       or (p.end == c - 2 and keys[p.end] == ",")), None)
+        country = _possessor_country(scan, people, c - 1, holder)
+        if holder is None or country is None:
+            continue
+        surfaces = {r.surface for r in parsed[1] if r.country is None}
+        holder.roles[:] = [_of_country(r, country, lex) if r.surface in surfaces else r
+                           for r in holder.roles]
+
+
+def _possessor_country(scan: _Scanner, people: list[PersonMention], pronoun: int,
+                       holder: PersonMention | None) -> str | None:
+    """The foreign country of the person a possessive pronoun at `pronoun` refers to: the
+    nearest person named before it (in its sentence or the two before; a short reference
+    "Hudák" counts as its full name) who has an office, if that office is another country's."""
+    first = min((scan.sent(k - 1).start for k in _earlier_sentence_ends(scan, pronoun, 2)),
+                default=scan.sent(pronoun).start)
+    by_word: dict[str, list[PersonMention]] = {}
+    for person in people:
+        if person.roles and person is not holder and person.start < pronoun:
+            for word in set(scan.keys[person.start:person.end]):
+                by_word.setdefault(word, []).append(person)
+    # the subject of a clause the pronoun is in ("Nguyen said his country's ..."), else the
+    # nearest name before it
+    subjects = [child.i for verb in scan.doc[pronoun].ancestors
+                if verb.pos_ in ("VERB", "AUX") for child in verb.children
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun
+                and not child.left_edge.i <= pronoun <= child.right_edge.i]
+    for k in [*subjects, *range(pronoun - 1, first - 1, -1)]:
+        named = by_word.get(scan.keys[k], [])
+        if len(named) == 1 or (named and any(p.start <= k < p.end for p in named)):
+            # the mention at k first, then its other mentions ("Ambassador Hudák" names no
+            # country, "Ambassador of Slovakia Peter Hudák" does)
+            named = sorted(named, key=lambda p: not p.start <= k < p.end)
+            country = next((c for p in named for c in map(
+                partial(_office_country, lex=scan.lex), p.roles) if c), None)
+            return None if country == scan.lex.home_country else country
+    return None
+
+
+def _office_country(role: RoleMention, lex: Lexicon) -> str | None:
+    """The country an office is of: its own, or the one its label ends with ("Ambassador of
+    Slovakia")."""
+    if role.country is not None:
+        return role.country
+    owner = role.label.split(" to ")[0].rsplit(" of ", 1)
+    keys = phrase_keys(owner[1]) if len(owner) == 2 else []
+    found = lex.countries.match(keys, 0) if keys else None
+    return str(found[1]) if found is not None and found[0] == len(keys) else None
 
 
 def _deputies_of_the_same_body(previous: PersonMention, hints: list[str], lex: Lexicon
@@ -2091,7 +2242,7 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
             title_at = listed_as  # "elected A and B as Deputy Secretaries of X"
         elif k + 1 < scan.n and keys[k] == "," and verbs:
             # "elected X, Vice Chairman of Y, as Deputy Secretary of Z": past the appositive
-            current = scan.parse_title(k + 1, appositive=True)
+            current = scan.parse_title(_past_appositive_lead(scan, k + 1), appositive=True)
             after = current[0] if current is not None else _aside_end(scan, k)
             if not ((current or after > k) and after + 2 < scan.n and keys[after] == ","
                     and keys[after + 1] == "as"):
@@ -2100,6 +2251,19 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
         else:
             continue
         parsed = scan.parse_title(title_at) if verbs else None
+        if parsed is not None and (parsed[1] or parsed[3]):
+            # "elected A and B as Vice Presidents of the society": the society named before
+            end, roles = _title_of_the_antecedent(scan, title_at, parsed[0], parsed[1],
+                                                  bool(parsed[3]))
+            if end != parsed[0]:
+                parsed = (end, roles, parsed[2], [])
+        if verbs and (parsed is None or not any(" of " in r.label for r in parsed[1])) \
+                and (parsed is None or keys[parsed[0]] in (",", "and", ".", ";")):
+            # "elected A as President, B as Permanent Vice President, and C as Vice
+            # Presidents of the society": a bare title is one in the body the list ends with
+            list_body = _list_body_after(scan, title_at)
+            if list_body is not None:
+                parsed = _bare_title_of(scan, title_at, list_body) or parsed
         if verbs and (parsed is None or not parsed[1]) and last_body:
             parsed = _bare_title_of(scan, title_at, last_body) or parsed
         if parsed is not None and parsed[1]:
@@ -2126,6 +2290,58 @@ def _elected(scan: _Scanner, people: list[PersonMention]) -> None:
                 if token.i < person.start < k and body.label not in person.memberships:
                     person.memberships.append(body.label)
             break
+
+
+def _pronoun_elections(scan: _Scanner, people: list[PersonMention]) -> None:
+    """"... after the Politburo appointed her Deputy Head of X", "as he has been appointed by
+    the Politburo as Y": the office is the person's the pronoun refers to (the nearest one
+    named before it, in its sentence or the one before)."""
+    keys = scan.keys
+    for v in scan.verbs:
+        if not _is_election_verb(scan.tokens[v], scan.lex) or v + 2 >= scan.n:
+            continue
+        if keys[v + 1] in ("him", "her"):
+            pronoun, title_at = v + 1, v + 2  # active, the pronoun its object
+        else:
+            k = v - 1
+            while k > 0 and keys[k] in ("been", "was", "is", "has", "had", "have", "be"):
+                k -= 1
+            if k == v - 1 or keys[k] not in ("he", "she"):
+                continue
+            pronoun, title_at = k, v + 1  # passive, the pronoun its subject
+            if keys[title_at] == "by":  # "appointed by the Politburo as X"
+                title_at = next((x for x in range(title_at, scan.sent(v).end - 1)
+                                 if keys[x] == "as"), scan.n)
+        if title_at < scan.n and keys[title_at] == "as":
+            title_at += 1
+        parsed = scan.parse_title(title_at) if title_at < scan.n else None
+        if parsed is None or not parsed[1] \
+                or scan.name_run(scan.skip_honorifics(parsed[0])) > scan.skip_honorifics(parsed[0]):
+            continue
+        first = min((scan.sent(e - 1).start for e in _earlier_sentence_ends(scan, pronoun, 1)),
+                    default=scan.sent(pronoun).start)
+        holder = next((p for p in reversed(people) if first <= p.start and p.end <= pronoun),
+                      None)
+        if holder is not None:
+            holder.roles.extend(r for r in parsed[1]
+                                if all(r.label != o.label for o in holder.roles))
+
+
+def _list_body_after(scan: _Scanner, start: int) -> str | None:
+    """The body ("the Viet Nam Red Cross Society") of the last title of an election list that
+    goes on after `start` ("..., and C and D as Vice Presidents of the society.")."""
+    keys = scan.keys
+    last_as = max((k for k in range(start, scan.sent(start).end - 1) if keys[k] == "as"),
+                  default=None)
+    if last_as is None or last_as < start:
+        return None
+    parsed = scan.parse_title(last_as + 1)
+    if parsed is None or not (parsed[1] or parsed[3]):
+        return None
+    _end, roles = _title_of_the_antecedent(scan, last_as + 1, parsed[0], parsed[1],
+                                           bool(parsed[3]))
+    owned = [r.label.split(" of ", 1)[1] for r in roles if " of the " in r.label]
+    return owned[0] if owned else None
 
 
 def _aside_end(scan: _Scanner, comma: int) -> int:
@@ -2211,9 +2427,12 @@ def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -
         later = later[1:]
     if k + 1 < scan.n and keys[k] == "," and (not later or later[0].start > k + 2):
         # "X, Deputy Secretary of the city Party Committee, was re-elected Chairman of ...":
-        # the person's own title between commas
-        title = scan.parse_title(k + 1, appositive=True)
-        if title is not None and title[1] and title[0] < scan.n and keys[title[0]] == ",":
+        # the person's own title between commas (or one held before: "X, a former Deputy
+        # Minister of Health, was elected ...")
+        title = scan.parse_title(_past_appositive_lead(scan, k + 1), appositive=True)
+        if title is not None and (title[1] or keys[k + 1] in scan.lex.former_office_markers
+                                  or keys[k + 2] in scan.lex.former_office_markers) \
+                and title[0] < scan.n and keys[title[0]] == ",":
             k = title[0] + 1
         elif (aside := _aside_end(scan, k)) > k:
             k = aside + 1  # "X, member of the Politburo, was elected ..."
@@ -2236,27 +2455,65 @@ def _passive_election(scan: _Scanner, people: list[PersonMention], index: int) -
     return None
 
 
+def _colon_title_list(scan: _Scanner, people: list[PersonMention], colon: int,
+                      roles: list[RoleMention], taken: set[int]) -> None:
+    """"two Vice Chairpersons of X: A, formerly Director of Y, and B, who had been Z": each
+    name of the list after the colon holds the (singular) title; the aside after a name (up
+    to the comma before the next name) is about that name."""
+    keys, k = scan.keys, colon
+    sent_end = scan.sent(colon).end
+    while k + 1 < sent_end and keys[k] in (":", ",", ";", "and"):
+        holder = _listed_holder(scan, k, roles, [], taken)
+        if holder is None:
+            return
+        people.append(holder)
+        taken.update(range(holder.start, holder.end))
+        k = holder.end
+        if k < sent_end and keys[k] == "," and not _next_list_name(scan, k):
+            k = next((x for x in range(k + 1, sent_end - 1)
+                      if keys[x] in (",", ";") and _next_list_name(scan, x)), sent_end)
+
+
+def _next_list_name(scan: _Scanner, comma: int) -> bool:
+    """Whether the comma (or semicolon) at `comma` is followed by ("and" and) a full name."""
+    at = comma + 1
+    if at < scan.n and scan.keys[at] == "and":
+        at += 1
+    at = scan.skip_honorifics(at)
+    return scan.name_run(at) - at >= 2 and scan.parse_title(at) is None
+
+
 def _plural_title_list(scan: _Scanner, people: list[PersonMention], k: int,
                        roles: list[RoleMention], members: list[str], taken: set[int]) -> int:
     """"Deputy Prime Ministers A, B and C": each name of the list holds the (singular) title."""
     keys = scan.keys
     while k + 1 < scan.n and keys[k] in (",", "and"):
-        step = k + 1
-        if keys[k] == "," and keys[step] == "and":
-            step += 1
-        start = scan.skip_honorifics(step)
-        end = scan.name_run(start)
-        if end == start or keys[start] in scan.lex.not_name_words \
-                or scan.parse_title(start) is not None:
+        holder = _listed_holder(scan, k, roles, members)
+        if holder is None:
             break
-        name = scan.doc[start:end].text
-        people.append(PersonMention(
-            start, end, name, name,
-            [RoleMention(r.label, r.surface, r.confidence, r.country) for r in roles],
-            list(members), short=end - start == 1))
-        taken.update(range(k, end))
-        k = end
+        people.append(holder)
+        taken.update(range(k, holder.end))
+        k = holder.end
     return k
+
+
+def _listed_holder(scan: _Scanner, k: int, roles: list[RoleMention], members: list[str],
+                   taken: set[int] | frozenset[int] = frozenset()) -> PersonMention | None:
+    """The name after the separator at `k` of a list of an office's holders (", ", "and",
+    ": "), holding the office, or None where the list ends."""
+    keys = scan.keys
+    step = k + 1
+    if keys[k] in (",", ";") and step < scan.n and keys[step] == "and":
+        step += 1
+    start = scan.skip_honorifics(step)
+    end = scan.name_run(start)
+    if end == start or keys[start] in scan.lex.not_name_words \
+            or any(x in taken for x in range(start, end)) or scan.parse_title(start) is not None:
+        return None
+    name = scan.doc[start:end].text
+    return PersonMention(start, end, name, name,
+                         [RoleMention(r.label, r.surface, r.confidence, r.country) for r in roles],
+                         list(members), short=end - start == 1)
 
 
 def _roles_of_antecedent(scan: _Scanner, start: int, end: int, roles: list[RoleMention],
@@ -2293,7 +2550,9 @@ def _title_of_the_antecedent(scan: _Scanner, start: int, end: int, roles: list[R
                 and scan.name_run(k + 3) - (k + 3) < 2):
         return end, roles  # (a name may follow: "Deputy Chairman of the commission X Y")
     head = scan.keys[k + 2]
-    title = scan.doc[start:end].text
+    # a plural title word reads as its singular ("Vice Presidents" -> "Vice President")
+    title = " ".join(scan.keys[x].title() if x in scan.plural_at else scan.texts[x]
+                     for x in range(start, end))
     for before in (start, *_earlier_sentence_ends(scan, start, 3)):
         label = _antecedent_org_ending(scan, before, head)
         if label is not None:
@@ -2333,6 +2592,14 @@ def _antecedent_org_ending(scan: _Scanner, before: int, head: str) -> str | None
         if body is not None and body.type is EntityType.ORGANIZATION \
                 and phrase_keys(body.label)[-1:] == [head]:
             return body.label
+        if scan.keys[k] == head and scan.texts[k][:1].isupper() and k - 2 >= sent_start \
+                and scan.keys[k - 1] in ("'s", "’s") and _is_name_token(scan.texts[k - 2]):
+            # "the Party Central Committee's Commission for Propaganda and Mass Mobilisation"
+            owner = k - 2
+            while owner > sent_start and _is_name_token(scan.texts[owner - 1]):
+                owner -= 1
+            owner += scan.keys[owner] == "the"  # "The National Assembly's ..." opening a sentence
+            return scan.doc[owner:scan.org_run(k)].text
         if scan.keys[k] == head and scan.texts[k][:1].isupper():
             first = k
             while first > sent_start and (
@@ -2446,6 +2713,8 @@ def _commemorated(scan: _Scanner, start: int, name: str, roles: list[RoleMention
 
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_ROMAN = re.compile(r"^(?=[IVX]{2,5}$)X{0,3}(?:IX|IV|V?I{0,3})$")  # "VIII"; not "I" alone
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d[–—-](?:19|20)\d\d$")
 
 
 def _past_year_in_clause(scan: _Scanner, start: int, end: int, day: dt.date) -> bool:
@@ -3168,6 +3437,7 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                 and _ACRONYM.match(scan.texts[start - 2]):
             inner_acronym = 3  # "Viet Nam – Gulf Cooperation Council (GCC) Free Trade Agreement"
             start -= 3
+        longest = 6
         while start > 0 and (_is_name_token(scan.texts[start - 1]) or _ACRONYM.match(
                 scan.texts[start - 1]) or ((scan.texts[start - 1] in _DASHES
                                             or keys[start - 1] in lex.name_particles.root
@@ -3175,8 +3445,14 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
                                            and start >= 2
                                            and _is_name_token(scan.texts[start - 2]))) \
                 and (keys[start - 1] == "in" or not _is_title_word(scan, start - 1)) \
-                and not scan.tokens[start].is_sent_start and i - start - inner_acronym < 6:
+                and not scan.tokens[start].is_sent_start and i - start - inner_acronym < longest:
             start -= 1
+            if start >= 3 and keys[start - 1] == "and" and start < i - 1 \
+                    and keys[start - 2] == keys[i - 1] and scan.texts[start - 2][:1].isupper() \
+                    and longest == 6:
+                # "Green Economy and Digital Economy Partnership Framework": two modifiers that
+                # share their last word are one name
+                start, longest = start - 1, 10
         if start == i - inner_acronym:
             start = i  # "(GCC) Free Trade Agreement": an acronym alone before the head is no name
         if start > 0 and _YEAR.fullmatch(scan.texts[start - 1]):
@@ -3265,8 +3541,10 @@ def _named_documents(scan: _Scanner) -> list[DocumentMention]:
             topic = _topic(scan, end, min(scan.n, end + 20))
             if topic is not None and scan.topic_end is not None:
                 end = _period_end(scan, scan.topic_end)
-        if end == h_end and start < i and end < scan.n and _YEAR.fullmatch(scan.texts[end]):
-            end += 1  # "the ASEAN Community Vision 2045": its horizon is part of the name
+        if end == h_end and end < scan.n and _ROMAN.fullmatch(scan.texts[end]):
+            end += 1  # "Power Development Plan VIII", "Additional Protocol II": its number
+        if end == h_end and start < i:
+            end = _term_end(scan, end)  # "the ASEAN Community Vision 2045": part of the name
         if end == h_end and start == i - 1 and _YEAR.fullmatch(scan.texts[start]) \
                 and kind == "Law":
             start = i  # "the 2028 Law and Ordinance Development Programme": no law named
@@ -3448,13 +3726,16 @@ def _document_name_end(scan: _Scanner, run: int,
                 topic_stop = run
             nxt = _parties_end(scan, nxt)
         run = nxt
-    if run < scan.n and _YEAR.fullmatch(scan.texts[run]) and scan.texts[run - 1][:1].isupper():
-        # "Declaration on ASEAN 2045: Our Shared Future": the year and a subtitle are the name's,
-        # not the topic's ("Law on Investment 2020" is on investment)
+    term = _term_end(scan, run) if run < scan.n and scan.texts[run - 1][:1].isupper() else run
+    if term > run:
+        # "Declaration on ASEAN 2045: Our Shared Future", "Programme on X 2026–2030": the year
+        # or term and a subtitle are the name's, not the topic's ("Law on Investment 2020" is
+        # on investment)
         if topic_stop is None:
             topic_stop = run
-        run += 1
-        if run + 1 < scan.n and scan.texts[run] == ":" and _is_name_token(scan.texts[run + 1]):
+        one_year, run = term == run + 1 and _YEAR.fullmatch(scan.texts[run]), term
+        if one_year and run + 1 < scan.n and scan.texts[run] == ":" \
+                and _is_name_token(scan.texts[run + 1]):
             run = scan.proper_run(run + 1)
     end = _period_end(scan, run)
     if end > run and topic_stop is None:
@@ -3474,6 +3755,21 @@ def _topic_before_period(scan: _Scanner, start: int, end: int) -> str | None:
                     else start
                 return scan.doc[first:k].text
     return None
+
+
+def _term_end(scan: _Scanner, k: int) -> int:
+    """Past a year or a term at `k`, right after a document's name ("Vision 2045", "Work
+    Programme 2029–2031", "Work Plan 2026-2030"); `k` if there is none."""
+    if k >= scan.n:
+        return k
+    if _YEAR_RANGE.fullmatch(scan.texts[k]):
+        return k + 1
+    if not _YEAR.fullmatch(scan.texts[k]):
+        return k
+    if k + 2 < scan.n and scan.texts[k + 1] in _DASHES and not scan.tokens[k].whitespace_ \
+            and _YEAR.fullmatch(scan.texts[k + 2]):
+        return k + 3
+    return k + 1
 
 
 def _period_end(scan: _Scanner, run: int) -> int:
@@ -4567,25 +4863,49 @@ def find_former_offices(scan: _Scanner) -> list[tuple[int, RoleMention]]:
             continue  # "X, who had been Director of Y", "after serving as Z": the cue is needed
         if j >= scan.n or not texts[j][:1].isupper():
             continue
+        for at, role in _conjoined_former_titles(scan, j):
+            found.append((at, _former_office_localised(scan, role, places)))
+    return found
+
+
+def _conjoined_former_titles(scan: _Scanner, j: int) -> list[tuple[int, RoleMention]]:
+    """The offices of "former A and B" (each with where it starts), up to "and now C"."""
+    lex, keys = scan.lex, scan.keys
+    titles: list[tuple[int, RoleMention]] = []
+    while True:
         parsed = scan._parse_one_title(j)
         if parsed is None or parsed[1] is None:
-            continue
+            return titles
         role = parsed[1]
         name_at = scan.skip_honorifics(parsed[0])
         if role.country is None and " of " not in role.label and " to " not in role.label \
                 and (name_at >= scan.n or keys[name_at] not in lex.surnames):
-            continue  # "Former Prime Minister Tony Abbott": no home office of Vietnam
-        unnamed = _UNNAMED_LOCALITY.search(role.label)
-        if unnamed:
-            # "former Chairwoman of the provincial People's Council": the article's province
-            place = places.get(_locality_kind(unnamed), "?")
-            if place == "?":
-                place = places[_locality_kind(unnamed)] = _article_locality(
-                    scan, _locality_kind(unnamed))
-            if place is not None:
-                role = _localised(role, unnamed, place)
-        found.append((j, role))
-    return found
+            return titles  # "Former Prime Minister Tony Abbott": no home office of Vietnam
+        if titles and scan.name_run(name_at) > name_at:
+            return titles  # "former Minister of X, and Ambassador Y": Y's office now
+        titles.append((j, role))
+        step = scan.skip_paren(parsed[0])
+        if step < scan.n and keys[step] == ",":
+            step += 1
+        if step + 1 >= scan.n or keys[step] != "and":
+            return titles
+        j = step + 1
+        if lex.present_office_cues.match(keys, j, skip=False) or not scan.texts[j][:1].isupper():
+            return titles
+
+
+def _former_office_localised(scan: _Scanner, role: RoleMention,
+                             places: dict[str, str | None]) -> RoleMention:
+    """A former office of an unnamed locality in the article's locality of its kind."""
+    unnamed = _UNNAMED_LOCALITY.search(role.label)
+    if unnamed:
+        # "former Chairwoman of the provincial People's Council": the article's province
+        kind = _locality_kind(unnamed)
+        if kind not in places:
+            places[kind] = _article_locality(scan, kind)
+        if places[kind] is not None:
+            role = _localised(role, unnamed, places[kind])
+    return role
 
 
 def _organisations_in_offices(lex: Lexicon, people: list[PersonMention]

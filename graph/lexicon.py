@@ -225,6 +225,10 @@ class Lexicon:
     fronted_meeting_participles: PhraseTrie
     former_office_markers: frozenset[str]  # "former", "previously": an office held before
     former_office_cues: PhraseTrie  # "served as" between the marker and the office
+    # "former A and now B": after an office held before, the words that open the present one
+    present_office_cues: PhraseTrie
+    # "Permanent Vice President": modifiers of an organisation's offices, never the State's
+    organisation_office_modifiers: frozenset[str]
     election_nouns: frozenset[str]  # "the appointment of X as Y"
     named_place_words: PhraseTrie  # "Hyogo Prefecture": a capitalised word ending a place's name
     media_words: PhraseTrie  # "Nhan Dan newspaper": the kind word after a title's name
@@ -365,6 +369,7 @@ LEXICON_KEYS: dict[str, str] = {
     "hyphen_suffix_words": "words", "delegation_member_verbs": "words",
     "purpose_event_heads": "words", "fronted_meeting_participles": "words",
     "former_office_markers": "words", "former_office_cues": "words",
+    "present_office_cues": "words", "organisation_office_modifiers": "words",
     "gendered_office_words": "mapping", "election_nouns": "words", "named_place_words": "words",
     "media_words": "words",
 }
@@ -525,6 +530,9 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> Lexicon:
         fronted_meeting_participles=_trie(words["fronted_meeting_participles"]),
         former_office_markers=frozenset(token_key(w) for w in words["former_office_markers"]),
         former_office_cues=_trie(words["former_office_cues"]),
+        present_office_cues=_trie(words["present_office_cues"]),
+        organisation_office_modifiers=frozenset(
+            " ".join(phrase_keys(w)) for w in words["organisation_office_modifiers"]),
         election_nouns=frozenset(token_key(w) for w in words["election_nouns"]),
         named_place_words=_trie(words["named_place_words"]),
         media_words=_trie(words["media_words"]),

@@ -304,7 +304,20 @@ What each set covers is described in its articles' topics:
   Laos – Việt Nam parliamentary summit in Vientiane; the Supreme People's Procuracy's conference
   with a visiting Korean Prosecutor General; a Deputy Prime Minister receiving foreign investors
   (written without diacritics); and a friendship gathering of the Union of Friendship
-  Organisations with medals awarded.
+  Organisations with medals awarded;
+- blind33: the 13th Việt Nam – Japan Defence Policy Dialogue in Tokyo with a defence-industry
+  MoU and calls on Japanese officials; the Nghe An People's Council's extraordinary session
+  electing a Chairman and Vice Chairpersons (written without diacritics); the Foreign Minister
+  at the UN General Assembly in New York with bilateral meetings; the national conference on a
+  Politburo conclusion on science and innovation; the Việt Nam Red Cross Society's congress
+  electing its leaders; and the Vice President receiving an outgoing Egyptian ambassador and a
+  Czech parliamentary delegation (written without diacritics);
+- blind34: the ADMM and ADMM-Plus in Hà Nội with a joint declaration; the Supreme People's
+  Court's annual conference with a Council of Judges resolution; the NA Standing Committee's
+  session on draft laws (written without diacritics); the Australian Prime Minister's official
+  visit with an action programme and agreements; the Youth Union Central Committee's plenum
+  electing a First Secretary; and the Quang Tri – Savannakhet cooperation meeting in Laos
+  (written without diacritics).
 
 The golds share one convention (unified 2026-12-02): a state, official or working visit to a
 country is an event held there, and every "Related news" item is its own context whose facts
@@ -487,6 +500,16 @@ F1_FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.87, "Role": 0.82, "holdsRole": 0.83, "LegalDocument": 0.93,
         "documentNumber": 0.95, "issuedBy": 0.86, "guides": 0.87, "Topic": 0.87, "Event": 0.82,
         "date": 0.76, "heldIn": 0.75, "participatedIn": 0.50, "met": 0.88, "memberOf": 0.95,
+    },
+    "blind33": {
+        "Person": 0.85, "Role": 0.79, "holdsRole": 0.76, "LegalDocument": 0.95,
+        "documentNumber": 0.95, "issuedBy": 0.79, "guides": 0.95, "Topic": 0.95, "Event": 0.69,
+        "date": 0.63, "heldIn": 0.68, "participatedIn": 0.53, "met": 0.71, "memberOf": 0.95,
+    },
+    "blind34": {
+        "Person": 0.95, "Role": 0.92, "holdsRole": 0.90, "LegalDocument": 0.93,
+        "documentNumber": 0.95, "issuedBy": 0.71, "guides": 0.92, "Topic": 0.92, "Event": 0.76,
+        "date": 0.54, "heldIn": 0.61, "participatedIn": 0.22, "met": 0.95, "memberOf": 0.78,
     },
 }
 SETS = sorted(F1_FLOORS)
