@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import hashlib
 import html
+import importlib.util
 import json
 import math
 import re
@@ -54,6 +55,7 @@ from graph.network import (
     page_graph,
     page_graph_of_blocks,
     provenance_index,
+    sorted_unique,
     to_networkx,
 )
 from graph.text import fold_key, slugify
@@ -153,13 +155,12 @@ def _force_directed(
 def _pivot_distances(n: int, edges: np.ndarray, pivots: int) -> np.ndarray:
     """Hop distances (pivots x n) from `pivots` nodes, each the farthest from those before it.
 
-    Each breadth-first search is one vectorised step per level over the edge list.
+    Each breadth-first search is one vectorised step per level over the edge list: the
+    frontier's neighbours are the other ends of the edges with an end in it, marked either
+    way round. No adjacency structure is made (sorting the edges by end took four arrays of
+    twice the edges: some 20 MiB at 10,000 articles).
     """
-    targets = np.concatenate([edges[:, 1], edges[:, 0]])
-    order = np.argsort(targets, kind="stable")
-    reached, starts = np.unique(targets[order], return_index=True)
-    sources = np.concatenate([edges[:, 0], edges[:, 1]])[order]
-    del targets, order
+    first, second = edges[:, 0], edges[:, 1]
     # One array filled row by row: the rows are never held twice (24k nodes: 8 MiB a copy).
     rows = np.empty((min(pivots, n), n))
     pivot = 0
@@ -172,7 +173,8 @@ def _pivot_distances(n: int, edges: np.ndarray, pivots: int) -> np.ndarray:
             distance[frontier] = level
             level += 1
             touched = np.zeros(n, dtype=bool)
-            touched[reached] = np.logical_or.reduceat(frontier[sources], starts)
+            touched[second[frontier[first]]] = True
+            touched[first[frontier[second]]] = True
             frontier = touched & np.isinf(distance)
         pivot = int(np.argmax(np.min(rows[:number + 1], axis=0)))
     return rows
@@ -243,7 +245,7 @@ def _components(count: int, low: np.ndarray, high: np.ndarray) -> np.ndarray:
     every label takes its own label's (pointer jumping). Labels only fall and stay within their
     component, whose smallest node keeps its own: they settle on it, in few rounds.
     """
-    labels = np.arange(count)
+    labels = np.arange(count, dtype=np.int32 if count < 1 << 31 else np.int64)
     while True:
         smaller = np.minimum(labels[low], labels[high])
         pulled = labels.copy()
@@ -263,20 +265,34 @@ def numbered_layout(
 
     Integer arrays, not a networkx graph: the whole-graph page lays out every node at once.
     """
+    xs, ys = _layout_arrays(count, sources, targets, spacing, seed)
+    return [(round(x, 1), round(y, 1)) for x, y in zip(xs.tolist(), ys.tolist(), strict=True)]
+
+
+def _layout_arrays(
+    count: int, sources: np.ndarray, targets: np.ndarray, spacing: float = 70.0, seed: int = 7,
+) -> tuple[np.ndarray, np.ndarray]:
+    """`numbered_layout`'s positions before rounding, as two float arrays (x and y): 16 bytes a
+    node, not a tuple of two floats (some 110)."""
     if count == 0:
-        return []
+        return np.zeros(0), np.zeros(0)
     keep = sources != targets
     low = np.minimum(sources, targets)[keep].astype(np.int64)
     high = np.maximum(sources, targets)[keep].astype(np.int64)
-    pairs = np.unique(low * count + high)  # sorted (low, high) pairs, each once
-    del keep, low, high
-    smallest = _components(count, pairs // count, pairs % count)
+    low *= count
+    low += high
+    del keep, high
+    pairs = sorted_unique(low)  # sorted (low, high) pairs, each once
+    del low
+    # Node numbers in 4 bytes where they fit: half the memory of each array of edges' ends.
+    narrow = np.int32 if count < 1 << 31 else np.int64
+    smallest = _components(count, (pairs // count).astype(narrow), (pairs % count).astype(narrow))
     sizes = np.bincount(smallest, minlength=count)
     firsts = np.flatnonzero(sizes)  # the components by their smallest node
     # Each component's nodes in order, and each node's number within its component.
     members = np.argsort(smallest, kind="stable")
     starts = np.concatenate(([0], np.cumsum(sizes[firsts])))
-    local = np.empty(count, dtype=np.int64)
+    local = np.empty(count, dtype=narrow)
     local[members] = np.arange(count) - np.repeat(starts[:-1], sizes[firsts])
     # The pairs grouped by component, still sorted within each, as local numbers.
     component = smallest[pairs // count]
@@ -295,25 +311,27 @@ def numbered_layout(
         chosen = pairs[pair_starts[k]:pair_starts[k + 1]]
         edges = np.stack([local[chosen // count], local[chosen % count]], axis=1)
         unit = _component_layout(n, edges, seed)
+        del chosen, edges
         unit -= unit.mean(axis=0)
         radius = float(np.sqrt((unit**2).sum(axis=1)).max()) or 1.0
         target = spacing * math.sqrt(n) * 0.75
         placed.append((nodes, unit * (target / radius), target))
+    del pairs, local, members, smallest
     row_width = max(
         max((2 * r for _, _, r in placed), default=0.0),
         math.sqrt(sum((2 * r) ** 2 for _, _, r in placed)) * 1.2,
     )
-    positions: list[tuple[float, float]] = [(0.0, 0.0)] * count
+    xs, ys = np.zeros(count), np.zeros(count)
     x = y = row_height = 0.0
     for nodes, coordinates, radius in placed:
         if x > 0 and x + 2 * radius > row_width:
             x, y, row_height = 0.0, y + row_height + spacing, 0.0
-        centre = (x + radius, y + radius)
-        for node, (px, py) in zip(nodes.tolist(), coordinates, strict=True):
-            positions[node] = (round(centre[0] + float(px), 1), round(centre[1] + float(py), 1))
+        # The same sums as of Python floats: each the one nearest double.
+        xs[nodes] = coordinates[:, 0] + (x + radius)
+        ys[nodes] = coordinates[:, 1] + (y + radius)
         x += 2 * radius + spacing / 2
         row_height = max(row_height, 2 * radius)
-    return positions
+    return xs, ys
 
 
 # ---- data for the page ----------------------------------------------------------------------
@@ -356,24 +374,41 @@ def _group_name(type_name: str) -> str:
     return type_name or "untyped"
 
 
-def vis_options(types: Sequence[Mapping], *, physics: bool, edge_labels: bool) -> dict:
-    """vis-network options: pyvis's switches (physics, stabilisation, smoothing, dragging), plus
-    what pyvis has no setter for (groups, fonts, arrows, hover and label thresholds)."""
-    from pyvis.network import Network  # imports IPython and jinja2: only when rendering
+def pyvis_options(physics: bool) -> dict:
+    """The options pyvis 0.3.2's directed `Network` gives (its `get_network_data`) after the
+    switches a view sets: with physics, ForceAtlas2 (gravity -110, central gravity 0.01,
+    spring length 120 and strength 0.06, damping 0.5, overlap 0.8), 400 stabilisation
+    iterations and continuous smoothing; without, no physics, no stabilisation, straight edges
+    (they draw far faster) hidden while dragging. Edge colours are not inherited either way.
 
-    net = Network(directed=True)
+    Written out, not asked of pyvis: importing it imports IPython, jinja2 and jsonpickle (some
+    5 MiB resident), which the page never uses. tests/test_view.py checks these against pyvis.
+    """
+    stabilization = {"enabled": physics, "fit": True, "iterations": 400 if physics else 1000,
+                     "onlyDynamicEdges": False, "updateInterval": 50}
+    physics_options: dict = {"enabled": physics}
     if physics:
-        net.force_atlas_2based(gravity=-110, central_gravity=0.01, spring_length=120,
-                               spring_strength=0.06, damping=0.5, overlap=0.8)
-        net.options.physics.stabilization.iterations = 400
-        net.set_edge_smooth("continuous")
-    else:
-        net.options.edges.smooth.enabled = False  # straight edges draw far faster
-    net.toggle_physics(physics)
-    net.toggle_stabilization(physics)
-    net.toggle_hide_edges_on_drag(not physics)
-    net.inherit_edge_colors(False)
-    options = json.loads(net.get_network_data()[-1])
+        physics_options["forceAtlas2Based"] = {
+            "avoidOverlap": 0.8, "centralGravity": 0.01, "damping": 0.5,
+            "gravitationalConstant": -110, "springConstant": 0.06, "springLength": 120}
+        physics_options["solver"] = "forceAtlas2Based"
+    physics_options["stabilization"] = stabilization
+    return {
+        "configure": {"enabled": False},
+        "edges": {"color": {"inherit": False},
+                  "smooth": {"enabled": physics,
+                             "type": "continuous" if physics else "dynamic"}},
+        "interaction": {"dragNodes": True, "hideEdgesOnDrag": not physics,
+                        "hideNodesOnDrag": False},
+        "physics": physics_options,
+    }
+
+
+def vis_options(types: Sequence[Mapping], *, physics: bool, edge_labels: bool) -> dict:
+    """vis-network options: pyvis's switches (physics, stabilisation, smoothing, dragging:
+    `pyvis_options`), plus what pyvis has no setter for (groups, fonts, arrows, hover and label
+    thresholds)."""
+    options = pyvis_options(physics)
     groups = {_group_name(t["name"]): {"shape": t["shape"], "color": {
         "background": t["color"], "border": t["border"],
         "highlight": {"background": t["color"], "border": "#111111"},
@@ -447,6 +482,7 @@ class _Tables:
     # arrays (a dict only when written): some 20 bytes a record, where a tuple of four objects
     # took about 170. The whole graph's page has about one record per statement.
     records: _Records = field(default_factory=lambda: _Records())
+    references: int = 0  # how many references to records `provenance` has met
 
     def short_iri(self, iri: str) -> str:
         """DiploGraph IRIs lose their common base (the page adds it back); others stay whole."""
@@ -468,8 +504,10 @@ class _Tables:
             self.relations.append([relation, relation_label(relation)])
         return number
 
-    def provenance(self, rows: Iterable[Evidence]) -> list[int]:
-        refs = []
+    def provenance(self, rows: Iterable[Evidence]) -> int:
+        """Add a reference to the record of each row (`_Records.add`): the next
+        `self.references` numbers, whose records `_Records.number` gives; return how many."""
+        count = 0
         for row in rows:
             # An article met only here has no node: no date of its own.
             article = self.article(row.article, row.source, row.title, "")
@@ -479,9 +517,10 @@ class _Tables:
                 self.sentences.append(row.evidence)
             # The observation date is stored only where it differs from the article's.
             date = row.date if row.date != self.article_dates[article] else ""
-            refs.append(self.records.number(sentence, article, date,
-                                            round(float(row.confidence), 3)))
-        return refs
+            self.records.add(sentence, article, date, round(float(row.confidence), 3))
+            count += 1
+        self.references += count
+        return count
 
     def record_dicts(self) -> Iterator[dict]:
         records = self.records
@@ -496,64 +535,92 @@ class _Tables:
 class _Records:
     """Provenance records numbered in the order first met, each distinct one once.
 
-    Two records are the same if their four parts are equal (as tuples of them would be: a
-    confidence of 0.0 is the record of -0.0 met before it); each keeps the values it was first
-    met with. The key of a record is one integer made of the numbers of its parts.
+    Each reference to a record is added (`add`) as the page meets it, its four parts as
+    numbers in arrays; once all are in, `number` finds the distinct records and keeps them
+    alone. Two records are the same if their four parts are equal (as tuples of them would
+    be: a confidence of 0.0 is the record of -0.0 met before it); each keeps the values it was
+    first met with. No index of the records is made while they are met (a dict of one integer
+    key each took some 110 bytes a record: 22 MiB at 10,000 articles): arrays of a few bytes a
+    reference, sorted once.
     """
 
-    sentences: array = field(default_factory=lambda: array("q"))
-    articles: array = field(default_factory=lambda: array("q"))
-    dates: array = field(default_factory=lambda: array("q"))  # number in `date_texts`
+    # Per reference until `number`, then per record.
+    sentences: array = field(default_factory=lambda: array("i"))
+    articles: array = field(default_factory=lambda: array("i"))
+    dates: array = field(default_factory=lambda: array("i"))  # number in `date_texts`
     confidences: array = field(default_factory=lambda: array("d"))
+    # Per reference: the number of its confidence (equal confidences, -0.0 and 0.0 too, one).
+    confidence_refs: array = field(default_factory=lambda: array("i"))
     date_texts: list[str] = field(default_factory=list)
     date_numbers: dict[str, int] = field(default_factory=dict)
     confidence_numbers: dict[float, int] = field(default_factory=dict)
-    index: dict[int, int] = field(default_factory=dict)  # key -> number of the record
 
     def __len__(self) -> int:
         return len(self.sentences)
 
-    def number(self, sentence: int, article: int, date: str, confidence: float) -> int:
+    def add(self, sentence: int, article: int, date: str, confidence: float) -> None:
+        """A reference to the record of these parts (numbered by `number`)."""
         date_number = self.date_numbers.setdefault(date, len(self.date_numbers))
         if date_number == len(self.date_texts):
             self.date_texts.append(date)
-        confidence_number = self.confidence_numbers.setdefault(confidence,
-                                                               len(self.confidence_numbers))
-        # 24 bits per part but the sentence's: no corpus has 16 million articles, dates or
-        # distinct confidences (rounded to 3 places), but a key must never stand for two.
-        if (article | date_number | confidence_number) >> 24:
-            raise OverflowError("too many articles, dates or confidences for one page")
-        key = (((sentence << 24 | article) << 24 | date_number) << 24) | confidence_number
-        number = self.index.get(key)
-        if number is None:
-            number = self.index[key] = len(self.sentences)
-            self.sentences.append(sentence)
-            self.articles.append(article)
-            self.dates.append(date_number)
-            self.confidences.append(confidence)
-        return number
+        self.sentences.append(sentence)
+        self.articles.append(article)
+        self.dates.append(date_number)
+        self.confidences.append(confidence)
+        self.confidence_refs.append(self.confidence_numbers.setdefault(
+            confidence, len(self.confidence_numbers)))
+
+    def number(self) -> np.ndarray:
+        """The number of the record of each reference added, in order, the records numbered in
+        the order their first references were added; only the records are kept."""
+        columns = [np.frombuffer(parts, dtype=np.int32) for parts in (
+            self.sentences, self.articles, self.dates, self.confidence_refs)]
+        count = len(columns[0])
+        # The references sorted by their parts; equal ones stay in the order added (stable).
+        order = np.lexsort(columns[::-1])
+        starts = np.zeros(count, dtype=bool)  # where a record's run of references starts
+        starts[:1] = True
+        for column in columns:
+            ordered = column[order]
+            starts[1:] |= ordered[1:] != ordered[:-1]
+        del ordered
+        runs = np.cumsum(starts) - 1
+        firsts = order[starts]  # each record's first reference
+        del starts
+        numbers = np.empty(len(firsts), dtype=np.int64)
+        numbers[np.argsort(firsts)] = np.arange(len(firsts))
+        references = np.empty(count, dtype=np.int64)
+        references[order] = numbers[runs]
+        del order, runs, numbers
+        firsts.sort()
+        self.sentences, self.articles, self.dates = (
+            array("i", column[firsts].tobytes()) for column in columns[:3])
+        del columns
+        self.confidences = array("d", np.frombuffer(self.confidences)[firsts].tobytes())
+        self.confidence_refs = array("i")
+        return references
 
 
 @dataclass(slots=True)
 class _Edges:
     """The page's edges in order, as integer arrays: ends (node numbers), relation (number in
     the tables), how many records are behind each and their numbers (`refs[starts[i]:
-    starts[i + 1]]`): a few bytes an edge."""
+    starts[i + 1]]`): a few bytes an edge (4 a number: no page has 2**31 nodes or records)."""
 
-    sources: array = field(default_factory=lambda: array("q"))
-    targets: array = field(default_factory=lambda: array("q"))
-    relations: array = field(default_factory=lambda: array("q"))
-    counts: array = field(default_factory=lambda: array("q"))
+    sources: array = field(default_factory=lambda: array("i"))
+    targets: array = field(default_factory=lambda: array("i"))
+    relations: array = field(default_factory=lambda: array("i"))
+    counts: array = field(default_factory=lambda: array("i"))
     starts: array = field(default_factory=lambda: array("q", [0]))
-    refs: array = field(default_factory=lambda: array("q"))
+    refs: array = field(default_factory=lambda: array("i"))
 
-    def add(self, source: int, target: int, relation: int, count: int, refs: list[int]) -> None:
+    def add(self, source: int, target: int, relation: int, count: int) -> None:
+        """An edge with the next `count` references (`refs`, set once all are numbered)."""
         self.sources.append(source)
         self.targets.append(target)
         self.relations.append(relation)
         self.counts.append(count)
-        self.refs.extend(refs)
-        self.starts.append(len(self.refs))
+        self.starts.append(self.starts[-1] + count)
 
     def __len__(self) -> int:
         return len(self.sources)
@@ -582,7 +649,7 @@ def view_payload(
 ) -> dict:
     """Everything the page needs, as JSON-ready data (strings are untrusted: shown as text).
 
-    `vis` holds vis-network's own nodes, edges and options, assembled with pyvis; the rest is
+    `vis` holds vis-network's own nodes, edges and options, as pyvis makes them; the rest is
     what the side panel, search and filters read, with short keys and each provenance record,
     sentence and article stored once and referred to by index (see docs/views.md).
     """
@@ -637,21 +704,30 @@ def page_payload(
         dates[source].update(seen)
         dates[target].update(seen)
         number = tables.relation(relation)
-        edges.add(source, target, number, len(rows), tables.provenance(rows))
+        edges.add(source, target, number, tables.provenance(rows))
 
+    literals: list[tuple[dict, int]] = []  # each literal fact and its first reference
     for subject, relation, value, rows in graph.literals:
         node = ids.get(subject)
         if node is None:
             continue
-        nodes[node].literals.append({"r": tables.relation(relation), "v": value,
-                                     "p": tables.provenance(rows)})
+        literal = {"r": tables.relation(relation), "v": value, "p": []}
+        literals.append((literal, tables.references))
+        tables.provenance(rows)
+        nodes[node].literals.append(literal)
         dates[node].update(row.date for row in rows if row.date)
         if relation == Relation.DATE:
             dates[node].add(value)
 
-    # Every record is numbered: the indexes that found them go before the page is written.
+    # Every reference is met: the records are numbered, the index of sentences let go.
     tables.sentence_index.clear()
-    tables.records.index.clear()
+    references = tables.records.number()
+    edge_references = edges.starts[-1]
+    edges.refs = array("i", references[:edge_references].astype(np.int32).tobytes())
+    for number, (literal, first) in enumerate(literals):
+        end = literals[number + 1][1] if number + 1 < len(literals) else len(references)
+        literal["p"] = references[first:end].tolist()
+    del references, literals
     every_date: set[str] = set()
     for node, seen in zip(nodes, dates, strict=True):
         node.dates = sorted(d for d in seen if _is_iso_date(d))
@@ -679,9 +755,11 @@ def page_payload(
                 "options": vis_options(types, physics=physics, edge_labels=edge_labels)},
         "nodes": _Lazy(lambda: _node_records(nodes, tables)),
         "edges": _Lazy(lambda: _edge_records(edges)),
-        "relations": tables.relations,
-        "articles": tables.articles,
-        "sentences": tables.sentences,
+        # Written a chunk at a time like the lists above: the sentences' JSON as one string
+        # was the largest piece of the page (some 25 MiB at 10,000 articles).
+        "relations": _Lazy(lambda: tables.relations),
+        "articles": _Lazy(lambda: tables.articles),
+        "sentences": _Lazy(lambda: tables.sentences),
         "records": _Lazy(tables.record_dicts),
     }
 
@@ -719,55 +797,55 @@ def _type_rows(type_names: Iterable[str]) -> list[dict]:
 def _vis_nodes(nodes: Sequence[_PageNode], edges: _Edges, tables: _Tables) -> Iterator[dict]:
     """vis-network's nodes, sized by importance, at their laid-out places.
 
-    pyvis's Network.add_node looks every id up in a list of all nodes, which is quadratic; the
-    ids here are unique and known, so pyvis's own Node records are made directly, with the
-    arguments that method would pass.
+    Each is the record pyvis's `Network.add_node` makes (a `pyvis.node.Node`'s options: the
+    keyword arguments in order, then id, label and shape; no font of a network without a font
+    colour), made here: pyvis looks every id up in a list of all nodes, which is quadratic,
+    and importing it imports IPython and jinja2 (see `pyvis_options`).
     """
-    from pyvis.network import Network  # imports IPython and jinja2: only when rendering
-    from pyvis.node import Node as VisNode
-
-    net = Network(directed=True)
-    sources, targets = (np.frombuffer(ends, dtype=np.int64)
+    sources, targets = (np.frombuffer(ends, dtype=np.int32)
                         for ends in (edges.sources, edges.targets))
     mention = tables.relation_index.get(Relation.MENTIONED_IN, -1)
     scores = edge_importance(len(nodes), sources, targets,
-                             np.frombuffer(edges.relations, dtype=np.int64) == mention,
-                             np.frombuffer(edges.counts, dtype=np.int64)).tolist()
+                             np.frombuffer(edges.relations, dtype=np.int32) == mention,
+                             np.frombuffer(edges.counts, dtype=np.int32)).tolist()
     top = max(scores, default=0.0) or 1.0
-    positions = numbered_layout(len(nodes), sources, targets)
+    xs, ys = _layout_arrays(len(nodes), sources, targets)
+    del sources, targets
     for number, node in enumerate(nodes):
         style = TYPE_STYLES.get(node.type, OTHER_STYLE)
         size = MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * math.sqrt(scores[number] / top)
         if node.type == EntityType.ARTICLE:
             size = min(size, 14.0)
-        x, y = positions[number]
-        yield VisNode(number, style.shape, label=node.label, font_color=net.font_color,
-                      group=_group_name(node.type), size=round(size, 1), x=x, y=y,
-                      title=_node_tooltip(node.label, style.label or node.type,
-                                          node.alt)).options
+        x, y = round(float(xs[number]), 1), round(float(ys[number]), 1)
+        yield {"group": _group_name(node.type), "size": round(size, 1), "x": x, "y": y,
+               "title": _node_tooltip(node.label, style.label or node.type, node.alt),
+               "id": number, "label": node.label, "shape": style.shape}
 
 
 def _vis_edges(edges: _Edges, tables: _Tables, *, physics: bool,
                edge_labels: bool) -> Iterator[dict]:
-    """vis-network's edges (pyvis's Edge records, made directly: see `_vis_nodes`)."""
-    from pyvis.edge import Edge as VisEdge
-    from pyvis.network import Network
-
-    directed = Network(directed=True).directed
+    """vis-network's edges: the records of a directed pyvis network's `add_edge` (a
+    `pyvis.edge.Edge`'s options: the keyword arguments in order, then the ends, then an arrow
+    unless one was given), made here as `_vis_nodes` makes its nodes."""
     for number in range(len(edges)):
         source, target = edges.sources[number], edges.targets[number]
         relation = tables.relations[edges.relations[number]][0]
         if relation == Relation.MENTIONED_IN:
             # Mentions tie every entity to its article: long and weak, so facts shape the layout.
-            spring = {"length": 320} if physics else {}
             # No arrowhead: a mention always runs from an entity to its article.
-            yield VisEdge(source, target, directed, id=number, dashes=True, width=0.8,
-                          color=MENTION_EDGE_COLOR, arrows="", **spring).options
+            record = {"id": number, "dashes": True, "width": 0.8, "color": MENTION_EDGE_COLOR,
+                      "arrows": ""}
+            if physics:
+                record["length"] = 320
+            record["from"], record["to"] = source, target
+            yield record
         else:
-            label = {"label": relation_label(relation)} if edge_labels else {}
             evidence = edges.counts[number]
-            yield VisEdge(source, target, directed, id=number,
-                          width=round(1.2 + min(evidence, 4) * 0.4, 1), **label).options
+            record = {"id": number, "width": round(1.2 + min(evidence, 4) * 0.4, 1)}
+            if edge_labels:
+                record["label"] = relation_label(relation)
+            record["from"], record["to"], record["arrows"] = source, target, "to"
+            yield record
 
 
 def _is_iso_date(text: str) -> bool:
@@ -794,11 +872,16 @@ def vis_network_js() -> str:
     """vis-network's browser build, read from the pinned pyvis package that ships it.
 
     Only the library file is taken from pyvis (its licence header included), never its HTML
-    template: that one loads scripts from CDNs.
+    template: that one loads scripts from CDNs. The package is found, not imported (see
+    `pyvis_options`).
     """
     path = f"lib/vis-{VIS_NETWORK_VERSION}/vis-network.min.js"
     try:
-        text = resources.files("pyvis").joinpath(path).read_text(encoding="utf-8")
+        spec = importlib.util.find_spec("pyvis")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("No module named 'pyvis'")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        text = (folder / path).read_text(encoding="utf-8")
     except (ModuleNotFoundError, OSError, UnicodeDecodeError) as err:
         raise ViewLibraryMissingError(version=VIS_NETWORK_VERSION,
                                       detail=f"pyvis/{path}: {err}") from err
@@ -1118,6 +1201,7 @@ __all__ = [
     "load_graph",
     "numbered_layout",
     "page_payload",
+    "pyvis_options",
     "relation_label",
     "render_document",
     "render_html",

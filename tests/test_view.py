@@ -44,6 +44,7 @@ from graph.view import (
     kb_page_graph,
     layout,
     page_payload,
+    pyvis_options,
     relation_label,
     render_document,
     render_html,
@@ -519,20 +520,72 @@ def test_a_page_that_fails_midway_leaves_the_old_file(tmp_path):
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left
 
 
-def test_vis_records_are_laid_out_as_pyvis_network_makes_them(network):
+@pytest.mark.parametrize("physics_max_nodes", [0, 300], ids=["still", "physics"])
+@pytest.mark.parametrize("edge_labels_max_edges", [0, 1000], ids=["unlabelled", "labelled"])
+def test_vis_records_are_laid_out_as_pyvis_network_makes_them(
+        network, physics_max_nodes, edge_labels_max_edges):
     from pyvis.network import Network
 
-    vis = view_payload(network, title="t", physics_max_nodes=0)["vis"]
-    node, edge = vis["nodes"][0], vis["edges"][0]
+    vis = view_payload(network, title="t", physics_max_nodes=physics_max_nodes,
+                       edge_labels_max_edges=edge_labels_max_edges)["vis"]
+    node = vis["nodes"][0]
+    mention = next(edge for edge in vis["edges"] if edge.get("dashes"))
+    fact = next(edge for edge in vis["edges"] if not edge.get("dashes"))
     net = Network(directed=True)
     net.add_node(node["id"], label=node["label"], shape=node["shape"], group=node["group"],
                  size=node["size"], x=node["x"], y=node["y"], title=node["title"])
-    for end in (edge["from"], edge["to"]):
-        net.add_node(end, label="other")  # no-op for the node above
-    net.add_edge(edge["from"], edge["to"],
-                 **{key: value for key, value in edge.items() if key not in ("from", "to")})
+    for edge in (mention, fact):
+        for end in (edge["from"], edge["to"]):
+            net.add_node(end, label="other")  # no-op for a node already there
+        # Made as pyvis's add_edge is called: the arrow is pyvis's own unless given.
+        given = {key: value for key, value in edge.items() if key not in ("from", "to")}
+        if not edge.get("dashes"):
+            assert given.pop("arrows") == "to"
+        net.add_edge(edge["from"], edge["to"], **given)
     assert json.dumps(net.nodes[0]) == json.dumps(node)  # same keys in the same order
-    assert json.dumps(net.edges[0]) == json.dumps(edge)
+    assert json.dumps(net.edges[0]) == json.dumps(mention)
+    assert json.dumps(net.edges[1]) == json.dumps(fact)
+    assert ("label" in fact) == bool(edge_labels_max_edges)
+    assert ("length" in mention) == bool(physics_max_nodes)
+
+
+@pytest.mark.parametrize("physics", [True, False])
+def test_pyvis_options_are_what_pyvis_gives(physics):
+    from pyvis.network import Network
+
+    net = Network(directed=True)
+    if physics:
+        net.force_atlas_2based(gravity=-110, central_gravity=0.01, spring_length=120,
+                               spring_strength=0.06, damping=0.5, overlap=0.8)
+        net.options.physics.stabilization.iterations = 400
+        net.set_edge_smooth("continuous")
+    else:
+        net.options.edges.smooth.enabled = False
+    net.toggle_physics(physics)
+    net.toggle_stabilization(physics)
+    net.toggle_hide_edges_on_drag(not physics)
+    net.inherit_edge_colors(False)
+    expected = json.loads(net.get_network_data()[-1])
+    # The same keys in the same order: the page's options are written in this order.
+    assert json.dumps(pyvis_options(physics)) == json.dumps(expected)
+
+
+def test_a_page_is_written_without_importing_pyvis(tmp_path):
+    # The build's way: a knowledge base's page (pyvis imports IPython, jinja2, jsonpickle).
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from sample_kb import awkward_kb\n"
+        "from graph.triples import KBTriples\n"
+        "from graph.view import kb_page_graph, write_page\n"
+        f"target = Path({str(tmp_path / 'page.html')!r})\n"
+        "write_page(kb_page_graph(KBTriples(awkward_kb())), target, title='t')\n"
+        "print(sorted(name for name in ('pyvis', 'IPython', 'jinja2') if name in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parent.parent)
+    assert result.stdout.strip() == "[]"
+    assert "vis.js is dual licensed" in (tmp_path / "page.html").read_text("utf-8")
 
 
 def test_document_is_self_contained_with_hashed_scripts(payload):
@@ -1007,14 +1060,22 @@ def test_page_records_are_numbered_once_each_with_the_values_first_met():
     from graph.view import _Records
 
     records = _Records()
-    assert records.number(3, 1, "", -0.0) == 0
-    assert records.number(3, 1, "2024-01-02", 0.5) == 1
-    assert records.number(3, 1, "", 0.0) == 0  # equal to -0.0, as a tuple of them would be
-    assert records.number(4, 1, "", 0.0) == 2
-    assert records.number(3, 2, "", 0.5) == 3
-    assert records.number(3, 1, "2024-01-02", 0.5) == 1
-    assert len(records) == 4
-    assert [records.date_texts[d] for d in records.dates] == ["", "2024-01-02", "", ""]
-    assert [str(c) for c in records.confidences] == ["-0.0", "0.5", "0.0", "0.5"]
-    with pytest.raises(OverflowError):
-        records.number(0, 1 << 24, "", 0.5)
+    for reference in [(3, 1, "", -0.0), (3, 1, "2024-01-02", 0.5),
+                      (3, 1, "", 0.0),  # equal to -0.0, as a tuple of them would be
+                      (4, 1, "", 0.0), (3, 2, "", 0.5), (3, 1, "2024-01-02", 0.5),
+                      (0, 7, "", 0.25), (4, 1, "", 0.0)]:
+        records.add(*reference)
+    assert records.number().tolist() == [0, 1, 0, 2, 3, 1, 4, 2]
+    assert len(records) == 5
+    assert records.sentences.tolist() == [3, 3, 4, 3, 0]
+    assert records.articles.tolist() == [1, 1, 1, 2, 7]
+    assert [records.date_texts[d] for d in records.dates] == ["", "2024-01-02", "", "", ""]
+    assert [str(c) for c in records.confidences] == ["-0.0", "0.5", "0.0", "0.5", "0.25"]
+
+
+def test_page_records_of_no_reference():
+    from graph.view import _Records
+
+    records = _Records()
+    assert records.number().tolist() == []
+    assert len(records) == 0
